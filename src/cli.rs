@@ -1,0 +1,77 @@
+//! Command-line definitions (clap). Only the binary uses this module.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Find where the sources in a curated news corpus contradict each other, and how each outlet
+/// in the mix behaves.
+///
+/// Articles are Markdown files with YAML front matter (outlet, published, ...) under a corpus
+/// folder that also holds `outlets.yaml`. With no path, `./corpus` is used.
+///
+/// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Treat warnings (empty or binary files, skipped folders) as errors.
+    #[arg(long, global = true)]
+    pub strict: bool,
+
+    /// The outlets file [default: outlets.yaml in the corpus folder or its nearest parent].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub outlets: Option<PathBuf>,
+
+    /// Print no warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles in the corpus: outlet, publication date, words, title, path.
+    Corpus(CorpusArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CorpusArgs {
+    /// Article files or folders to read [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for the terminal.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A GitHub-flavoured Markdown table.
+    Markdown,
+}
+
+impl From<ListFormat> for crosscheck::render::Format {
+    fn from(f: ListFormat) -> Self {
+        use crosscheck::render::Format;
+        match f {
+            ListFormat::Table => Format::Table,
+            ListFormat::Json => Format::Json,
+            ListFormat::Jsonl => Format::Jsonl,
+            ListFormat::Markdown => Format::Markdown,
+        }
+    }
+}

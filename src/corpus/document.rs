@@ -1,0 +1,92 @@
+//! One loaded article: its metadata, its original bytes and the normalised text analysed.
+
+use super::front_matter::Meta;
+use crate::text::{LineIndex, Normalized, Quote, quotes, sentences};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// An article, immutable after loading. Positions in [`Document::text`] map back to the
+/// original file through [`Document::original_span`] and [`Document::line_col`].
+#[derive(Debug, Clone)]
+pub struct Document {
+    path: PathBuf,
+    pub meta: Meta,
+    source: String,
+    normalized: Normalized,
+    lines: LineIndex,
+    /// Spans of the original file stripped as page furniture.
+    pub removed: Vec<Range<usize>>,
+    /// Sentences, as ranges of [`Document::text`].
+    pub sentences: Vec<Range<usize>>,
+    /// Quotations, as ranges of [`Document::text`], sorted by start.
+    pub quotes: Vec<Quote>,
+    pub words: usize,
+}
+
+impl Document {
+    pub(crate) fn new(
+        path: PathBuf,
+        meta: Meta,
+        source: String,
+        normalized: Normalized,
+        removed: Vec<Range<usize>>,
+    ) -> Self {
+        let lines = LineIndex::new(&source);
+        let text = normalized.text.as_str();
+        let blocks = sentences::blocks(text);
+        let quotes = quotes::quotes(text, &blocks);
+        let sentences = sentences::sentences(text);
+        let words = count_words(text);
+        Document {
+            path,
+            meta,
+            source,
+            normalized,
+            lines,
+            removed,
+            sentences,
+            quotes,
+            words,
+        }
+    }
+
+    /// The path the article was found at, as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The text analysed: normalised, without front matter or page furniture.
+    pub fn text(&self) -> &str {
+        &self.normalized.text
+    }
+
+    /// The file exactly as read.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Byte span in the original file of a span of [`Document::text`].
+    pub fn original_span(&self, span: Range<usize>) -> Range<usize> {
+        self.normalized.map.span_to_original(span)
+    }
+
+    /// 1-based line and column in the original file of a byte offset in the original file.
+    pub fn line_col(&self, original_offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.source, original_offset)
+    }
+
+    /// The innermost quotation containing `span` of the analysed text, if any.
+    pub fn quote_at(&self, span: Range<usize>) -> Option<&Quote> {
+        self.quotes
+            .iter()
+            .filter(|q| q.range.start <= span.start && span.end <= q.range.end)
+            .min_by_key(|q| q.range.len())
+    }
+}
+
+/// Words are whitespace-separated tokens holding at least one letter or digit.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}

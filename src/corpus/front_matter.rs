@@ -1,0 +1,262 @@
+//! The YAML block at the top of each article: who published it, when, where it came from.
+
+use crate::calendar::{DayRange, parse_published};
+use crate::diagnostic::Diagnostic;
+use crate::yaml;
+use serde::Deserialize;
+use std::ops::Range;
+use std::path::Path;
+
+use super::outlets::Outlets;
+
+/// The front matter as written. Every field is optional here so that all missing required
+/// fields are reported together, with their names, instead of serde's first complaint.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    outlet: Option<String>,
+    published: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+    author: Option<String>,
+    via: Option<String>,
+    published_basis: Option<String>,
+    language: Option<String>,
+}
+
+/// Validated article metadata.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// An outlet id from the outlets file.
+    pub outlet: String,
+    /// The day of publication, or the window it is known to lie in.
+    pub published: DayRange,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    /// The republisher's outlet id, when this page is a copy of another outlet's story.
+    pub via: Option<String>,
+    /// How the publication date is known (byline, URL, inferred from the text).
+    pub published_basis: Option<String>,
+    pub language: String,
+}
+
+/// Where the front matter and the body lie in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The YAML between the two fences.
+    pub yaml: Range<usize>,
+    /// 1-based line of the opening fence.
+    pub fence_line: usize,
+    /// Where the article text begins.
+    pub body_start: usize,
+}
+
+/// Lines of `text` from `from`: (start, end without terminator, start of next line).
+fn lines_from(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = from;
+    std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let start = pos;
+        let mut end = pos;
+        while end < bytes.len() && bytes[end] != b'\n' && bytes[end] != b'\r' {
+            end += 1;
+        }
+        let next = match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) == Some(&b'\n') => end + 2,
+            Some(_) => end + 1,
+            None => end,
+        };
+        pos = next;
+        Some((start, end, next))
+    })
+}
+
+/// Find the front matter fences. `start` skips a byte-order mark.
+pub fn layout(path: &Path, text: &str, start: usize) -> Result<Layout, Diagnostic> {
+    let mut lines = lines_from(text, start);
+    let fence = |s: &str| s.trim_end() == "---";
+    match lines.next() {
+        Some((s, e, next)) if fence(&text[s..e]) => {
+            for (ls, le, lnext) in lines {
+                let line = text[ls..le].trim_end();
+                if line == "---" || line == "..." {
+                    return Ok(Layout {
+                        yaml: next..ls,
+                        fence_line: 1,
+                        body_start: lnext,
+                    });
+                }
+            }
+            Err(Diagnostic::error(path, "the front matter opened on line 1 is never closed")
+                .at(1, 1)
+                .with_help("end the front matter with a line containing only `---`"))
+        }
+        _ => Err(Diagnostic::error(path, "the article has no front matter")
+            .at(1, 1)
+            .with_help(
+                "start the file with a `---` line, then `outlet:` and `published:`, then a closing `---` line",
+            )),
+    }
+}
+
+/// Parse and validate the front matter. Returns every problem found.
+pub fn parse(
+    path: &Path,
+    text: &str,
+    layout: &Layout,
+    outlets: &Outlets,
+) -> Result<Meta, Vec<Diagnostic>> {
+    let src = &text[layout.yaml.clone()];
+    // Locations inside the YAML are relative to its first line, one after the fence.
+    let shift = layout.fence_line;
+    let raw: RawFrontMatter = if src.trim().is_empty() {
+        RawFrontMatter::default()
+    } else {
+        yaml::from_str(src)
+            .map_err(|e| vec![Diagnostic::from_yaml(path, &e).offset_lines(shift)])?
+    };
+    let at_key = |key: &str, d: Diagnostic| match yaml::locate_key(src, key) {
+        Some(line) => d.at(line + shift, 1),
+        None => d.at(layout.fence_line, 1),
+    };
+
+    let mut errors = Vec::new();
+    for (field, value) in [("outlet", &raw.outlet), ("published", &raw.published)] {
+        if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
+            errors.push(
+                Diagnostic::error(path, format!("the front matter has no `{field}`"))
+                    .at(layout.fence_line, 1)
+                    .with_help(match field {
+                        "outlet" => "add `outlet: <id>` with an id from the outlets file",
+                        _ => "add `published: YYYY-MM-DD` (or a range `YYYY-MM-DD..YYYY-MM-DD`)",
+                    }),
+            );
+        }
+    }
+    let outlet = raw.outlet.clone().unwrap_or_default();
+    if !outlet.is_empty() && outlets.get(&outlet).is_none() {
+        errors.push(at_key("outlet", outlets.unknown(path, &outlet)));
+    }
+    if let Some(via) = raw.via.as_deref() {
+        if outlets.get(via).is_none() {
+            let mut d = outlets.unknown(path, via);
+            d.message = format!(
+                "unknown republisher `{via}` in `via`: {}",
+                d.message.split_once(": ").map_or("", |x| x.1)
+            );
+            errors.push(at_key("via", d));
+        }
+    }
+    let published = match raw.published.as_deref().map(parse_published) {
+        Some(Ok(p)) => Some(p),
+        Some(Err(e)) if !raw.published.as_deref().unwrap_or("").trim().is_empty() => {
+            errors.push(at_key("published", Diagnostic::error(path, e.0)));
+            None
+        }
+        _ => None,
+    };
+    let language = raw.language.clone().unwrap_or_else(|| "en".to_string());
+
+    match published {
+        Some(published) if errors.is_empty() => Ok(Meta {
+            outlet,
+            published,
+            title: raw.title,
+            url: raw.url,
+            author: raw.author,
+            via: raw.via,
+            published_basis: raw.published_basis,
+            language,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outlets() -> Outlets {
+        Outlets::parse(
+            Path::new("outlets.yaml"),
+            "outlets:\n  - {id: voa, name: Voice of America}\n  - {id: global-security, name: GlobalSecurity.org}\n",
+        )
+        .unwrap()
+    }
+
+    fn meta(text: &str) -> Result<Meta, Vec<Diagnostic>> {
+        let p = Path::new("a.md");
+        let l = layout(p, text, 0).map_err(|d| vec![d])?;
+        parse(p, text, &l, &outlets())
+    }
+
+    #[test]
+    fn reads_every_field() {
+        let m = meta("---\noutlet: voa\npublished: 2020-01-19\ntitle: T\nurl: https://x\nauthor: A\nvia: global-security\npublished_basis: byline\nlanguage: en\n---\nBody").unwrap();
+        assert_eq!(m.outlet, "voa");
+        assert_eq!(m.published.to_string(), "2020-01-19");
+        assert_eq!(m.via.as_deref(), Some("global-security"));
+    }
+
+    #[test]
+    fn body_starts_after_the_closing_fence_with_any_line_ending() {
+        for text in [
+            "---\r\noutlet: voa\r\n---\r\nBody",
+            "---\routlet: voa\r---\rBody",
+            "---\noutlet: voa\n...\nBody",
+        ] {
+            let l = layout(Path::new("a.md"), text, 0).unwrap();
+            assert_eq!(&text[l.body_start..], "Body");
+            assert_eq!(text[l.yaml.clone()].trim(), "outlet: voa");
+        }
+    }
+
+    #[test]
+    fn missing_and_unclosed_fences_are_errors() {
+        assert!(
+            layout(Path::new("a.md"), "Just text", 0)
+                .unwrap_err()
+                .message
+                .contains("no front matter")
+        );
+        assert!(
+            layout(Path::new("a.md"), "---\noutlet: voa\nBody", 0)
+                .unwrap_err()
+                .message
+                .contains("never closed")
+        );
+    }
+
+    #[test]
+    fn all_missing_fields_are_reported_together() {
+        let e = meta("---\ntitle: T\n---\nBody").unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(e[0].message.contains("`outlet`") && e[1].message.contains("`published`"));
+    }
+
+    #[test]
+    fn bad_values_point_at_their_line() {
+        let e = meta("---\ntitle: T\noutlet: vao\npublished: March 5\n---\n").unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].line, Some(3));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `voa`?"));
+        assert_eq!(e[1].line, Some(4));
+        assert!(e[1].message.contains("`March 5` is not a date"));
+    }
+
+    #[test]
+    fn unknown_keys_are_located_and_suggested() {
+        let e = meta("---\noutlet: voa\npublished: 2020-01-19\npublsihed_basis: byline\n---\n")
+            .unwrap_err();
+        assert_eq!(e[0].message, "unknown key `publsihed_basis`");
+        assert_eq!(e[0].line, Some(4));
+        assert_eq!(
+            e[0].help.as_deref(),
+            Some("did you mean `published_basis`?")
+        );
+    }
+}

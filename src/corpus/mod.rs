@@ -1,0 +1,254 @@
+//! Loading a corpus: outlets, article files, front matter, page furniture, normalised text.
+
+pub mod document;
+pub mod front_matter;
+pub mod outlets;
+pub mod walk;
+
+pub use document::Document;
+pub use front_matter::Meta;
+pub use outlets::{Outlet, Outlets};
+
+use crate::calendar::DayRange;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::error::{Error, Result};
+use crate::text::normalize;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// The folder used when no path is named.
+pub const DEFAULT_CORPUS: &str = "corpus";
+/// The outlets file's name, looked up in the corpus folder and its parents.
+pub const OUTLETS_FILE: &str = "outlets.yaml";
+
+/// Bytes inspected for NUL to tell a binary file from text.
+const BINARY_SNIFF: usize = 8192;
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// Treat warnings as errors.
+    pub strict: bool,
+    /// The outlets file, instead of looking for `outlets.yaml` near the corpus.
+    pub outlets: Option<PathBuf>,
+}
+
+/// A loaded corpus and the warnings met while loading it.
+#[derive(Debug)]
+pub struct Corpus {
+    pub outlets: Outlets,
+    pub documents: Vec<Document>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Corpus {
+    /// The earliest and latest publication days.
+    pub fn date_span(&self) -> Option<DayRange> {
+        let from = self.documents.iter().map(|d| d.meta.published.from).min()?;
+        let to = self.documents.iter().map(|d| d.meta.published.to).max()?;
+        DayRange::new(from, to)
+    }
+
+    /// Distinct outlets with at least one article.
+    pub fn outlet_count(&self) -> usize {
+        let ids: std::collections::BTreeSet<&str> = self
+            .documents
+            .iter()
+            .map(|d| d.meta.outlet.as_str())
+            .collect();
+        ids.len()
+    }
+}
+
+/// What happened to one file.
+pub enum FileOutcome {
+    Loaded(Box<Document>),
+    /// Not an article (empty, binary): skipped with a warning.
+    Skipped(Diagnostic),
+    Failed(Vec<Diagnostic>),
+}
+
+/// Load every article under `paths` (default `corpus/`). All problems in all files are
+/// gathered; any error (or any warning under `strict`) fails the load, as does finding no
+/// article at all.
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
+    let default = [PathBuf::from(DEFAULT_CORPUS)];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+
+    let outlets_path = match &opts.outlets {
+        Some(p) => p.clone(),
+        None => find_outlets_file(&paths[0]).ok_or_else(|| {
+            Error::single(
+                Diagnostic::error(
+                    &paths[0],
+                    format!("no {OUTLETS_FILE} found here or in any parent folder"),
+                )
+                .with_help(
+                    "create one listing the outlets (see the README), or pass --outlets FILE",
+                ),
+            )
+        })?,
+    };
+    let outlets = Outlets::load(&outlets_path).map_err(Error::Invalid)?;
+
+    let (files, mut diags) = walk::discover(paths);
+    let mut documents = Vec::new();
+    for file in &files {
+        match load_file(file, &outlets) {
+            FileOutcome::Loaded(doc) => documents.push(*doc),
+            FileOutcome::Skipped(w) => diags.push(w),
+            FileOutcome::Failed(errors) => diags.extend(errors),
+        }
+    }
+    if opts.strict {
+        diags = diags.into_iter().map(Diagnostic::escalated).collect();
+    }
+    if documents.is_empty() && !diags.iter().any(Diagnostic::is_error) {
+        let names: Vec<String> = paths
+            .iter()
+            .map(|p| crate::diagnostic::display_path(p))
+            .collect();
+        diags.push(
+            Diagnostic::error(
+                &paths[0],
+                format!("no articles found in {}", names.join(", ")),
+            )
+            .with_help("articles are .md, .markdown or .txt files with YAML front matter"),
+        );
+    }
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(Error::Invalid(diags));
+    }
+    Ok(Corpus {
+        outlets,
+        documents,
+        warnings: diags
+            .into_iter()
+            .filter(|d| d.level == Level::Warning)
+            .collect(),
+    })
+}
+
+/// `outlets.yaml` in `start` (when it is a folder) or the nearest parent folder holding one.
+pub fn find_outlets_file(start: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(start).ok()?;
+    let first = if absolute.is_dir() {
+        Some(absolute.as_path())
+    } else {
+        absolute.parent()
+    };
+    let mut dir = first;
+    while let Some(d) = dir {
+        let candidate = d.join(OUTLETS_FILE);
+        if candidate.is_file() {
+            // Show it relative to where the user stands when that is shorter.
+            let cwd = std::env::current_dir().ok();
+            return Some(
+                cwd.and_then(|c| candidate.strip_prefix(&c).ok().map(Path::to_path_buf))
+                    .unwrap_or(candidate),
+            );
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+/// Read and load one article file.
+pub fn load_file(path: &Path, outlets: &Outlets) -> FileOutcome {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return FileOutcome::Failed(vec![Diagnostic::error(
+                path,
+                format!("cannot read this file: {}", walk::io_reason(&e)),
+            )]);
+        }
+    };
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return FileOutcome::Skipped(Diagnostic::warning(
+            path,
+            "binary file (it contains NUL bytes); skipped",
+        ));
+    }
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+            let (line, col) = crate::text::LineIndex::new(valid).line_col(valid, offset);
+            return FileOutcome::Failed(vec![
+                Diagnostic::error(
+                    path,
+                    format!("the file is not valid UTF-8 (invalid byte at offset {offset})"),
+                )
+                .at(line, col)
+                .with_help("re-save the file as UTF-8"),
+            ]);
+        }
+    };
+    load_source(path.to_path_buf(), source, outlets)
+}
+
+/// Load an article from text already in memory.
+pub fn load_source(path: PathBuf, source: String, outlets: &Outlets) -> FileOutcome {
+    let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+    if source[start..].trim().is_empty() {
+        return FileOutcome::Skipped(Diagnostic::warning(&path, "empty file; skipped"));
+    }
+    let layout = match front_matter::layout(&path, &source, start) {
+        Ok(l) => l,
+        Err(d) => return FileOutcome::Failed(vec![d]),
+    };
+    let meta = match front_matter::parse(&path, &source, &layout, outlets) {
+        Ok(m) => m,
+        Err(errors) => return FileOutcome::Failed(errors),
+    };
+    let removed = furniture(&source, layout.body_start, &meta, outlets);
+    let normalized = normalize(&source, layout.body_start..source.len(), &removed);
+    if normalized.text.is_empty() {
+        return FileOutcome::Skipped(Diagnostic::warning(
+            &path,
+            "the article has no text after its front matter; skipped",
+        ));
+    }
+    FileOutcome::Loaded(Box::new(Document::new(
+        path, meta, source, normalized, removed,
+    )))
+}
+
+/// Spans of page furniture in the body: the patterns common to all outlets, the outlet's own,
+/// and the republisher's. Sorted and merged.
+fn furniture(source: &str, body_start: usize, meta: &Meta, outlets: &Outlets) -> Vec<Range<usize>> {
+    let body = &source[body_start..];
+    let own = outlets
+        .get(&meta.outlet)
+        .map(|o| &o.boilerplate[..])
+        .unwrap_or_default();
+    let via = meta
+        .via
+        .as_deref()
+        .and_then(|v| outlets.get(v))
+        .map(|o| &o.boilerplate[..])
+        .unwrap_or_default();
+    let mut spans: Vec<Range<usize>> = outlets
+        .common_boilerplate
+        .iter()
+        .chain(own)
+        .chain(via)
+        .flat_map(|p| p.regex().find_iter(body))
+        .filter(|m| !m.is_empty())
+        .map(|m| body_start + m.start()..body_start + m.end())
+        .collect();
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}

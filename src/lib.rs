@@ -1,0 +1,23 @@
+//! crosscheck: a source-reliability and contradiction checker for curated news corpora.
+//!
+//! Data flows one way: [`corpus`] loads articles into [`corpus::Document`]s (normalised text
+//! with a map back to the original bytes); later stages annotate, extract claims, check them
+//! against rules and report. The library never prints and never exits: it returns values and
+//! [`Error`]s, and the binary decides what to show and which exit code to use.
+
+// Diagnostics are the error values of a cold path; boxing them would buy nothing.
+#![allow(clippy::result_large_err)]
+// Only the binary prints.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod calendar;
+pub mod corpus;
+pub mod diagnostic;
+pub mod error;
+pub mod pattern;
+pub mod render;
+pub mod text;
+pub mod yaml;
+
+pub use diagnostic::{Diagnostic, Level};
+pub use error::{Error, Result};

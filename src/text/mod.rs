@@ -1,0 +1,10 @@
+//! Language-level text machinery: normalisation, positions, sentences and quotations.
+
+pub mod normalize;
+pub mod offsets;
+pub mod quotes;
+pub mod sentences;
+
+pub use normalize::{Normalized, normalize};
+pub use offsets::{LineIndex, OffsetMap};
+pub use quotes::{Quote, QuoteMark};

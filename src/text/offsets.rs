@@ -1,0 +1,110 @@
+//! Mapping positions in analysed text back to the original file.
+//!
+//! Analysis runs on normalised text (quotes, dashes and whitespace made canonical, boilerplate
+//! removed), but every position a user sees must point into the file they wrote. The map is
+//! piecewise: between two anchors analysed and original bytes advance together.
+
+/// Analysed byte offset → original byte offset.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// `(analysed, original)` pairs, sorted by both coordinates.
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Record that analysed offset `analysed` corresponds to original offset `original`, and
+    /// that the bytes after it advance together until the next anchor.
+    pub(crate) fn anchor(&mut self, analysed: usize, original: usize) {
+        match self.anchors.last_mut() {
+            Some(last) if last.0 == analysed => *last = (analysed, original),
+            Some(&mut (a, o)) if original - o == analysed - a => {} // already implied
+            _ => self.anchors.push((analysed, original)),
+        }
+    }
+
+    /// The original byte offset of analysed byte `pos`. For an exclusive end offset pass the
+    /// end itself: it maps to the first original byte after the span's last character.
+    pub fn to_original(&self, pos: usize) -> usize {
+        let i = self.anchors.partition_point(|&(a, _)| a <= pos);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            Some((a, o)) => o + (pos - a),
+            None => pos,
+        }
+    }
+
+    pub fn span_to_original(&self, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.to_original(span.start);
+        let end = self.to_original(span.end).max(start);
+        start..end
+    }
+}
+
+/// Byte offset → 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, the three endings found in the wild.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column of byte `offset` in `text` (the text this index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let text = "ab\r\ncé\rx\ny";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 4), (2, 1));
+        // 'x' follows "cé\r": byte 4 + 'c' + 'é' (2 bytes) + '\r'
+        assert_eq!(idx.line_col(text, 8), (3, 1));
+        assert_eq!(idx.line_col(text, 7), (2, 3)); // the '\r' after 'é'
+        assert_eq!(idx.line_col(text, 10), (4, 1));
+    }
+
+    #[test]
+    fn anchors_shift_positions() {
+        let mut m = OffsetMap::default();
+        m.anchor(0, 10);
+        m.anchor(5, 20);
+        assert_eq!(m.to_original(0), 10);
+        assert_eq!(m.to_original(4), 14);
+        assert_eq!(m.to_original(5), 20);
+        assert_eq!(m.to_original(7), 22);
+        assert_eq!(m.span_to_original(3..6), 13..21);
+    }
+}

@@ -1,0 +1,181 @@
+//! Every call into the YAML parser lives here.
+//!
+//! serde_yaml is deprecated upstream; keeping it behind this one module means a maintained fork
+//! can replace it by editing a single file. Errors come back with a 1-based line and column, the
+//! YAML path of the failing value (via serde_path_to_error) and, for unknown keys, the key and
+//! the list of keys that were expected so callers can suggest the nearest one.
+
+use serde::de::DeserializeOwned;
+
+/// A YAML problem, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    /// 1-based line within the parsed text (0 when the parser could not tell).
+    pub line: usize,
+    /// 1-based column within the parsed text (0 when unknown).
+    pub column: usize,
+    /// The YAML path of the failing value, e.g. `outlets[2].boilerplate[0]`.
+    pub path: String,
+    pub message: String,
+    /// For an unknown key: the key, and the keys allowed in its place.
+    pub unknown_key: Option<(String, Vec<String>)>,
+}
+
+/// Deserialize a whole YAML document into `T`.
+pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
+    let de = serde_yaml::Deserializer::from_str(src);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let (line, column) = inner
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((0, 0));
+        let message = strip_path_prefix(&strip_location(&inner.to_string())).to_string();
+        let unknown_key = parse_unknown_key(&message);
+        YamlError {
+            line,
+            column,
+            path,
+            message,
+            unknown_key,
+        }
+    })
+}
+
+/// Best-effort locations (line, column) of every `key: value` line in YAML source, for checks
+/// made after parsing (duplicate ids, unknown references) when the parser's locations are gone.
+pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for (n, line) in src.lines().enumerate() {
+        let trimmed = line.trim_start_matches([' ', '-']);
+        let Some(rest) = trimmed.strip_prefix(key) else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        if rest.trim().trim_matches(['"', '\'']) == value {
+            found.push((n + 1, line.len() - trimmed.len() + 1));
+        }
+    }
+    found
+}
+
+/// The 1-based line of the first `key:` at the top level of a flat mapping.
+pub fn locate_key(src: &str, key: &str) -> Option<usize> {
+    src.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|n| n + 1)
+}
+
+/// serde_yaml writes " at line L column C" into its messages, counted within the parsed text;
+/// we report the location ourselves (shifted when the YAML is embedded in a larger file).
+fn strip_location(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + " at line ".len()..];
+        let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let n = digits(tail);
+        match tail[n..].strip_prefix(" column ") {
+            Some(after) if n > 0 && digits(after) > 0 => rest = &after[digits(after)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// serde_yaml prefixes nested errors with their path ("outlets[0]: ..."), reported separately.
+fn strip_path_prefix(message: &str) -> &str {
+    match message.split_once(": ") {
+        Some((head, rest))
+            if !head.is_empty()
+                && head
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '[' | ']' | '.')) =>
+        {
+            rest
+        }
+        _ => message,
+    }
+}
+
+/// serde's message for `deny_unknown_fields` is "unknown field `x`, expected one of `a`, `b`"
+/// (or "expected `a`", or "there are no fields").
+fn parse_unknown_key(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let end = rest.find('`')?;
+    let key = rest[..end].to_string();
+    let expected = rest[end + 1..]
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    Some((key, expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        name: String,
+        size: u32,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct List {
+        items: Vec<Item>,
+    }
+
+    #[test]
+    fn type_errors_carry_line_column_and_path() {
+        let err =
+            from_str::<List>("items:\n  - name: a\n    size: 1\n  - name: b\n    size: big\n")
+                .unwrap_err();
+        assert_eq!((err.line, err.column), (5, 11));
+        assert_eq!(err.path, "items[1].size");
+        assert!(err.message.contains("invalid type"), "{}", err.message);
+        assert!(!err.message.contains("at line"));
+    }
+
+    #[test]
+    fn unknown_keys_name_the_key_and_the_alternatives() {
+        let err = from_str::<List>("items:\n  - name: a\n    sise: 1\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        let (key, expected) = err.unknown_key.expect("unknown key");
+        assert_eq!(key, "sise");
+        assert_eq!(expected, vec!["name".to_string(), "size".to_string()]);
+    }
+
+    #[test]
+    fn embedded_locations_are_removed_from_messages() {
+        assert_eq!(
+            strip_location("found unexpected end of stream at line 4 column 1, while scanning"),
+            "found unexpected end of stream, while scanning"
+        );
+        assert_eq!(strip_location("bad value at line 3 column 7"), "bad value");
+        assert_eq!(strip_location("look at line items"), "look at line items");
+    }
+
+    #[test]
+    fn syntax_errors_are_located() {
+        let err = from_str::<List>("items:\n  - name: [unclosed\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+    }
+}
