@@ -39,6 +39,30 @@ pub struct GlobalArgs {
 pub enum Command {
     /// List the articles in the corpus: outlet, publication date, words, title, path.
     Corpus(CorpusArgs),
+    /// Show the time expressions and quantities found in each article, resolved.
+    ///
+    /// Positions are byte offsets into the original file (end exclusive) and 1-based
+    /// line:column. A path `-` reads one article from standard input.
+    Annotate(AnnotateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AnnotateArgs {
+    /// Article files or folders [default: corpus]; `-` reads one article from standard input.
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// Publication date of the article read from standard input (YYYY-MM-DD or a range).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+
+    /// Outlet id of the article read from standard input.
+    #[arg(long, value_name = "ID")]
+    pub outlet: Option<String>,
 }
 
 #[derive(Debug, Args)]

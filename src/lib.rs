@@ -10,6 +10,7 @@
 // Only the binary prints.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod annotate;
 pub mod calendar;
 pub mod corpus;
 pub mod diagnostic;

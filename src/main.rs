@@ -5,10 +5,13 @@ mod cli;
 
 use clap::Parser;
 use cli::{Cli, Command};
-use crosscheck::corpus::{self, LoadOptions};
+use crosscheck::annotate;
+use crosscheck::calendar::parse_published;
+use crosscheck::corpus::{self, Document, LoadOptions, Meta, Outlets};
 use crosscheck::render::{self, RenderOptions};
 use crosscheck::{Diagnostic, Error};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit codes, decided here only.
@@ -69,6 +72,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             print_warnings(&corpus.warnings, cli.global.quiet);
             render::corpus::render(&mut out, &corpus, args.format.into(), render_options)?;
         }
+        Some(Command::Annotate(args)) => {
+            let docs = load_documents(
+                &args.paths,
+                args.published.as_deref(),
+                args.outlet.as_deref(),
+                &load_options,
+                cli.global.quiet,
+            )?;
+            let annotated: Vec<_> = docs.iter().map(|d| (d, annotate::annotate(d))).collect();
+            render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
+        }
         None => {
             let corpus = corpus::load(&[], &load_options)?;
             print_warnings(&corpus.warnings, cli.global.quiet);
@@ -77,6 +91,60 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// The documents named on the command line: a corpus, or one article on standard input.
+fn load_documents(
+    paths: &[PathBuf],
+    published: Option<&str>,
+    outlet: Option<&str>,
+    options: &LoadOptions,
+    quiet: bool,
+) -> Result<Vec<Document>, Failure> {
+    if !paths.iter().any(|p| p.as_os_str() == "-") {
+        if published.is_some() || outlet.is_some() {
+            return Err(Error::Usage(
+                "--published and --outlet apply only to an article read from standard input (`-`)"
+                    .into(),
+            )
+            .into());
+        }
+        let corpus = corpus::load(paths, options)?;
+        print_warnings(&corpus.warnings, quiet);
+        return Ok(corpus.documents);
+    }
+    if paths.len() > 1 {
+        return Err(Error::Usage(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        )
+        .into());
+    }
+    let mut source = String::new();
+    io::stdin()
+        .read_to_string(&mut source)
+        .map_err(|e| Error::Usage(format!("cannot read standard input: {e}")))?;
+    let meta = match published {
+        Some(p) => Some(Meta {
+            outlet: outlet.unwrap_or("unknown").to_string(),
+            published: parse_published(p).map_err(|e| Error::Usage(format!("--published: {e}")))?,
+            title: None,
+            url: None,
+            author: None,
+            via: None,
+            published_basis: Some("--published".into()),
+            language: "en".into(),
+        }),
+        None => None,
+    };
+    let outlets_path = options
+        .outlets
+        .clone()
+        .or_else(|| corpus::find_outlets_file(Path::new(".")));
+    let outlets = match outlets_path {
+        Some(p) if meta.is_none() => Some(Outlets::load(&p).map_err(Error::Invalid)?),
+        _ => None,
+    };
+    Ok(vec![corpus::load_stdin(source, meta, outlets.as_ref())?])
 }
 
 /// The terminal's width when stdout is one; a fixed width otherwise so logs are stable.
@@ -100,7 +168,10 @@ fn print_warnings(warnings: &[Diagnostic], quiet: bool) {
 }
 
 fn report_error(e: &Error) {
-    eprintln!("{e}");
+    match e {
+        Error::Usage(msg) => eprintln!("error: {msg}"),
+        Error::Invalid(_) => eprintln!("{e}"),
+    }
     if let Error::Invalid(diags) = e {
         let errors = diags.iter().filter(|d| d.is_error()).count();
         eprintln!(

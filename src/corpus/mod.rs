@@ -219,6 +219,32 @@ pub fn load_source(path: PathBuf, source: String, outlets: &Outlets) -> FileOutc
     )))
 }
 
+/// A document from text with no front matter (standard input), with metadata given on the
+/// command line. Text that does start with front matter is loaded as a file would be.
+pub fn load_stdin(
+    source: String,
+    meta: Option<Meta>,
+    outlets: Option<&Outlets>,
+) -> Result<Document> {
+    let label = PathBuf::from("-");
+    let has_front_matter = source.trim_start_matches('\u{FEFF}').starts_with("---");
+    match (meta, outlets) {
+        (Some(meta), _) if !has_front_matter => {
+            let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
+            let normalized = normalize(&source, start..source.len(), &[]);
+            Ok(Document::new(label, meta, source, normalized, Vec::new()))
+        }
+        (_, Some(outlets)) if has_front_matter => match load_source(label.clone(), source, outlets) {
+            FileOutcome::Loaded(doc) => Ok(*doc),
+            FileOutcome::Skipped(d) => Err(Error::single(d.escalated())),
+            FileOutcome::Failed(errors) => Err(Error::Invalid(errors)),
+        },
+        _ => Err(Error::Usage(
+            "reading an article from standard input (`-`) needs --published DATE, or front matter and an outlets file".into(),
+        )),
+    }
+}
+
 /// Spans of page furniture in the body: the patterns common to all outlets, the outlet's own,
 /// and the republisher's. Sorted and merged.
 fn furniture(source: &str, body_start: usize, meta: &Meta, outlets: &Outlets) -> Vec<Range<usize>> {

@@ -3,6 +3,7 @@
 //! Nothing here decides exit codes or touches stdout directly, so every format can be tested
 //! by rendering into a `Vec<u8>`.
 
+pub mod annotations;
 pub mod corpus;
 pub mod markdown;
 pub mod table;

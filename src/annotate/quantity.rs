@@ -1,0 +1,603 @@
+//! Counts as intervals with their qualifiers.
+//!
+//! Interval policy: "at least n" is [n, open); "more than n" is (n, open); "nearly n" is
+//! [0.9n, n]; "about n" is the band [0.9n, 1.1n]; "up to n" and "fewer than n" are (open, n];
+//! "between a and b" is [a, b]; vague magnitudes are wide bands ("dozens" [24, 143],
+//! "hundreds" [200, 999], "thousands" [2000, 999999], "tens of thousands" [20000, 99999]).
+//! Years, dates, times of day, ordinals, money, percentages and identifiers such as road
+//! names ("M4") are not counts.
+
+use super::time::TimeExpr;
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    Nearly,
+    About,
+    UpTo,
+    FewerThan,
+    Range,
+    Vague,
+}
+
+/// A number in the text, as the interval of values it allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The number and its qualifier ("at least 28").
+    pub span: Range<usize>,
+    /// Where the number itself is ("28").
+    pub number_span: Range<usize>,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+}
+
+/// Relative half-width of the band for "about n", and the floor of "nearly n".
+pub const APPROX_BAND: f64 = 0.1;
+
+static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d[\d,]*(?:\.\d+)?|\.\d+|[A-Za-z]+(?:'[A-Za-z]+)?|\S").expect("built-in pattern")
+});
+
+/// Qualifiers, longest first, matched against the lowercase words before a number.
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("at least", Qualifier::AtLeast),
+    ("in excess of", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("larger than", Qualifier::MoreThan),
+    ("higher than", Qualifier::MoreThan),
+    ("bigger than", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("just shy of", Qualifier::Nearly),
+    ("just under", Qualifier::Nearly),
+    ("close to", Qualifier::Nearly),
+    ("nearly", Qualifier::Nearly),
+    ("almost", Qualifier::Nearly),
+    ("an estimated", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("around", Qualifier::About),
+    ("about", Qualifier::About),
+    ("some", Qualifier::About),
+    ("circa", Qualifier::About),
+    ("as many as", Qualifier::UpTo),
+    ("no more than", Qualifier::UpTo),
+    ("not more than", Qualifier::UpTo),
+    ("a maximum of", Qualifier::UpTo),
+    ("at most", Qualifier::UpTo),
+    ("up to", Qualifier::UpTo),
+    ("fewer than", Qualifier::FewerThan),
+    ("less than", Qualifier::FewerThan),
+    ("lower than", Qualifier::FewerThan),
+    ("smaller than", Qualifier::FewerThan),
+    ("under", Qualifier::FewerThan),
+    ("below", Qualifier::FewerThan),
+];
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    match word {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" | "mln" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+fn word_value(word: &str) -> Option<f64> {
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(i as f64);
+    }
+    TENS.iter()
+        .position(|t| !t.is_empty() && *t == word)
+        .map(|i| i as f64 * 10.0)
+}
+
+/// A vague magnitude word ("dozens", "hundreds"), and its band.
+fn vague(word: &str) -> Option<(f64, f64, Option<f64>)> {
+    match word {
+        "dozens" | "scores" => Some((24.0, 24.0, Some(143.0))),
+        "hundreds" => Some((200.0, 200.0, Some(999.0))),
+        "thousands" => Some((2000.0, 2000.0, Some(999_999.0))),
+        "millions" => Some((2e6, 2e6, None)),
+        _ => None,
+    }
+}
+
+/// A number parsed from tokens: its value, the token after it, and for a vague magnitude
+/// ("dozens of") the band it stands for.
+struct Parsed {
+    value: f64,
+    end: usize,
+    band: Option<(f64, Option<f64>)>,
+}
+
+impl Parsed {
+    fn exact(value: f64, end: usize) -> Option<Self> {
+        Some(Parsed {
+            value,
+            end,
+            band: None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    lower: String,
+    span: Range<usize>,
+}
+
+/// Find every quantity in `text`. Spans covered by `times` are not counts.
+pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let toks: Vec<Tok> = TOKEN
+            .find_iter(&text[s.clone()])
+            .map(|m| Tok {
+                text: m.as_str(),
+                lower: m.as_str().to_lowercase(),
+                span: s.start + m.start()..s.start + m.end(),
+            })
+            .collect();
+        let mut i = 0;
+        while i < toks.len() {
+            if times
+                .iter()
+                .any(|t| t.span.start <= toks[i].span.start && toks[i].span.start < t.span.end)
+            {
+                i += 1;
+                continue;
+            }
+            match number_at(&toks, i) {
+                Some(Parsed { value, end, band }) if !excluded(text, &toks, i, end) => {
+                    if let Some(q) = qualify(text, &toks, i, end, value, band) {
+                        i = q.1;
+                        out.push(q.0);
+                    } else {
+                        i = end;
+                    }
+                }
+                Some(Parsed { end, .. }) => i = end,
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Parse a number starting at token `i`: digits (with a multiplier word), number words, "a
+/// dozen", "half", or a vague magnitude. Returns the value, the token after it, and a vague
+/// band when the number is a magnitude word.
+fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
+    let t = &toks[i];
+    if t.text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        && t.text.len() > usize::from(t.text.starts_with('.'))
+    {
+        let digits = t.text.trim_end_matches(',');
+        if digits.contains(',') && !valid_grouping(digits) {
+            return None;
+        }
+        let mut value: f64 = digits.replace(',', "").parse().ok()?;
+        let mut end = i + 1;
+        if let Some(m) = toks.get(end).and_then(|n| multiplier(&n.lower)) {
+            value *= m;
+            end += 1;
+        }
+        return Parsed::exact(value, end);
+    }
+    // "tens of thousands", "hundreds of thousands"
+    if (t.lower == "tens" || t.lower == "hundreds")
+        && toks.get(i + 1).is_some_and(|n| n.lower == "of")
+    {
+        if let Some(m) = toks
+            .get(i + 2)
+            .and_then(|n| multiplier(n.lower.trim_end_matches('s')))
+        {
+            if toks[i + 2].lower.ends_with('s') {
+                let base = if t.lower == "tens" { 10.0 } else { 100.0 };
+                let low = 2.0 * base * m;
+                return Some(Parsed {
+                    value: low,
+                    end: i + 3,
+                    band: Some((low, Some(10.0 * base * m - 1.0))),
+                });
+            }
+        }
+    }
+    if let Some((value, low, high)) = vague(&t.lower) {
+        if toks.get(i + 1).is_some_and(|n| n.lower == "of") {
+            return Some(Parsed {
+                value,
+                end: i + 1,
+                band: Some((low, high)),
+            });
+        }
+        return None;
+    }
+    if t.lower == "half" {
+        let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+        let of_or_a = toks.get(i + 1).is_some_and(|n| n.lower == "of") || prev == Some("a");
+        return if of_or_a {
+            Parsed::exact(0.5, i + 1)
+        } else {
+            None
+        };
+    }
+    words_at(toks, i)
+}
+
+/// Number words: "twenty-eight", "one hundred and six", "a dozen", "two thousand five hundred".
+fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut any = false;
+    let mut j = i;
+    if toks[i].lower == "a" || toks[i].lower == "an" {
+        let next = toks.get(i + 1)?;
+        if next.lower == "dozen" {
+            return Parsed::exact(12.0, i + 2);
+        }
+        multiplier(&next.lower)?;
+        current = 1.0;
+        j = i + 1;
+    }
+    while let Some(t) = toks.get(j) {
+        let w = t.lower.as_str();
+        if let Some(v) = word_value(w) {
+            if any
+                && current % 100.0 != 0.0
+                && v < 100.0
+                && !(current % 100.0 >= 20.0 && current % 10.0 == 0.0 && v < 10.0)
+            {
+                break;
+            }
+            current += v;
+            any = true;
+        } else if w == "dozen" && any {
+            current *= 12.0;
+        } else if let Some(m) = multiplier(w) {
+            if !any && current == 0.0 {
+                break;
+            }
+            if m == 100.0 {
+                current = current.max(1.0) * 100.0;
+            } else {
+                total += current.max(1.0) * m;
+                current = 0.0;
+            }
+            any = true;
+        } else if (w == "-" || w == "and")
+            && any
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| word_value(&n.lower).is_some())
+        {
+            // "twenty-eight", "one hundred and six"
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    if any {
+        Parsed::exact(total + current, j)
+    } else {
+        None
+    }
+}
+
+fn valid_grouping(digits: &str) -> bool {
+    let int = digits.split('.').next().unwrap_or("");
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len()) && groups.all(|g| g.len() == 3)
+}
+
+/// Numbers that are not counts: ordinals, identifiers, money, percentages, times of day, and
+/// "one" used as a pronoun.
+fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
+    let first = &toks[i];
+    let last = &toks[end - 1];
+    let before = &text[..first.span.start];
+    let after = &text[last.span.end..];
+    let prev_char = before.chars().next_back();
+    // Glued to letters: "M4", "F-16", "13th", "3km".
+    if prev_char.is_some_and(|c| c.is_alphanumeric())
+        || before.ends_with('-')
+            && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic())
+        || after.starts_with(|c: char| c.is_alphabetic())
+    {
+        return true;
+    }
+    // Money and percentages.
+    if before.trim_end().ends_with(['$', '€', '£', '¥'])
+        || after.trim_start().starts_with(['$', '€', '£', '%'])
+    {
+        return true;
+    }
+    let next_word = toks.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+    if matches!(
+        next_word,
+        "percent" | "dollars" | "euros" | "pounds" | "usd" | "eur" | "p" | "a" | "am" | "pm"
+    ) && (next_word != "a" || after.starts_with(" a.m"))
+    {
+        return true;
+    }
+    if next_word == "per" && toks.get(end + 1).is_some_and(|t| t.lower == "cent") {
+        return true;
+    }
+    // Times of day, dates and scores written with separators: "10:30", "22/04".
+    let glued =
+        |s: &str| s.starts_with([':', '/']) && s[1..].starts_with(|c: char| c.is_ascii_digit());
+    let before_rev: String = before.chars().rev().take(2).collect();
+    if glued(after) || glued(&before_rev) {
+        return true;
+    }
+    // "one of the", "the one", "no one".
+    if first.lower == "one" && end == i + 1 {
+        let prev = i
+            .checked_sub(1)
+            .map(|p| toks[p].lower.as_str())
+            .unwrap_or("");
+        if matches!(next_word, "of" | "another" | "side" | "or" | "day")
+            || matches!(
+                prev,
+                "the" | "no" | "any" | "each" | "every" | "this" | "that" | "which" | "only"
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Attach the qualifier before the number (or the range it opens) and build the interval.
+fn qualify(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    end: usize,
+    value: f64,
+    vague_band: Option<(f64, Option<f64>)>,
+) -> Option<(Quantity, usize)> {
+    let number_span = toks[i].span.start..toks[end - 1].span.end;
+    if let Some((low, high)) = vague_band {
+        return Some((
+            Quantity {
+                span: number_span.clone(),
+                number_span,
+                value,
+                low: Some(low),
+                high,
+                qualifier: Qualifier::Vague,
+            },
+            end,
+        ));
+    }
+    // A range: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30", "two or three".
+    let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+    if let Some(link) = toks.get(end).map(|t| t.lower.as_str()) {
+        let opener_ok = match link {
+            "and" => prev == Some("between"),
+            "to" | "through" | "-" | "or" => true,
+            _ => false,
+        };
+        if opener_ok {
+            let next = toks.get(end + 1).and_then(|_| number_at(toks, end + 1));
+            if let Some(Parsed {
+                value: v2,
+                end: end2,
+                band: None,
+            }) = next
+            {
+                if v2 > value && !excluded(text, toks, end + 1, end2) {
+                    let start = if matches!(prev, Some("between" | "from")) {
+                        toks[i - 1].span.start
+                    } else {
+                        number_span.start
+                    };
+                    let span = start..toks[end2 - 1].span.end;
+                    return Some((
+                        Quantity {
+                            span,
+                            number_span,
+                            value,
+                            low: Some(value),
+                            high: Some(v2),
+                            qualifier: Qualifier::Range,
+                        },
+                        end2,
+                    ));
+                }
+            }
+        }
+    }
+    let before = text[..toks[i].span.start].to_lowercase();
+    let before = before.trim_end();
+    let (qualifier, q_start) = QUALIFIERS
+        .iter()
+        .find_map(|(phrase, q)| {
+            let cut = before.strip_suffix(phrase)?;
+            cut.chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+                .then_some((*q, cut.len()))
+        })
+        .unwrap_or((Qualifier::Exact, toks[i].span.start));
+    let (low, high) = match qualifier {
+        Qualifier::AtLeast | Qualifier::MoreThan => (Some(value), None),
+        Qualifier::Nearly => (Some(value * (1.0 - APPROX_BAND)), Some(value)),
+        Qualifier::About => (
+            Some(value * (1.0 - APPROX_BAND)),
+            Some(value * (1.0 + APPROX_BAND)),
+        ),
+        Qualifier::UpTo | Qualifier::FewerThan => (None, Some(value)),
+        _ => (Some(value), Some(value)),
+    };
+    let span = q_start..number_span.end;
+    Some((
+        Quantity {
+            span,
+            number_span,
+            value,
+            low,
+            high,
+            qualifier,
+        },
+        end,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Row = (String, f64, Option<f64>, Option<f64>, Qualifier);
+
+    fn qs(text: &str) -> Vec<Row> {
+        let sentences = crate::text::sentences::sentences(text);
+        let published = crate::calendar::parse_published("2020-03-10").unwrap();
+        let times = super::super::time::find(text, &sentences, published);
+        find(text, &sentences, &times)
+            .into_iter()
+            .map(|q| {
+                (
+                    text[q.span].to_string(),
+                    q.value,
+                    q.low,
+                    q.high,
+                    q.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn digits_words_and_multipliers() {
+        let v = qs(
+            "It killed 28 troops, twenty-eight fighters, a dozen guards, 1,500 civilians and 3 million people; 1.5 million fled; one hundred and six died.",
+        );
+        let values: Vec<f64> = v.iter().map(|q| q.1).collect();
+        assert_eq!(values, vec![28.0, 28.0, 12.0, 1500.0, 3e6, 1.5e6, 106.0]);
+        assert!(v.iter().all(|q| q.4 == Qualifier::Exact));
+    }
+
+    #[test]
+    fn qualifiers_make_intervals() {
+        let v = qs(
+            "At least 28 died. More than 1,500 were killed. Nearly 600,000 fled. About 350,000 left. Up to 700 remain. Fewer than 20 stayed.",
+        );
+        assert_eq!(
+            v[0],
+            (
+                "At least 28".into(),
+                28.0,
+                Some(28.0),
+                None,
+                Qualifier::AtLeast
+            )
+        );
+        assert_eq!(v[1].4, Qualifier::MoreThan);
+        assert_eq!(
+            (v[2].2, v[2].3, v[2].4),
+            (Some(540_000.0), Some(600_000.0), Qualifier::Nearly)
+        );
+        assert_eq!(v[3].4, Qualifier::About);
+        assert!(
+            (v[3].2.unwrap() - 315_000.0).abs() < 1e-6
+                && (v[3].3.unwrap() - 385_000.0).abs() < 1e-6
+        );
+        assert_eq!(
+            (v[4].2, v[4].3, v[4].4),
+            (None, Some(700.0), Qualifier::UpTo)
+        );
+        assert_eq!(v[5].4, Qualifier::FewerThan);
+    }
+
+    #[test]
+    fn ranges_and_vague_magnitudes() {
+        let v = qs(
+            "Between 20 and 30 died; 40 to 50 were hurt; two or three fled; dozens of homes and thousands of people.",
+        );
+        assert_eq!(
+            v[0],
+            (
+                "Between 20 and 30".into(),
+                20.0,
+                Some(20.0),
+                Some(30.0),
+                Qualifier::Range
+            )
+        );
+        assert_eq!((v[1].2, v[1].3), (Some(40.0), Some(50.0)));
+        assert_eq!((v[2].2, v[2].3), (Some(2.0), Some(3.0)));
+        assert_eq!(v[3].4, Qualifier::Vague);
+        assert_eq!(v[4].2, Some(2000.0));
+    }
+
+    #[test]
+    fn nearly_half() {
+        let v = qs("Nearly half of them are women.");
+        assert_eq!((v[0].1, v[0].4), (0.5, Qualifier::Nearly));
+    }
+
+    #[test]
+    fn not_counts() {
+        for text in [
+            "On March 6, 2020, talks began.",
+            "The 2018 agreement holds.",
+            "The M4 highway and the M-5 road.",
+            "He came 13th and then first.",
+            "They gave 2,500 $ and $5,000.",
+            "Prices rose 5% or 7 percent.",
+            "They met at 10:30.",
+            "One of the groups left; no one stayed.",
+        ] {
+            assert_eq!(qs(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,0 +1,738 @@
+//! Time expressions, resolved against the publication date.
+//!
+//! Resolution follows HeidelTime's rule for news: an expression without a year (a month and
+//! day, a month, a weekday) means the most recent matching day on or before publication, and
+//! a later one only when its sentence speaks of the future ("patrols are set to begin on
+//! March 15th"). Publication may be a window; past readings are bounded by its last day and
+//! future readings by its first.
+//!
+//! Part-of-period policy: "early" is days 1-10 of a month (January-April of a year), "mid"
+//! days 11-20 (May-August), "late" day 21 to the end (September-December).
+
+use crate::calendar::DayRange;
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// How precise an expression is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    Day,
+    Week,
+    Month,
+    Year,
+    Range,
+}
+
+/// A qualifier on the period (TIMEX3 `mod`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeMod {
+    Start,
+    Mid,
+    End,
+    Since,
+    Approx,
+}
+
+/// A resolved time expression in normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    pub span: Range<usize>,
+    /// TIMEX3-like value: `2020-01-19`, `2020-W03`, `2019-12`, `2018`.
+    pub value: String,
+    pub grain: Grain,
+    pub range: DayRange,
+    pub modifier: Option<TimeMod>,
+}
+
+const MONTH: &str = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|MARCH|May|MAY|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
+const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
+const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
+const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+
+/// One recogniser: a pattern and the kind of expression it finds. Earlier ones win overlaps.
+struct Rule {
+    kind: Kind,
+    re: Regex,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Iso,
+    MonthDayYear,
+    DayMonthYear,
+    MonthDayRange,
+    PartOfMonth,
+    PartOfYear,
+    MonthOfSameYear,
+    MonthYear,
+    MonthDay,
+    DayMonth,
+    Relative,
+    Ago,
+    Weekday,
+    Deictic,
+    MonthAlone,
+    Year,
+}
+
+static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let r = |kind, pat: String| Rule {
+        kind,
+        re: Regex::new(&pat).expect("built-in time pattern"),
+    };
+    vec![
+        r(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
+        r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
+        r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})\b")),
+        r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?:-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+        r(Kind::PartOfMonth, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
+        r(Kind::PartOfYear, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>{YEAR})\b")),
+        r(Kind::MonthOfSameYear, format!(r"\b(?P<mon>{MONTH})\s+of\s+(?i:the\s+)?(?i:same|that)\s+year\b")),
+        r(Kind::MonthYear, format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+        r(Kind::MonthDay, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b")),
+        r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})\b")),
+        r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b".into()),
+        r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
+        r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s)?\b")),
+        r(Kind::Deictic, r"(?i)\b(?P<deic>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b".into()),
+        r(Kind::MonthAlone, format!(r"(?i:\b(?P<prep>in|since|until|till|by|from|through|during|before|after|last|this|next)\s+)(?P<mon>{MONTH})\b")),
+        r(Kind::Year, format!(r"\b(?P<y>{YEAR})\b")),
+    ]
+});
+
+/// Words that make a sentence speak of the future.
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|shall|won't|is\s+set\s+to|are\s+set\s+to|set\s+to\s+(?:begin|start|take)|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|upcoming|is\s+to|are\s+to)\b")
+        .expect("built-in pattern")
+});
+
+/// Words right before a four-digit number that make it a count, not a year.
+static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|fewer\s+than|less\s+than|least|than|\$|€|£)\s*$")
+        .expect("built-in pattern")
+});
+
+/// Find and resolve every time expression in `text`, sentence by sentence.
+pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<TimeExpr> {
+    let mut out: Vec<TimeExpr> = Vec::new();
+    let mut last_year: Option<i16> = None;
+    for s in sentences {
+        let sentence = &text[s.clone()];
+        let future = FUTURE.is_match(sentence);
+        let mut found: Vec<TimeExpr> = Vec::new();
+        for rule in RULES.iter() {
+            for caps in rule.re.captures_iter(sentence) {
+                let m = caps.get(0).expect("whole match");
+                let span = s.start + m.start()..s.start + m.end();
+                if found
+                    .iter()
+                    .any(|t| t.span.start < span.end && span.start < t.span.end)
+                {
+                    continue;
+                }
+                let ctx = Ctx {
+                    published,
+                    future,
+                    last_year,
+                    text,
+                    span: span.clone(),
+                };
+                if let Some(t) = resolve(rule.kind, &caps, &ctx) {
+                    found.push(t);
+                }
+            }
+        }
+        found.sort_by_key(|t| t.span.start);
+        for t in &mut found {
+            extend_since(text, t, published);
+            if matches!(t.grain, Grain::Day | Grain::Month | Grain::Year)
+                && is_explicit_year(&t.value)
+            {
+                last_year = Some(t.range.from.year());
+            }
+        }
+        out.extend(found);
+    }
+    out
+}
+
+fn is_explicit_year(value: &str) -> bool {
+    value.len() >= 4 && value[..4].bytes().all(|b| b.is_ascii_digit())
+}
+
+struct Ctx<'a> {
+    published: DayRange,
+    future: bool,
+    last_year: Option<i16>,
+    text: &'a str,
+    span: Range<usize>,
+}
+
+fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
+    let num = |name: &str| {
+        caps.name(name).and_then(|m| {
+            m.as_str()
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<i16>()
+                .ok()
+        })
+    };
+    let month = || caps.name("mon").and_then(|m| month_number(m.as_str()));
+    let span = ctx.span.clone();
+    let reference = ctx.published;
+    match kind {
+        Kind::Iso | Kind::MonthDayYear | Kind::DayMonthYear => {
+            let (y, m, d) = match kind {
+                Kind::Iso => (num("y")?, num("m")? as i8, num("d")? as i8),
+                _ => (num("y")?, month()?, num("d")? as i8),
+            };
+            day_expr(span, Date::new(y, m, d).ok()?)
+        }
+        Kind::MonthDay | Kind::DayMonth => {
+            let (m, d) = (month()?, num("d")? as i8);
+            if d < 1 {
+                return None;
+            }
+            let date = nearest_day(m, d, reference, ctx.future)?;
+            day_expr(span, date)
+        }
+        Kind::MonthDayRange => {
+            let (m, d1, d2) = (month()?, num("d")? as i8, num("d2")? as i8);
+            let first = match num("y") {
+                Some(y) => Date::new(y, m, d1).ok()?,
+                None => nearest_day(m, d1, reference, ctx.future)?,
+            };
+            let last = Date::new(first.year(), m, d2).ok()?;
+            let range = DayRange::new(first, last)?;
+            Some(TimeExpr {
+                span,
+                value: format!("{first}..{last}"),
+                grain: Grain::Range,
+                range,
+                modifier: None,
+            })
+        }
+        Kind::MonthYear => month_expr(span, num("y")?, month()?, None),
+        Kind::MonthOfSameYear => month_expr(span, ctx.last_year?, month()?, None),
+        Kind::MonthAlone => {
+            let m = month()?;
+            let prep = caps.name("prep").map(|p| p.as_str().to_lowercase());
+            // "May" alone is too often the modal verb; only a preposition makes it a month.
+            let (year, start) = match prep.as_deref() {
+                Some("last") => (
+                    nearest_month_year(m, reference.from.first_of_month().yesterday().ok()?, false),
+                    caps.name("prep")?.start(),
+                ),
+                Some("next") => (
+                    nearest_month_year(m, reference.to.last_of_month().tomorrow().ok()?, true),
+                    caps.name("prep")?.start(),
+                ),
+                Some("this") => (reference.to.year(), caps.name("prep")?.start()),
+                _ => (
+                    if ctx.future {
+                        nearest_month_year(m, reference.from, true)
+                    } else {
+                        nearest_month_year(m, reference.to, false)
+                    },
+                    caps.name("mon")?.start(),
+                ),
+            };
+            let offset = span.start - caps.get(0)?.start();
+            month_expr(offset + start..span.end, year, m, None)
+        }
+        Kind::PartOfMonth => {
+            let m = month()?;
+            let year = match num("y") {
+                Some(y) => y,
+                None if ctx.future => nearest_month_year(m, reference.from, true),
+                None => nearest_month_year(m, reference.to, false),
+            };
+            let first = Date::new(year, m, 1).ok()?;
+            let last = first.last_of_month();
+            let (modifier, from, to) = match part(caps.name("part")?.as_str()) {
+                TimeMod::Start => (TimeMod::Start, first, Date::new(year, m, 10).ok()?),
+                TimeMod::Mid => (
+                    TimeMod::Mid,
+                    Date::new(year, m, 11).ok()?,
+                    Date::new(year, m, 20).ok()?,
+                ),
+                _ => (TimeMod::End, Date::new(year, m, 21).ok()?, last),
+            };
+            Some(TimeExpr {
+                span,
+                value: format!("{year:04}-{m:02}"),
+                grain: Grain::Month,
+                range: DayRange::new(from, to)?,
+                modifier: Some(modifier),
+            })
+        }
+        Kind::PartOfYear => {
+            let y = num("y")?;
+            let (modifier, m1, m2) = match part(caps.name("part")?.as_str()) {
+                TimeMod::Start => (TimeMod::Start, 1, 4),
+                TimeMod::Mid => (TimeMod::Mid, 5, 8),
+                _ => (TimeMod::End, 9, 12),
+            };
+            let from = Date::new(y, m1, 1).ok()?;
+            let to = Date::new(y, m2, 1).ok()?.last_of_month();
+            Some(TimeExpr {
+                span,
+                value: format!("{y:04}"),
+                grain: Grain::Year,
+                range: DayRange::new(from, to)?,
+                modifier: Some(modifier),
+            })
+        }
+        Kind::Relative => {
+            let rel = caps.name("rel")?.as_str().to_lowercase();
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let today = reference.to;
+            let shift: i32 = match rel.as_str() {
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            match unit.as_str() {
+                "week" if rel == "past" => {
+                    // "the past week": the seven days up to publication.
+                    let from = today.checked_sub(6.days()).ok()?;
+                    Some(TimeExpr {
+                        span,
+                        value: format!("{from}..{today}"),
+                        grain: Grain::Range,
+                        range: DayRange::new(from, today)?,
+                        modifier: None,
+                    })
+                }
+                "week" => week_expr(span, today.checked_add((7 * shift).days()).ok()?),
+                "month" => {
+                    let d = today.first_of_month().checked_add(shift.months()).ok()?;
+                    month_expr(span, d.year(), d.month(), None)
+                }
+                _ => year_expr(span, today.year() + shift as i16),
+            }
+        }
+        Kind::Ago => {
+            let n_text = caps.name("n")?.as_str().to_lowercase();
+            let n: i32 = n_text.parse().ok().or_else(|| small_number(&n_text))?;
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let today = reference.to;
+            let day = match unit.as_str() {
+                "day" => today.checked_sub(n.days()).ok()?,
+                "week" => today.checked_sub((7 * n).days()).ok()?,
+                "month" => today.checked_sub(n.months()).ok()?,
+                _ => today.checked_sub(n.years()).ok()?,
+            };
+            day_expr(span, day)
+        }
+        Kind::Weekday => {
+            let wd = weekday(caps.name("wd")?.as_str())?;
+            let rel = caps.name("rel").map(|r| r.as_str().to_lowercase());
+            let date = match rel.as_deref() {
+                Some("last") => in_week(reference.to.checked_sub(7.days()).ok()?, wd),
+                Some("this") => in_week(reference.to, wd),
+                Some("next") => in_week(reference.to.checked_add(7.days()).ok()?, wd),
+                _ if ctx.future => reference.from.nth_weekday(1, wd).ok()?,
+                _ => on_or_before(reference.to, wd),
+            };
+            // "on" is not part of the expression; "last", "this", "next" are.
+            let start = match rel.as_deref() {
+                Some("on") | None => {
+                    ctx.span.start + (caps.name("wd")?.start() - caps.get(0)?.start())
+                }
+                _ => span.start,
+            };
+            day_expr(start..span.end, date)
+        }
+        Kind::Deictic => {
+            let word = caps.name("deic")?.as_str().to_lowercase();
+            let today = reference.to;
+            let day = match word.as_str() {
+                "yesterday" | "last night" => today.yesterday().ok()?,
+                "tomorrow" => today.tomorrow().ok()?,
+                _ => today,
+            };
+            day_expr(span, day)
+        }
+        Kind::Year => {
+            let before = &ctx.text[..span.start];
+            let after = &ctx.text[span.end..];
+            if COUNT_BEFORE.is_match(before) || looks_like_count_after(after) {
+                return None;
+            }
+            year_expr(span, num("y")?)
+        }
+    }
+}
+
+/// "2018 civilians", "1,999", "2018.5", "2000%": a number, not a year.
+fn looks_like_count_after(after: &str) -> bool {
+    if after.starts_with([',', '.', '%']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    if after.starts_with('%')
+        || after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    next.len() > 2
+        && next.ends_with('s')
+        && next.chars().all(|c| c.is_lowercase())
+        && !after.trim_start().starts_with(&format!("{next}'"))
+}
+
+/// "since X" is an open range from X to publication.
+fn extend_since(text: &str, t: &mut TimeExpr, published: DayRange) {
+    let before = text[..t.span.start].trim_end_matches(' ');
+    let lower = before.to_ascii_lowercase();
+    if lower.ends_with("since")
+        && before.len() >= 5
+        && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric())
+    {
+        let to = published.to.max(t.range.from);
+        if let Some(range) = DayRange::new(t.range.from, to) {
+            t.span.start = before.len() - 5;
+            t.range = range;
+            t.grain = Grain::Range;
+            t.modifier = Some(TimeMod::Since);
+        }
+    }
+}
+
+fn part(word: &str) -> TimeMod {
+    let w = word.to_lowercase();
+    if w.starts_with("early") || w.contains("beginning") || w.contains("start") {
+        TimeMod::Start
+    } else if w.starts_with("mid") || w.contains("middle") {
+        TimeMod::Mid
+    } else {
+        TimeMod::End
+    }
+}
+
+fn day_expr(span: Range<usize>, d: Date) -> Option<TimeExpr> {
+    Some(TimeExpr {
+        span,
+        value: d.to_string(),
+        grain: Grain::Day,
+        range: DayRange::day(d),
+        modifier: None,
+    })
+}
+
+fn week_expr(span: Range<usize>, any_day: Date) -> Option<TimeExpr> {
+    let iso = any_day.iso_week_date();
+    let monday = any_day
+        .checked_sub(i32::from(iso.weekday().to_monday_zero_offset()).days())
+        .ok()?;
+    let sunday = monday.checked_add(6.days()).ok()?;
+    Some(TimeExpr {
+        span,
+        value: format!("{:04}-W{:02}", iso.year(), iso.week()),
+        grain: Grain::Week,
+        range: DayRange::new(monday, sunday)?,
+        modifier: None,
+    })
+}
+
+fn month_expr(span: Range<usize>, y: i16, m: i8, modifier: Option<TimeMod>) -> Option<TimeExpr> {
+    let first = Date::new(y, m, 1).ok()?;
+    Some(TimeExpr {
+        span,
+        value: format!("{y:04}-{m:02}"),
+        grain: Grain::Month,
+        range: DayRange::new(first, first.last_of_month())?,
+        modifier,
+    })
+}
+
+fn year_expr(span: Range<usize>, y: i16) -> Option<TimeExpr> {
+    let from = Date::new(y, 1, 1).ok()?;
+    let to = Date::new(y, 12, 31).ok()?;
+    Some(TimeExpr {
+        span,
+        value: format!("{y:04}"),
+        grain: Grain::Year,
+        range: DayRange::new(from, to)?,
+        modifier: None,
+    })
+}
+
+/// The month-and-day nearest publication in the direction the sentence points.
+fn nearest_day(m: i8, d: i8, reference: DayRange, future: bool) -> Option<Date> {
+    if future {
+        let this = Date::new(reference.from.year(), m, d).ok();
+        match this {
+            Some(x) if x >= reference.from => Some(x),
+            _ => Date::new(reference.from.year() + 1, m, d).ok(),
+        }
+    } else {
+        let this = Date::new(reference.to.year(), m, d).ok();
+        match this {
+            Some(x) if x <= reference.to => Some(x),
+            _ => Date::new(reference.to.year() - 1, m, d).ok(),
+        }
+    }
+}
+
+/// The year of month `m` nearest `day`: on or before it, or on or after it for the future.
+fn nearest_month_year(m: i8, day: Date, future: bool) -> i16 {
+    match (future, m.cmp(&day.month())) {
+        (false, std::cmp::Ordering::Greater) => day.year() - 1,
+        (true, std::cmp::Ordering::Less) => day.year() + 1,
+        _ => day.year(),
+    }
+}
+
+fn on_or_before(day: Date, wd: Weekday) -> Date {
+    let back = (day.weekday().to_monday_zero_offset() - wd.to_monday_zero_offset()).rem_euclid(7);
+    day.checked_sub(i32::from(back).days()).unwrap_or(day)
+}
+
+/// Weekday `wd` in the ISO week holding `day`.
+fn in_week(day: Date, wd: Weekday) -> Date {
+    let delta = wd.to_monday_zero_offset() - day.weekday().to_monday_zero_offset();
+    day.checked_add(i32::from(delta).days()).unwrap_or(day)
+}
+
+fn month_number(name: &str) -> Option<i8> {
+    let n = name.trim_end_matches('.').to_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map(|i| i as i8 + 1)
+}
+
+fn weekday(name: &str) -> Option<Weekday> {
+    use Weekday::*;
+    let n = name.to_lowercase();
+    [
+        Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
+    ]
+    .into_iter()
+    .find(|w| format!("{w:?}").to_lowercase() == n)
+}
+
+fn small_number(word: &str) -> Option<i32> {
+    let words = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    match word {
+        "an" => Some(1),
+        w => words.iter().position(|x| *x == w).map(|i| i.max(1) as i32),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::parse_published;
+
+    /// (text of the expression, value, from, to) for every expression in `text`.
+    fn times(text: &str, published: &str) -> Vec<(String, String, String, String)> {
+        let p = parse_published(published).unwrap();
+        let sentences = crate::text::sentences::sentences(text);
+        find(text, &sentences, p)
+            .into_iter()
+            .map(|t| {
+                (
+                    text[t.span].to_string(),
+                    t.value,
+                    t.range.from.to_string(),
+                    t.range.to.to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: &str) -> (String, String, String) {
+        let v = times(text, published);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].0.clone(), v[0].1.clone(), v[0].2.clone())
+    }
+
+    #[test]
+    fn full_dates_in_every_order() {
+        assert_eq!(
+            one("It ended on January 19, 2020.", "2021-01-01").1,
+            "2020-01-19"
+        );
+        assert_eq!(
+            one("It ended on 19 January 2020.", "2021-01-01").1,
+            "2020-01-19"
+        );
+        assert_eq!(one("It ended on 2020-01-19.", "2021-01-01").1, "2020-01-19");
+        assert_eq!(
+            one("Signed on the 5th of March, 2020 in Moscow.", "2021-01-01").1,
+            "2020-03-05"
+        );
+    }
+
+    #[test]
+    fn partial_dates_take_the_most_recent_year() {
+        assert_eq!(
+            one("On Jan. 12, talks began.", "2020-01-19").1,
+            "2020-01-12"
+        );
+        assert_eq!(
+            one("On March 9th, two were seen.", "2020-03-13").1,
+            "2020-03-09"
+        );
+        assert_eq!(
+            one("Fighting began on 6 March.", "2020-03-10").1,
+            "2020-03-06"
+        );
+        // December mentioned in January is last December.
+        assert_eq!(
+            one("Fighting began on December 20.", "2020-01-19").1,
+            "2019-12-20"
+        );
+    }
+
+    #[test]
+    fn the_future_reads_forward() {
+        assert_eq!(
+            one("Patrols are set to begin on March 15th.", "2020-03-13").1,
+            "2020-03-15"
+        );
+        assert_eq!(
+            one("Patrols began on March 15th.", "2020-03-13").1,
+            "2019-03-15"
+        );
+        assert_eq!(
+            one("Talks will resume on Monday.", "2020-02-11").1,
+            "2020-02-17"
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_on_or_before_publication() {
+        // 2020-01-19 is a Sunday.
+        assert_eq!(
+            one("Clashes continued Sunday.", "2020-01-19"),
+            ("Sunday".into(), "2020-01-19".into(), "2020-01-19".into())
+        );
+        assert_eq!(
+            one("In Sunday's clashes many died.", "2020-01-19").1,
+            "2020-01-19"
+        );
+        assert_eq!(
+            one("A statement was released Friday.", "2020-01-19").1,
+            "2020-01-17"
+        );
+        assert_eq!(
+            one("They met in Ankara on Monday.", "2020-02-11").0,
+            "Monday"
+        );
+    }
+
+    #[test]
+    fn relative_periods() {
+        assert_eq!(
+            one("A truce was brokered last week.", "2020-01-19").1,
+            "2020-W02"
+        );
+        assert_eq!(
+            one("A truce was brokered last week.", "2020-01-19").2,
+            "2020-01-06"
+        );
+        assert_eq!(one("He tweeted last month.", "2020-01-19").1, "2019-12");
+        assert_eq!(
+            one("Soldiers were killed this month.", "2020-02-11").1,
+            "2020-02"
+        );
+        assert_eq!(
+            one("It happened three days ago.", "2020-02-11").1,
+            "2020-02-08"
+        );
+        assert_eq!(one("It happened yesterday.", "2020-02-11").1, "2020-02-10");
+        assert_eq!(one("The vote is next year.", "2020-02-11").1, "2021");
+    }
+
+    #[test]
+    fn months_years_and_parts() {
+        assert_eq!(
+            one("In April 2019, the army attacked.", "2020-01-19").1,
+            "2019-04"
+        );
+        let (text, value, from) = one("The offensive began in early December.", "2020-01-19");
+        assert_eq!(
+            (text.as_str(), value.as_str(), from.as_str()),
+            ("early December", "2019-12", "2019-12-01")
+        );
+        assert_eq!(
+            times("It began in late 2019.", "2020-01-19")[0].2,
+            "2019-09-01"
+        );
+        assert_eq!(one("The war began in 2011.", "2020-01-19").1, "2011");
+        assert_eq!(
+            one("They threaten the 2018 agreement.", "2020-01-19").1,
+            "2018"
+        );
+    }
+
+    #[test]
+    fn since_is_an_open_range_to_publication() {
+        let v = times(
+            "Nearly 600,000 people have fled since December.",
+            "2020-02-11",
+        );
+        assert_eq!(
+            v,
+            vec![(
+                "since December".into(),
+                "2019-12".into(),
+                "2019-12-01".into(),
+                "2020-02-11".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn anaphoric_year_comes_from_the_last_date() {
+        let v = times(
+            "In October 2019, the raid took place. He had hidden there since March of the same year.",
+            "2020-01-19",
+        );
+        assert_eq!(v[1].1, "2019-03");
+    }
+
+    #[test]
+    fn day_ranges() {
+        assert_eq!(
+            one("Talks ran March 5-6.", "2020-03-10").1,
+            "2020-03-05..2020-03-06"
+        );
+    }
+
+    #[test]
+    fn non_dates_are_left_alone() {
+        for text in [
+            "The groups may decide to unite.",
+            "Operation Spring Shield began.",
+            "Brig. Gen. Esmail Ghaani visited.",
+            "At least 2000 people fled.",
+            "About 2015 residents stayed.",
+            "Some 1999 soldiers and 2010 civilians were counted.",
+            "The M4 highway and the M5 road.",
+            "They march on the capital.",
+        ] {
+            assert_eq!(times(text, "2020-03-10"), vec![], "{text}");
+        }
+    }
+}

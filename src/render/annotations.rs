@@ -1,0 +1,200 @@
+//! `crosscheck annotate`: every annotation with its place in the original file.
+
+use super::{Format, RenderOptions, table};
+use crate::annotate::{Annotations, Grain, Qualifier, TimeMod};
+use crate::corpus::Document;
+use crate::diagnostic::display_path;
+use serde::Serialize;
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// Fields every record carries: where it is, in bytes of the original file and as line:column.
+#[derive(Serialize)]
+struct Place {
+    doc: String,
+    kind: &'static str,
+    text: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Record {
+    Time {
+        #[serde(flatten)]
+        place: Place,
+        value: String,
+        grain: Grain,
+        from: String,
+        to: String,
+        #[serde(rename = "mod")]
+        modifier: Option<TimeMod>,
+    },
+    Quantity {
+        #[serde(flatten)]
+        place: Place,
+        value: f64,
+        low: Option<f64>,
+        high: Option<f64>,
+        qualifier: Qualifier,
+    },
+}
+
+impl Record {
+    fn place(&self) -> &Place {
+        match self {
+            Record::Time { place, .. } | Record::Quantity { place, .. } => place,
+        }
+    }
+
+    fn summary(&self) -> String {
+        match self {
+            Record::Time {
+                value,
+                from,
+                to,
+                modifier,
+                ..
+            } => {
+                let m = modifier
+                    .map(|m| {
+                        format!(
+                            " ({})",
+                            serde_json::to_value(m)
+                                .unwrap_or_default()
+                                .as_str()
+                                .unwrap_or("")
+                        )
+                    })
+                    .unwrap_or_default();
+                format!("{value}{m}  [{from} .. {to}]")
+            }
+            Record::Quantity {
+                value,
+                low,
+                high,
+                qualifier,
+                ..
+            } => {
+                let b = |x: &Option<f64>| x.map_or("open".to_string(), fmt_num);
+                let q = serde_json::to_value(qualifier).unwrap_or_default();
+                format!(
+                    "{} {}  [{} .. {}]",
+                    q.as_str().unwrap_or(""),
+                    fmt_num(*value),
+                    b(low),
+                    b(high)
+                )
+            }
+        }
+    }
+}
+
+/// Numbers without a trailing ".0".
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> Place {
+    let original = doc.original_span(span);
+    let (line, column) = doc.line_col(original.start);
+    Place {
+        doc: display_path(doc.path()),
+        kind,
+        text: doc.source()[original.clone()].to_string(),
+        start: original.start,
+        end: original.end,
+        line,
+        column,
+    }
+}
+
+fn records(doc: &Document, ann: &Annotations) -> Vec<Record> {
+    let mut out: Vec<Record> = Vec::new();
+    for t in &ann.times {
+        out.push(Record::Time {
+            place: place(doc, "time", t.span.clone()),
+            value: t.value.clone(),
+            grain: t.grain,
+            from: t.range.from.to_string(),
+            to: t.range.to.to_string(),
+            modifier: t.modifier,
+        });
+    }
+    for q in &ann.quantities {
+        out.push(Record::Quantity {
+            place: place(doc, "quantity", q.span.clone()),
+            value: q.value,
+            low: q.low,
+            high: q.high,
+            qualifier: q.qualifier,
+        });
+    }
+    out.sort_by_key(|r| (r.place().start, r.place().end));
+    out
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    docs: &[(&Document, Annotations)],
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let all: Vec<Record> = docs.iter().flat_map(|(d, a)| records(d, a)).collect();
+    match format {
+        Format::Jsonl => {
+            for r in &all {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &all)?;
+            writeln!(out)
+        }
+        Format::Table | Format::Markdown => {
+            let header = ["Where", "Kind", "Text", "Resolved"];
+            let rows: Vec<Vec<String>> = all
+                .iter()
+                .map(|r| {
+                    let p = r.place();
+                    vec![
+                        format!("{}:{}:{}", p.doc, p.line, p.column),
+                        p.kind.to_string(),
+                        p.text.clone(),
+                        r.summary(),
+                    ]
+                })
+                .collect();
+            if format == Format::Markdown {
+                super::markdown::write_table(out, &header, &rows)?;
+            } else {
+                let mut t = table::new_table(&header, opts.width);
+                for row in rows {
+                    t.add_row(row);
+                }
+                writeln!(out, "{t}")?;
+            }
+            let times = all
+                .iter()
+                .filter(|r| matches!(r, Record::Time { .. }))
+                .count();
+            writeln!(
+                out,
+                "{} annotations in {} documents: {} times, {} quantities",
+                all.len(),
+                docs.len(),
+                times,
+                all.len() - times
+            )
+        }
+    }
+}
