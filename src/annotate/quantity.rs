@@ -44,11 +44,34 @@ pub struct Quantity {
 pub const APPROX_BAND: f64 = 0.1;
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d[\d,]*(?:\.\d+)?|\.\d+|[A-Za-z]+(?:'[A-Za-z]+)?|\S").expect("built-in pattern")
+    Regex::new(r"\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d[\d,]*(?:\.\d+)?(?:bn|[kKMBG]\b)?|\.\d+|[A-Za-z]+(?:'[A-Za-z]+)?|[<>]=?|\S")
+        .expect("built-in pattern")
 });
 
 /// Qualifiers, longest first, matched against the lowercase words before a number.
 const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("greater than or equal to", Qualifier::AtLeast),
+    ("more than or equal to", Qualifier::AtLeast),
+    ("equal to or greater than", Qualifier::AtLeast),
+    ("equal to or more than", Qualifier::AtLeast),
+    ("at least or equal to", Qualifier::AtLeast),
+    ("bigger or equal than", Qualifier::AtLeast),
+    ("higher or equal than", Qualifier::AtLeast),
+    ("greater or equal than", Qualifier::AtLeast),
+    ("larger or equal than", Qualifier::AtLeast),
+    ("less than or equal to", Qualifier::UpTo),
+    ("equal to or less than", Qualifier::UpTo),
+    ("smaller or equal than", Qualifier::UpTo),
+    ("lower or equal than", Qualifier::UpTo),
+    ("less or equal than", Qualifier::UpTo),
+    (">=", Qualifier::AtLeast),
+    ("> =", Qualifier::AtLeast),
+    ("\u{2265}", Qualifier::AtLeast),
+    ("<=", Qualifier::UpTo),
+    ("< =", Qualifier::UpTo),
+    ("\u{2264}", Qualifier::UpTo),
+    (">", Qualifier::MoreThan),
+    ("<", Qualifier::FewerThan),
     ("no fewer than", Qualifier::AtLeast),
     ("no less than", Qualifier::AtLeast),
     ("not less than", Qualifier::AtLeast),
@@ -176,6 +199,7 @@ struct Tok<'a> {
 pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
     let mut out = Vec::new();
     for s in sentences {
+        let first = out.len();
         let toks: Vec<Tok> = TOKEN
             .find_iter(&text[s.clone()])
             .map(|m| Tok {
@@ -195,7 +219,10 @@ pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Q
             }
             match number_at(&toks, i) {
                 Some(Parsed { value, end, band }) if !excluded(text, &toks, i, end) => {
-                    if let Some(q) = qualify(text, &toks, i, end, value, band) {
+                    let floor = out[first..]
+                        .last()
+                        .map_or(s.start, |q: &Quantity| q.span.end);
+                    if let Some(q) = qualify(text, &toks, i, end, value, band, floor) {
                         i = q.1;
                         out.push(q.0);
                     } else {
@@ -206,6 +233,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Q
                 None => i += 1,
             }
         }
+        merge_bounds(text, &mut out, first);
     }
     out
 }
@@ -218,12 +246,31 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
     if t.text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && t.text.len() > usize::from(t.text.starts_with('.'))
     {
-        let digits = t.text.trim_end_matches(',');
+        let plain_digits = t.text.bytes().all(|b| b.is_ascii_digit());
+        if plain_digits
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| multiplier(&n.lower).is_some())
+        {
+            if let Some(p) = words_at(toks, i).filter(|p| p.end > i + 2) {
+                return Some(p);
+            }
+        }
+        let (digits, suffix) = split_suffix(t.text.trim_end_matches(','));
         if digits.contains(',') && !valid_grouping(digits) {
             return None;
         }
-        let mut value: f64 = digits.replace(',', "").parse().ok()?;
+        let mut value: f64 = digits.replace([',', ' '], "").parse().ok()?;
+        value *= suffix;
         let mut end = i + 1;
+        // "3 dozen", "three dozens"
+        if toks
+            .get(end)
+            .is_some_and(|n| n.lower == "dozen" || n.lower == "dozens")
+        {
+            value *= 12.0;
+            end += 1;
+        }
         if let Some(m) = toks.get(end).and_then(|n| multiplier(&n.lower)) {
             value *= m;
             end += 1;
@@ -261,6 +308,11 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
     }
     if t.lower == "half" {
         let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+        if toks.get(i + 1).is_some_and(|n| n.lower == "a")
+            && toks.get(i + 2).is_some_and(|n| n.lower == "dozen")
+        {
+            return Parsed::exact(6.0, i + 3);
+        }
         let of_or_a = toks.get(i + 1).is_some_and(|n| n.lower == "of") || prev == Some("a");
         return if of_or_a {
             Parsed::exact(0.5, i + 1)
@@ -298,8 +350,41 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
             }
             current += v;
             any = true;
-        } else if w == "dozen" && any {
+        } else if (w == "dozen" || w == "dozens") && any {
             current *= 12.0;
+        } else if w.bytes().all(|b| b.is_ascii_digit())
+            && ((j == i
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| multiplier(&n.lower).is_some()))
+                || (any
+                    && (toks[j - 1].lower == "and" || multiplier(&toks[j - 1].lower).is_some())))
+        {
+            // Digits inside a spelled compound: "4 thousand 3 hundred and 21".
+            current += w.parse::<f64>().unwrap_or(0.0);
+            any = true;
+        } else if w == "point" && any {
+            let mut frac = String::new();
+            let mut k = j + 1;
+            while let Some(v) = toks.get(k).and_then(|t| word_value(&t.lower)) {
+                if v >= 10.0 && frac.is_empty() && toks.get(k + 1).is_some_and(|n| n.lower == "-") {
+                    let unit = toks
+                        .get(k + 2)
+                        .and_then(|t| word_value(&t.lower))
+                        .unwrap_or(0.0);
+                    frac.push_str(&format!("{}", (v + unit) as i64));
+                    k += 3;
+                    break;
+                }
+                frac.push_str(&format!("{}", v as i64));
+                k += 1;
+            }
+            if frac.is_empty() {
+                break;
+            }
+            current += format!("0.{frac}").parse::<f64>().unwrap_or(0.0);
+            j = k;
+            break;
         } else if let Some(m) = multiplier(w) {
             if !any && current == 0.0 {
                 break;
@@ -313,9 +398,10 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
             any = true;
         } else if (w == "-" || w == "and")
             && any
-            && toks
-                .get(j + 1)
-                .is_some_and(|n| word_value(&n.lower).is_some())
+            && toks.get(j + 1).is_some_and(|n| {
+                word_value(&n.lower).is_some()
+                    || (w == "and" && n.lower.bytes().all(|b| b.is_ascii_digit()))
+            })
         {
             // "twenty-eight", "one hundred and six"
         } else {
@@ -328,6 +414,18 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
     } else {
         None
     }
+}
+
+/// "10k" → ("10", 1e3); "1.2b" and "1.2bn" → billions; "10M" → millions; "10G" → 1e9.
+fn split_suffix(token: &str) -> (&str, f64) {
+    let multiplier = match token.chars().next_back() {
+        Some('k' | 'K') => 1e3,
+        Some('M') => 1e6,
+        Some('B' | 'G') => 1e9,
+        Some('n') if token.ends_with("bn") => return (&token[..token.len() - 2], 1e9),
+        _ => return (token, 1.0),
+    };
+    (&token[..token.len() - 1], multiplier)
 }
 
 fn valid_grouping(digits: &str) -> bool {
@@ -395,6 +493,59 @@ fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
     false
 }
 
+fn post_qualifier(toks: &[Tok], end: usize) -> Option<(Qualifier, usize)> {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    if w(end) == "+" || w(end) == "plus" {
+        return Some((Qualifier::AtLeast, end + 1));
+    }
+    if !matches!(w(end), "or" | "and") {
+        return None;
+    }
+    match w(end + 1) {
+        "more" | "greater" | "above" | "higher" | "over" => Some((Qualifier::AtLeast, end + 2)),
+        "less" | "fewer" | "below" | "lower" | "under" => Some((Qualifier::UpTo, end + 2)),
+        _ => None,
+    }
+}
+
+/// "above 1000 and below 1500", "at most 100 and at least 20": two bounds make one range.
+fn merge_bounds(text: &str, quantities: &mut Vec<Quantity>, from: usize) {
+    let lower = |q: &Quantity| matches!(q.qualifier, Qualifier::AtLeast | Qualifier::MoreThan);
+    let upper = |q: &Quantity| matches!(q.qualifier, Qualifier::UpTo | Qualifier::FewerThan);
+    let mut k = from;
+    while k + 1 < quantities.len() {
+        let (a, b) = (&quantities[k], &quantities[k + 1]);
+        let Some(between) = text.get(a.span.end..b.span.start) else {
+            k += 1;
+            continue;
+        };
+        let between = between.trim().trim_start_matches(',').trim();
+        let joined = matches!(between, "and" | "but" | "" | "," | "to");
+        let pair = if lower(a) && upper(b) {
+            Some((a.value, b.value))
+        } else if upper(a) && lower(b) {
+            Some((b.value, a.value))
+        } else {
+            None
+        };
+        match pair {
+            Some((lo, hi)) if joined && lo < hi => {
+                let merged = Quantity {
+                    span: a.span.start..b.span.end,
+                    number_span: a.number_span.clone(),
+                    value: lo,
+                    low: Some(lo),
+                    high: Some(hi),
+                    qualifier: Qualifier::Range,
+                };
+                quantities[k] = merged;
+                quantities.remove(k + 1);
+            }
+            _ => k += 1,
+        }
+    }
+}
+
 /// Attach the qualifier before the number (or the range it opens) and build the interval.
 fn qualify(
     text: &str,
@@ -403,6 +554,7 @@ fn qualify(
     end: usize,
     value: f64,
     vague_band: Option<(f64, Option<f64>)>,
+    floor: usize,
 ) -> Option<(Quantity, usize)> {
     let number_span = toks[i].span.start..toks[end - 1].span.end;
     if let Some((low, high)) = vague_band {
@@ -467,7 +619,16 @@ fn qualify(
                 .is_none_or(|c| !c.is_alphanumeric())
                 .then_some((*q, cut.len()))
         })
+        // A qualifier never reaches back into the quantity before it.
+        .filter(|&(_, start)| start >= floor)
         .unwrap_or((Qualifier::Exact, toks[i].span.start));
+    // "200 or more", "500 and above", "30 or fewer"
+    let (qualifier, end) = match post_qualifier(toks, end) {
+        Some((q, after)) if qualifier == Qualifier::Exact || qualifier == Qualifier::About => {
+            (q, after)
+        }
+        _ => (qualifier, end),
+    };
     let (low, high) = match qualifier {
         Qualifier::AtLeast | Qualifier::MoreThan => (Some(value), None),
         Qualifier::Nearly => (Some(value * (1.0 - APPROX_BAND)), Some(value)),
@@ -478,7 +639,7 @@ fn qualify(
         Qualifier::UpTo | Qualifier::FewerThan => (None, Some(value)),
         _ => (Some(value), Some(value)),
     };
-    let span = q_start..number_span.end;
+    let span = q_start..toks[end - 1].span.end.max(number_span.end);
     Some((
         Quantity {
             span,
@@ -577,6 +738,48 @@ mod tests {
         assert_eq!((v[2].2, v[2].3), (Some(2.0), Some(3.0)));
         assert_eq!(v[3].4, Qualifier::Vague);
         assert_eq!(v[4].2, Some(2000.0));
+    }
+
+    #[test]
+    fn more_number_forms() {
+        let v = qs(
+            "Some 10k fled, 1.2bn was pledged, 40 000 moved, three dozen died, half a dozen hid, 4 thousand 3 hundred and 21 remain.",
+        );
+        let values: Vec<f64> = v.iter().map(|q| q.1).collect();
+        assert_eq!(values, vec![10_000.0, 1.2e9, 40_000.0, 36.0, 6.0, 4321.0]);
+    }
+
+    #[test]
+    fn bounds_on_both_sides_and_after_the_number() {
+        let v = qs(
+            "Above 1000 and below 1500 fled. 200 or more died. 30 or fewer stayed. Less than or equal to 100 left.",
+        );
+        assert_eq!(
+            (v[0].2, v[0].3, v[0].4),
+            (Some(1000.0), Some(1500.0), Qualifier::Range)
+        );
+        assert_eq!(
+            (v[1].0.as_str(), v[1].4),
+            ("200 or more", Qualifier::AtLeast)
+        );
+        assert_eq!(v[2].4, Qualifier::UpTo);
+        assert_eq!((v[3].3, v[3].4), (Some(100.0), Qualifier::UpTo));
+    }
+
+    #[test]
+    fn quantities_never_overlap() {
+        for text in [
+            "His score is 200 or greater than 190",
+            "It is equal to 5000 or less than 6000",
+            "at least 5 or more than 3",
+        ] {
+            let sentences = crate::text::sentences::sentences(text);
+            let found = find(text, &sentences, &[]);
+            assert!(found.len() >= 2, "{text}: {found:?}");
+            for pair in found.windows(2) {
+                assert!(pair[0].span.end <= pair[1].span.start, "{text}: {pair:?}");
+            }
+        }
     }
 
     #[test]
