@@ -53,7 +53,7 @@ pub struct TimeExpr {
 const MONTH: &str = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|MARCH|May|MAY|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
-const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const WEEKDAY: &str = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)";
 
 /// One recogniser: a pattern and the kind of expression it finds. Earlier ones win overlaps.
 struct Rule {
@@ -64,6 +64,9 @@ struct Rule {
 #[derive(Clone, Copy)]
 enum Kind {
     Iso,
+    IsoMonth,
+    Numeric,
+    LastNext,
     MonthDayYear,
     DayMonthYear,
     MonthDayRange,
@@ -88,6 +91,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     };
     vec![
         r(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
+        r(Kind::IsoMonth, r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b".into()),
+        r(Kind::Numeric, r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P<sep2>[/.])(?P<y>\d{4}|\d{2}))?\b".into()),
+        r(Kind::LastNext, r"(?i)\b(?:the\s+)?(?P<rel>last|past|previous|next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?P<unit>day|week|month|year)s\b".into()),
         r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
         r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})\b")),
         r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?:-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
@@ -99,7 +105,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})\b")),
         r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b".into()),
         r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
-        r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s)?\b")),
+        r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s\b)?")),
         r(Kind::Deictic, r"(?i)\b(?P<deic>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b".into()),
         r(Kind::MonthAlone, format!(r"(?i:\b(?P<prep>in|since|until|till|by|from|through|during|before|after|last|this|next)\s+)(?P<mon>{MONTH})\b")),
         r(Kind::Year, format!(r"\b(?P<y>{YEAR})\b")),
@@ -193,6 +199,64 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 _ => (num("y")?, month()?, num("d")? as i8),
             };
             day_expr(span, Date::new(y, m, d).ok()?)
+        }
+        Kind::IsoMonth => month_expr(span, num("y")?, num("m")? as i8, None),
+        Kind::Numeric => {
+            let (a, b) = (num("a")?, num("b")?);
+            let sep = caps.name("sep")?.as_str();
+            if caps.name("sep2").is_some_and(|s2| s2.as_str() != sep) {
+                return None;
+            }
+            // Dotted dates are day-first (13.5.2015); slashed ones month-first unless the
+            // first number cannot be a month (22/04).
+            let (m, d) = if sep == "." || a > 12 { (b, a) } else { (a, b) };
+            let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
+            if !(1..=12).contains(&m) || d < 1 {
+                return None;
+            }
+            let date = match caps.name("y") {
+                Some(y) => {
+                    let y: i16 = y.as_str().parse().ok()?;
+                    let y = if y < 100 { 2000 + y } else { y };
+                    Date::new(y, m, d).ok()?
+                }
+                // Without a year, a dotted pair is more often a decimal than a date.
+                None if sep == "." => return None,
+                None => nearest_day(m, d, reference, ctx.future)?,
+            };
+            day_expr(span, date)
+        }
+        Kind::LastNext => {
+            let n_text = caps.name("n")?.as_str().to_lowercase();
+            let n: i32 = match n_text.as_str() {
+                "few" => 3,
+                t => t.parse().ok().or_else(|| small_number(t))?,
+            };
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let today = reference.to;
+            let forward = matches!(
+                caps.name("rel")?.as_str().to_lowercase().as_str(),
+                "next" | "coming"
+            );
+            let length = match unit.as_str() {
+                "day" => n.days(),
+                "week" => (7 * n).days(),
+                "month" => n.months(),
+                _ => n.years(),
+            };
+            // The N units just before publication (ending with it), or just after it.
+            let (from, to) = if forward {
+                (today.tomorrow().ok()?, today.checked_add(length).ok()?)
+            } else {
+                (today.checked_sub(length).ok()?.tomorrow().ok()?, today)
+            };
+            Some(TimeExpr {
+                span,
+                value: format!("{from}..{to}"),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: None,
+            })
         }
         Kind::MonthDay | Kind::DayMonth => {
             let (m, d) = (month()?, num("d")? as i8);
@@ -519,12 +583,19 @@ fn month_number(name: &str) -> Option<i8> {
 
 fn weekday(name: &str) -> Option<Weekday> {
     use Weekday::*;
-    let n = name.to_lowercase();
-    [
-        Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday,
-    ]
-    .into_iter()
-    .find(|w| format!("{w:?}").to_lowercase() == n)
+    let n = name.trim_end_matches('.').to_lowercase();
+    let days = [
+        ("mon", Monday),
+        ("tue", Tuesday),
+        ("wed", Wednesday),
+        ("thu", Thursday),
+        ("fri", Friday),
+        ("sat", Saturday),
+        ("sun", Sunday),
+    ];
+    days.into_iter()
+        .find(|(prefix, _)| n.starts_with(prefix))
+        .map(|(_, w)| w)
 }
 
 fn small_number(word: &str) -> Option<i32> {
@@ -710,6 +781,44 @@ mod tests {
             "2020-01-19",
         );
         assert_eq!(v[1].1, "2019-03");
+    }
+
+    #[test]
+    fn numeric_and_abbreviated_forms() {
+        assert_eq!(
+            one("Filed 2015-12 and not later.", "2020-01-01").1,
+            "2015-12"
+        );
+        assert_eq!(
+            one("Seen on 02/22/2016 at the port.", "2020-01-01").1,
+            "2016-02-22"
+        );
+        assert_eq!(
+            one("Seen on 22/04 at the port.", "2020-06-01").1,
+            "2020-04-22"
+        );
+        assert_eq!(
+            one("Seen on 13.5.2015 at the port.", "2020-01-01").1,
+            "2015-05-13"
+        );
+        assert_eq!(
+            times("It rose 3.5 percent, or 1.2 points.", "2020-01-01"),
+            vec![]
+        );
+        assert_eq!(
+            one("They met on Fri. to talk.", "2020-01-19").1,
+            "2020-01-17"
+        );
+        let past = times("Over the past three days, shelling resumed.", "2020-03-10");
+        assert_eq!(
+            (past[0].2.as_str(), past[0].3.as_str()),
+            ("2020-03-08", "2020-03-10")
+        );
+        let next = times("Talks are planned for the next two weeks.", "2020-03-10");
+        assert_eq!(
+            (next[0].2.as_str(), next[0].3.as_str()),
+            ("2020-03-11", "2020-03-24")
+        );
     }
 
     #[test]
