@@ -358,7 +358,12 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
                     .get(j + 1)
                     .is_some_and(|n| multiplier(&n.lower).is_some()))
                 || (any
-                    && (toks[j - 1].lower == "and" || multiplier(&toks[j - 1].lower).is_some())))
+                    && (toks[j - 1].lower == "and" || multiplier(&toks[j - 1].lower).is_some())
+                    // "3 hundred and 2 hundred" is two numbers
+                    && !toks.get(j + 1).is_some_and(|n| {
+                        let last = toks[i..j].iter().rev().find_map(|t| multiplier(&t.lower));
+                        multiplier(&n.lower).zip(last).is_some_and(|(next, last)| next >= last)
+                    })))
         {
             // Digits inside a spelled compound: "4 thousand 3 hundred and 21".
             current += w.parse::<f64>().unwrap_or(0.0);

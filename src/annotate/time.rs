@@ -53,6 +53,10 @@ pub struct TimeExpr {
 const MONTH: &str = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|MARCH|May|MAY|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
+/// Month names in any case, for forms where digits and separators make the reading safe.
+const MONTH_LOOSE: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
+const ORDINAL_WORDS: &str = r"(?i:thirty[\s-]first|thirtieth|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|first)";
+const SMALL_COUNT: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|a\s+couple\s+of)";
 const WEEKDAY: &str = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)";
 
 /// One recogniser: a pattern and the kind of expression it finds. Earlier ones win overlaps.
@@ -64,7 +68,26 @@ struct Rule {
 #[derive(Clone, Copy)]
 enum Kind {
     Iso,
+    DayMonthYearSep,
+    MonthDayYearSep,
+    YearMonthDaySep,
     IsoMonth,
+    YearMonthNumeric,
+    MonthYearNumeric,
+    Offset,
+    InOffset,
+    TheDayBeforeAfter,
+    Weekend,
+    Quarter,
+    Half,
+    Decade,
+    EarlierLater,
+    WeekdayOfWeek,
+    OrdinalDay,
+    TheNth,
+    YearMonthName,
+    MonthSepYear,
+    MonthDaySep,
     Numeric,
     LastNext,
     MonthDayYear,
@@ -91,21 +114,43 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     };
     vec![
         r(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
+        r(Kind::DayMonthYearSep, format!(r"\b(?P<d>[0-3]?\d)[-/ ](?P<mon>{MONTH_LOOSE})[-/ ](?P<y>{YEAR})\b")),
+        r(Kind::MonthDayYearSep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})\b")),
+        r(Kind::YearMonthDaySep, format!(r"\b(?P<y>{YEAR})[-/](?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
+        r(Kind::Offset, format!(r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|from|prior\s+to)\b(?:\s+(?P<anchor>today|tomorrow|yesterday|now)\b)?")),
+        r(Kind::TheDayBeforeAfter, r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?:\s+(?P<anchor>today|tomorrow|yesterday)\b)?".into()),
+        r(Kind::WeekdayOfWeek, format!(r"(?i)\b(?:(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|following|previous|coming)\s+week|(?P<rel2>last|this|next|following|previous|coming)\s+week(?:'s)?\s+(?:on\s+)?(?P<wd2>{WEEKDAY}))\b")),
+        r(Kind::Quarter, format!(r"(?i)\b(?:(?P<qn>q[1-4])\s*(?P<y>{YEAR})|(?P<y2>{YEAR})\s*-?\s*(?P<qn2>q[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y3>{YEAR})|(?P<rely>this|last|next|the)\s+year))?|(?:the\s+)?(?P<rel>this|last|next|current|previous|following|coming)\s+quarter)\b")),
+        r(Kind::Half, format!(r"(?i)\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next|the)\s+year)\b")),
+        r(Kind::Decade, r"(?i)(?:\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s|'(?P<d2>\d0)s)\b".into()),
+        r(Kind::EarlierLater, r"(?i)\b(?P<el>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into()),
+        r(Kind::Weekend, r"(?i)\b(?:(?P<rel>last|this|next|over\s+the|the|on\s+the|during\s+the)\s+)?weekend\b".into()),
+        r(Kind::InOffset, format!(r"(?i)\bin\s+(?P<n>{SMALL_COUNT})\s+(?P<unit>day|week|month|year)s?\b")),
+        r(Kind::OrdinalDay, format!(r"(?:(?i:\b(?:the\s+)?(?P<ordw>{ORDINAL_WORDS})\s+(?:day\s+)?of\s+)(?P<mon>{MONTH})|\b(?P<mon2>{MONTH})\s+(?i:(?:the\s+)?(?P<ordw2>{ORDINAL_WORDS})))(?:,?\s+(?P<y>{YEAR}))?\b")),
         r(Kind::IsoMonth, r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b".into()),
         r(Kind::Numeric, r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P<sep2>[/.])(?P<y>\d{4}|\d{2}))?\b".into()),
+        r(Kind::YearMonthNumeric, format!(r"\b(?P<y>{YEAR})\s*[-/]\s*(?P<m>1[0-2]|0?[1-9])\b")),
+        r(Kind::MonthYearNumeric, format!(r"\b(?P<m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<y>{YEAR})\b")),
         r(Kind::LastNext, r"(?i)\b(?:the\s+)?(?P<rel>last|past|previous|next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?P<unit>day|week|month|year)s\b".into()),
-        r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})\b")),
+        r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*,?\s*(?P<y>{YEAR})\b")),
         r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})\b")),
         r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?:-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
         r(Kind::PartOfMonth, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
         r(Kind::PartOfYear, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>{YEAR})\b")),
         r(Kind::MonthOfSameYear, format!(r"\b(?P<mon>{MONTH})\s+of\s+(?i:the\s+)?(?i:same|that)\s+year\b")),
-        r(Kind::MonthYear, format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+        r(Kind::MonthYear, format!(r"\b(?P<mon>{MONTH})\s*,?\s+(?:of\s+)?(?P<y>{YEAR})\b")),
+        r(Kind::MonthSepYear, format!(r"\b(?P<mon>{MONTH_LOOSE})\s*[-/]\s*(?P<y>{YEAR})\b")),
+        r(Kind::YearMonthName, format!(r"\b(?P<y>{YEAR})\s*,?\s+(?P<mon>{MONTH})\b")),
+        r(Kind::MonthDaySep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
         r(Kind::MonthDay, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b")),
         r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})\b")),
+        r(
+            Kind::TheNth,
+            r"(?i)\b(?:on\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?P<rel>this|the|next|last)\s+month\b)?|the\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel2>this|the|next|last)\s+month\b)".into(),
+        ),
         r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b".into()),
         r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
-        r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s\b)?")),
+        r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on|previous|following|coming)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s\b)?")),
         r(Kind::Deictic, r"(?i)\b(?P<deic>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b".into()),
         r(Kind::MonthAlone, format!(r"(?i:\b(?P<prep>in|since|until|till|by|from|through|during|before|after|last|this|next)\s+)(?P<mon>{MONTH})\b")),
         r(Kind::Year, format!(r"\b(?P<y>{YEAR})\b")),
@@ -128,6 +173,7 @@ static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<TimeExpr> {
     let mut out: Vec<TimeExpr> = Vec::new();
     let mut last_year: Option<i16> = None;
+    let mut last_day: Option<Date> = None;
     for s in sentences {
         let sentence = &text[s.clone()];
         let future = FUTURE.is_match(sentence);
@@ -139,6 +185,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
                 if found
                     .iter()
                     .any(|t| t.span.start < span.end && span.start < t.span.end)
+                    || inside_longer_number(text, &span)
                 {
                     continue;
                 }
@@ -146,6 +193,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
                     published,
                     future,
                     last_year,
+                    last_day,
                     text,
                     span: span.clone(),
                 };
@@ -155,7 +203,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
             }
         }
         found.sort_by_key(|t| t.span.start);
+        anchor_offsets(text, &mut found);
+        merge_ranges(text, &mut found);
         for t in &mut found {
+            if t.grain == Grain::Day {
+                last_day = Some(t.range.from);
+            }
             extend_since(text, t, published);
             if matches!(t.grain, Grain::Day | Grain::Month | Grain::Year)
                 && is_explicit_year(&t.value)
@@ -176,6 +229,8 @@ struct Ctx<'a> {
     published: DayRange,
     future: bool,
     last_year: Option<i16>,
+    /// The last day-precise date mentioned, the anchor of "two days later", "the day before".
+    last_day: Option<Date>,
     text: &'a str,
     span: Range<usize>,
 }
@@ -200,7 +255,282 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
             };
             day_expr(span, Date::new(y, m, d).ok()?)
         }
-        Kind::IsoMonth => month_expr(span, num("y")?, num("m")? as i8, None),
+        Kind::IsoMonth | Kind::YearMonthNumeric | Kind::MonthYearNumeric => {
+            month_expr(span, num("y")?, num("m")? as i8, None)
+        }
+        Kind::MonthSepYear | Kind::YearMonthName => month_expr(span, num("y")?, month()?, None),
+        Kind::DayMonthYearSep | Kind::MonthDayYearSep | Kind::YearMonthDaySep => {
+            day_expr(span, Date::new(num("y")?, month()?, num("d")? as i8).ok()?)
+        }
+        Kind::MonthDaySep => {
+            let (m, d) = (month()?, num("d")? as i8);
+            day_expr(span, nearest_day(m, d.max(0), reference, ctx.future)?)
+        }
+        Kind::Offset => {
+            let n = count(caps.name("n")?.as_str())?;
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let dir = caps.name("dir")?.as_str().to_lowercase();
+            let base = match caps.name("anchor").map(|a| a.as_str().to_lowercase()) {
+                Some(a) if a == "tomorrow" => reference.to.tomorrow().ok()?,
+                Some(a) if a == "yesterday" => reference.to.yesterday().ok()?,
+                Some(_) => reference.to,
+                None => ctx.last_day.unwrap_or(reference.to),
+            };
+            let sign = if matches!(dir.as_str(), "later" | "after" | "from") {
+                1
+            } else {
+                -1
+            };
+            day_expr(span, shift(base, sign * n, &unit)?)
+        }
+        Kind::InOffset => {
+            if ctx.text[span.end..].trim_start().starts_with("of ") {
+                return None; // "in two years of war" is a duration
+            }
+            let n = count(caps.name("n")?.as_str())?;
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            day_expr(span, shift(reference.to, n, &unit)?)
+        }
+        Kind::TheDayBeforeAfter => {
+            let base = match caps.name("anchor").map(|a| a.as_str().to_lowercase()) {
+                Some(a) if a == "tomorrow" => reference.to.tomorrow().ok()?,
+                Some(a) if a == "yesterday" => reference.to.yesterday().ok()?,
+                Some(_) => reference.to,
+                None => ctx.last_day.unwrap_or(reference.to),
+            };
+            let sign = if caps.name("dir")?.as_str().eq_ignore_ascii_case("after") {
+                1
+            } else {
+                -1
+            };
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let d = shift(base, sign, &unit)?;
+            match unit.as_str() {
+                "day" => day_expr(span, d),
+                "week" => week_expr(span, d),
+                "month" => month_expr(span, d.year(), d.month(), None),
+                _ => year_expr(span, d.year()),
+            }
+        }
+        Kind::WeekdayOfWeek => {
+            let wd = weekday(caps.name("wd").or(caps.name("wd2"))?.as_str())?;
+            let rel = caps
+                .name("rel")
+                .or(caps.name("rel2"))?
+                .as_str()
+                .to_lowercase();
+            let weeks = match rel.as_str() {
+                "last" | "previous" => -7,
+                "this" => 0,
+                _ => 7,
+            };
+            day_expr(
+                span,
+                in_week(reference.to.checked_add(weeks.days()).ok()?, wd),
+            )
+        }
+        Kind::Quarter => {
+            let today = reference.to;
+            let current = (today.month() - 1) / 3 + 1;
+            let (year, q) = if let Some(qn) = caps.name("qn").or(caps.name("qn2")) {
+                (
+                    num("y").or(num("y2"))?,
+                    qn.as_str()[1..].parse::<i8>().ok()?,
+                )
+            } else if let Some(ord) = caps.name("ord") {
+                let q = match ord.as_str().to_lowercase().as_str() {
+                    "first" | "1st" => 1,
+                    "second" | "2nd" => 2,
+                    "third" | "3rd" => 3,
+                    _ => 4,
+                };
+                let year = match (
+                    num("y3"),
+                    caps.name("rely").map(|r| r.as_str().to_lowercase()),
+                ) {
+                    (Some(y), _) => y,
+                    (None, Some(r)) if r == "last" => today.year() - 1,
+                    (None, Some(r)) if r == "next" => today.year() + 1,
+                    _ => today.year(),
+                };
+                (year, q)
+            } else {
+                let delta = match caps.name("rel")?.as_str().to_lowercase().as_str() {
+                    "last" | "previous" => -1,
+                    "this" | "current" => 0,
+                    _ => 1,
+                };
+                let index = i32::from(today.year()) * 4 + i32::from(current - 1) + delta;
+                (
+                    i16::try_from(index.div_euclid(4)).ok()?,
+                    (index.rem_euclid(4) + 1) as i8,
+                )
+            };
+            let from = Date::new(year, 3 * (q - 1) + 1, 1).ok()?;
+            let to = Date::new(year, 3 * q, 1).ok()?.last_of_month();
+            Some(TimeExpr {
+                span,
+                value: format!("{year:04}-Q{q}"),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: None,
+            })
+        }
+        Kind::Half => {
+            let year = match (
+                num("y"),
+                caps.name("rely").map(|r| r.as_str().to_lowercase()),
+            ) {
+                (Some(y), _) => y,
+                (None, Some(r)) if r == "last" => reference.to.year() - 1,
+                (None, Some(r)) if r == "next" => reference.to.year() + 1,
+                _ => reference.to.year(),
+            };
+            let h: i8 = if caps
+                .name("ord")?
+                .as_str()
+                .to_lowercase()
+                .starts_with(['f', '1'])
+            {
+                1
+            } else {
+                2
+            };
+            let from = Date::new(year, 6 * (h - 1) + 1, 1).ok()?;
+            let to = Date::new(year, 6 * h, 1).ok()?.last_of_month();
+            Some(TimeExpr {
+                span,
+                value: format!("{year:04}-H{h}"),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: None,
+            })
+        }
+        Kind::Decade => {
+            let start: i16 = match (caps.name("dec"), caps.name("d2")) {
+                (Some(d), _) => d.as_str().parse().ok()?,
+                (None, Some(d)) => {
+                    let two: i16 = d.as_str().parse().ok()?;
+                    // '90s is the 1990s; '20s after 2020 is the 2020s.
+                    if two <= reference.to.year() % 100 {
+                        2000 + two
+                    } else {
+                        1900 + two
+                    }
+                }
+                _ => return None,
+            };
+            let from = Date::new(start, 1, 1).ok()?;
+            let to = Date::new(start + 9, 12, 31).ok()?;
+            Some(TimeExpr {
+                span,
+                value: format!("{start}s"),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: None,
+            })
+        }
+        Kind::EarlierLater => {
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let today = reference.to;
+            let period = match unit.as_str() {
+                "week" => week_expr(span.clone(), today)?,
+                "month" => month_expr(span.clone(), today.year(), today.month(), None)?,
+                _ => year_expr(span.clone(), today.year())?,
+            };
+            let earlier = caps.name("el")?.as_str().eq_ignore_ascii_case("earlier");
+            let (range, modifier) = if earlier {
+                (DayRange::new(period.range.from, today)?, TimeMod::Start)
+            } else {
+                (DayRange::new(today, period.range.to)?, TimeMod::End)
+            };
+            Some(TimeExpr {
+                span,
+                value: period.value,
+                grain: Grain::Range,
+                range,
+                modifier: Some(modifier),
+            })
+        }
+        Kind::Weekend => {
+            let today = reference.to;
+            let rel = caps.name("rel").map(|r| r.as_str().to_lowercase());
+            let recent = on_or_before(today, Weekday::Saturday);
+            let coming = in_week(today, Weekday::Saturday);
+            let saturday = match rel.as_deref() {
+                Some("last") if matches!(today.weekday(), Weekday::Saturday | Weekday::Sunday) => {
+                    recent.checked_sub(7.days()).ok()?
+                }
+                Some("last") => recent,
+                Some("this") => coming,
+                Some("next") => coming.checked_add(7.days()).ok()?,
+                _ if ctx.future => {
+                    if coming >= today.yesterday().ok()? {
+                        coming
+                    } else {
+                        coming.checked_add(7.days()).ok()?
+                    }
+                }
+                _ => recent,
+            };
+            let sunday = saturday.tomorrow().ok()?;
+            let iso = saturday.iso_week_date();
+            Some(TimeExpr {
+                span,
+                value: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
+                grain: Grain::Range,
+                range: DayRange::new(saturday, sunday)?,
+                modifier: None,
+            })
+        }
+        Kind::OrdinalDay => {
+            let m = caps
+                .name("mon")
+                .or(caps.name("mon2"))
+                .and_then(|m| month_number(m.as_str()))?;
+            let d = ordinal_value(caps.name("ordw").or(caps.name("ordw2"))?.as_str())?;
+            let date = match num("y") {
+                Some(y) => Date::new(y, m, d).ok()?,
+                None => nearest_day(m, d, reference, ctx.future)?,
+            };
+            day_expr(span, date)
+        }
+        Kind::TheNth => {
+            let d = num("d").or(num("d2"))? as i8;
+            let today = reference.to;
+            let months: i32 = match caps
+                .name("rel")
+                .or(caps.name("rel2"))
+                .map(|r| r.as_str().to_lowercase())
+            {
+                Some(r) if r == "next" => 1,
+                Some(r) if r == "last" => -1,
+                Some(_) => 0,
+                None => {
+                    // Alone, "the 25th" is often a unit ("the 25th Division"): only a day when
+                    // nothing but punctuation follows.
+                    let after = ctx.text[span.end..].trim_start();
+                    if after.starts_with(|c: char| c.is_alphanumeric()) {
+                        return None;
+                    }
+                    match (ctx.future, d.cmp(&today.day())) {
+                        (false, std::cmp::Ordering::Greater) => -1,
+                        (true, std::cmp::Ordering::Less) => 1,
+                        _ => 0,
+                    }
+                }
+            };
+            let first = today.first_of_month().checked_add(months.months()).ok()?;
+            let date = Date::new(first.year(), first.month(), d).ok()?;
+            // "on" is not part of the expression.
+            let lead = ctx.text[span.clone()].to_lowercase();
+            let start = if lead.starts_with("on ") {
+                span.start + 3
+            } else {
+                span.start
+            };
+            day_expr(start..span.end, date)
+        }
         Kind::Numeric => {
             let (a, b) = (num("a")?, num("b")?);
             let sep = caps.name("sep")?.as_str();
@@ -440,8 +770,13 @@ fn looks_like_count_after(after: &str) -> bool {
     if after.starts_with([',', '.', '%']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
+    let year_range = after.len() >= 5
+        && after.starts_with('-')
+        && after[1..5].bytes().all(|b| b.is_ascii_digit());
     if after.starts_with('%')
-        || after.starts_with('-') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        || (after.starts_with('-')
+            && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            && !year_range)
     {
         return true;
     }
@@ -454,6 +789,34 @@ fn looks_like_count_after(after: &str) -> bool {
         && next.ends_with('s')
         && next.chars().all(|c| c.is_lowercase())
         && !after.trim_start().starts_with(&format!("{next}'"))
+}
+
+/// Part of a code, phone number or malformed date ("138-2010-2015", "2015-1-32"): the digits
+/// and separators around the match run on. A range of two years ("2014-2018") is fine.
+fn inside_longer_number(text: &str, span: &Range<usize>) -> bool {
+    let is_chain = |b: u8| b.is_ascii_digit() || matches!(b, b'-' | b'/' | b'.');
+    let bytes = text.as_bytes();
+    let mut start = span.start;
+    while start > 0 && is_chain(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = span.end;
+    while end < bytes.len() && is_chain(bytes[end]) {
+        end += 1;
+    }
+    // Sentence punctuation around the run is not part of it.
+    let chain = text[start..end].trim_matches(['.', '-', '/']);
+    let matched = text[span.clone()].trim_matches(['.', '-', '/']);
+    if chain.len() <= matched.len() {
+        return false;
+    }
+    let two_years = chain.len() == 9
+        && chain.as_bytes()[4] == b'-'
+        && chain
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| i == 4 || b.is_ascii_digit());
+    !two_years
 }
 
 /// "since X" is an open range from X to publication.
@@ -596,6 +959,166 @@ fn weekday(name: &str) -> Option<Weekday> {
     days.into_iter()
         .find(|(prefix, _)| n.starts_with(prefix))
         .map(|(_, w)| w)
+}
+
+/// A count word in an offset: digits, "a", "two", "a few", "several", "a couple of".
+fn count(text: &str) -> Option<i32> {
+    let t = text.to_lowercase();
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    match t.as_str() {
+        "a few" | "several" => Some(3),
+        "a couple of" => Some(2),
+        other => other.parse().ok().or_else(|| small_number(other)),
+    }
+}
+
+/// `day` moved by `n` units.
+fn shift(day: Date, n: i32, unit: &str) -> Option<Date> {
+    match unit {
+        "day" => day.checked_add(n.days()).ok(),
+        "week" => day.checked_add((7 * n).days()).ok(),
+        "month" => day.checked_add(n.months()).ok(),
+        _ => day.checked_add(n.years()).ok(),
+    }
+}
+
+/// "first" → 1 ... "thirty-first" → 31.
+fn ordinal_value(word: &str) -> Option<i8> {
+    const ONES: [&str; 19] = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ];
+    let w = word.to_lowercase().replace('-', " ");
+    let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one = |s: &str| ONES.iter().position(|o| *o == s).map(|i| i as i8 + 1);
+    match w.as_str() {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => match w.split_once(' ') {
+            Some(("twenty", rest)) => one(rest).filter(|v| *v < 10).map(|v| 20 + v),
+            Some(("thirty", rest)) => one(rest).filter(|v| *v == 1).map(|v| 30 + v),
+            _ => one(&w),
+        },
+    }
+}
+
+/// "between March 5 and March 8", "from 2014 to 2018", "2014-2018": one inclusive range.
+/// (Recognizers-Text reads the end as exclusive; a reader of news does not.)
+fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let between = text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("")
+            .trim()
+            .to_lowercase();
+        let before = text[..a.span.start].trim_end();
+        let opener = ["between", "from"].into_iter().find(|w| {
+            before.len() >= w.len()
+                && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
+        });
+        let linked = match between.as_str() {
+            "and" => opener == Some("between"),
+            "to" | "till" | "until" | "through" | "thru" => true,
+            "-" => a.grain == b.grain,
+            _ => false,
+        };
+        if linked && a.range.from <= b.range.to && a.modifier.is_none() && b.modifier.is_none() {
+            let start = match opener {
+                Some(w) => before.len() - w.len(),
+                None => a.span.start,
+            };
+            let merged = TimeExpr {
+                span: start..b.span.end,
+                value: format!("{}..{}", a.value, b.value),
+                grain: Grain::Range,
+                range: DayRange {
+                    from: a.range.from,
+                    to: b.range.to,
+                },
+                modifier: None,
+            };
+            found[k] = merged;
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// "two weeks before May 13, 1999", "16 days from 01/02/2018": an offset counted from the date
+/// right after it.
+fn anchor_offsets(text: &str, found: &mut Vec<TimeExpr>) {
+    let offset_rule = RULES
+        .iter()
+        .find(|r| matches!(r.kind, Kind::Offset))
+        .map(|r| &r.re);
+    let Some(re) = offset_rule else { return };
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let adjacent = text
+            .get(a.span.end..b.span.start)
+            .is_some_and(|g| g.trim().is_empty());
+        let spec = re.captures(&text[a.span.clone()]).filter(|c| {
+            c.get(0).is_some_and(|m| m.len() == a.span.len())
+                && c.name("anchor").is_none()
+                && c.name("dir").is_some_and(|d| {
+                    matches!(
+                        d.as_str().to_lowercase().as_str(),
+                        "after" | "before" | "from" | "prior to"
+                    )
+                })
+        });
+        match (adjacent && b.grain == Grain::Day, spec) {
+            (true, Some(c)) => {
+                let n = c.name("n").and_then(|n| count(n.as_str())).unwrap_or(1);
+                let unit = c
+                    .name("unit")
+                    .map_or("day".to_string(), |u| u.as_str().to_lowercase());
+                let sign = if c.name("dir").is_some_and(|d| {
+                    d.as_str().eq_ignore_ascii_case("before")
+                        || d.as_str().to_lowercase().starts_with("prior")
+                }) {
+                    -1
+                } else {
+                    1
+                };
+                if let Some(day) = shift(b.range.from, sign * n, &unit) {
+                    let span = a.span.start..b.span.end;
+                    found[k] = TimeExpr {
+                        span,
+                        value: day.to_string(),
+                        grain: Grain::Day,
+                        range: DayRange::day(day),
+                        modifier: None,
+                    };
+                    found.remove(k + 1);
+                }
+                k += 1;
+            }
+            _ => k += 1,
+        }
+    }
 }
 
 fn small_number(word: &str) -> Option<i32> {
@@ -819,6 +1342,130 @@ mod tests {
             (next[0].2.as_str(), next[0].3.as_str()),
             ("2020-03-11", "2020-03-24")
         );
+    }
+
+    #[test]
+    fn offsets_count_from_the_last_date_or_their_anchor() {
+        let v = times(
+            "On March 5, talks began. Two days later, shelling resumed. The day before, it was calm.",
+            "2020-03-10",
+        );
+        let values: Vec<&str> = v.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(values, vec!["2020-03-05", "2020-03-07", "2020-03-06"]);
+        assert_eq!(
+            one("They left two weeks before May 13, 1999.", "2020-03-10").1,
+            "1999-04-29"
+        );
+        assert_eq!(
+            one("It reopens in two weeks.", "2020-03-10").1,
+            "2020-03-24"
+        );
+        assert_eq!(
+            one("It ends three days after tomorrow.", "2020-03-10").1,
+            "2020-03-14"
+        );
+        assert_eq!(
+            times("He survived in two years of war.", "2020-03-10"),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn weekends_quarters_halves_decades() {
+        // 2020-03-10 is a Tuesday.
+        let w = times("Shelling eased over the weekend.", "2020-03-10");
+        assert_eq!(
+            (w[0].2.as_str(), w[0].3.as_str()),
+            ("2020-03-07", "2020-03-08")
+        );
+        let q = times(
+            "Exports fell in the first quarter of 2019 and in Q3 2018.",
+            "2020-03-10",
+        );
+        assert_eq!(
+            (q[0].1.as_str(), q[0].3.as_str()),
+            ("2019-Q1", "2019-03-31")
+        );
+        assert_eq!(q[1].1, "2018-Q3");
+        assert_eq!(
+            one("Growth slowed in the second half of 2019.", "2020-03-10").2,
+            "2019-07-01"
+        );
+        let d = times("Since the 1990s the town has changed.", "2020-03-10");
+        assert_eq!((d[0].1.as_str(), d[0].2.as_str()), ("1990s", "1990-01-01"));
+    }
+
+    #[test]
+    fn weekday_in_a_named_week_and_parts_of_this_period() {
+        assert_eq!(
+            one("They met on Tuesday of last week.", "2020-03-12").1,
+            "2020-03-03"
+        );
+        assert_eq!(
+            one("The vote is next week on Monday.", "2020-03-12").1,
+            "2020-03-16"
+        );
+        let e = times("Earlier this month, the truce held.", "2020-03-12");
+        assert_eq!(
+            (e[0].2.as_str(), e[0].3.as_str()),
+            ("2020-03-01", "2020-03-12")
+        );
+    }
+
+    #[test]
+    fn spelled_and_separated_day_forms() {
+        assert_eq!(
+            one("It was signed on the fifth of March, 2020.", "2021-01-01").1,
+            "2020-03-05"
+        );
+        assert_eq!(
+            one("Celebrated on July fourth.", "2020-08-01").1,
+            "2020-07-04"
+        );
+        assert_eq!(
+            one("Logged 05-aug-2016 by the desk.", "2020-08-01").1,
+            "2016-08-05"
+        );
+        assert_eq!(
+            one("Filed in 2016 November by the desk.", "2020-08-01").1,
+            "2016-11"
+        );
+        assert_eq!(one("Filed 11/2016 by the desk.", "2020-08-01").1, "2016-11");
+        assert_eq!(
+            one("The convoy arrived on the 18th.", "2020-08-07").1,
+            "2020-07-18"
+        );
+    }
+
+    #[test]
+    fn ranges_between_two_dates_are_inclusive() {
+        let v = times(
+            "Talks ran from March 5 to March 8 and between 2014 and 2018 nothing moved.",
+            "2020-03-10",
+        );
+        assert_eq!(
+            (v[0].2.as_str(), v[0].3.as_str()),
+            ("2020-03-05", "2020-03-08")
+        );
+        assert_eq!(
+            (v[1].0.as_str(), v[1].2.as_str(), v[1].3.as_str()),
+            ("between 2014 and 2018", "2014-01-01", "2018-12-31")
+        );
+        assert_eq!(
+            times("In 2014-2018 it grew.", "2020-03-10")[0].3,
+            "2018-12-31"
+        );
+    }
+
+    #[test]
+    fn unit_names_are_not_days() {
+        for text in [
+            "The 25th Division advanced.",
+            "He led the 4th Armoured Brigade.",
+            "The 18th century saw it built.",
+        ] {
+            assert_eq!(times(text, "2020-03-10"), vec![], "{text}");
+        }
     }
 
     #[test]
