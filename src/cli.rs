@@ -30,6 +30,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
 
+    /// The rules folder: gazetteer, frames, conflict rules [default: rules].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+
     /// Print no warnings.
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -44,6 +48,12 @@ pub enum Command {
     /// Positions are byte offsets into the original file (end exclusive) and 1-based
     /// line:column. A path `-` reads one article from standard input.
     Annotate(AnnotateArgs),
+    /// Show the claims extracted from each article: counts, control, status, event dates.
+    ///
+    /// Each claim keeps its place in the original file, its time window, and how it is put
+    /// (hedged, negated, planned, conditional, quoted, attributed). A path `-` reads one
+    /// article from standard input.
+    Claims(AnnotateArgs),
 }
 
 #[derive(Debug, Args)]

@@ -12,11 +12,14 @@
 
 pub mod annotate;
 pub mod calendar;
+pub mod claims;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
+pub mod extract;
 pub mod pattern;
 pub mod render;
+pub mod rules;
 pub mod text;
 pub mod yaml;
 

@@ -8,7 +8,9 @@ use cli::{Cli, Command};
 use crosscheck::annotate;
 use crosscheck::calendar::parse_published;
 use crosscheck::corpus::{self, Document, LoadOptions, Meta, Outlets};
+use crosscheck::extract;
 use crosscheck::render::{self, RenderOptions};
+use crosscheck::rules::RuleSet;
 use crosscheck::{Diagnostic, Error};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -80,8 +82,30 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 &load_options,
                 cli.global.quiet,
             )?;
-            let annotated: Vec<_> = docs.iter().map(|d| (d, annotate::annotate(d))).collect();
+            let rules = load_rules(cli)?;
+            let annotated: Vec<_> = docs
+                .iter()
+                .map(|d| (d, annotate::annotate(d, &rules.gazetteer)))
+                .collect();
             render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
+        }
+        Some(Command::Claims(args)) => {
+            let docs = load_documents(
+                &args.paths,
+                args.published.as_deref(),
+                args.outlet.as_deref(),
+                &load_options,
+                cli.global.quiet,
+            )?;
+            let rules = load_rules(cli)?;
+            let claims: Vec<_> = docs
+                .iter()
+                .map(|d| {
+                    let ann = annotate::annotate(d, &rules.gazetteer);
+                    (d, extract::extract(d, &ann, &rules))
+                })
+                .collect();
+            render::claims::render(&mut out, &claims, args.format.into(), render_options)?;
         }
         None => {
             let corpus = corpus::load(&[], &load_options)?;
@@ -91,6 +115,15 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+fn load_rules(cli: &Cli) -> Result<RuleSet, Failure> {
+    let dir = cli
+        .global
+        .rules
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(crosscheck::rules::DEFAULT_RULES));
+    Ok(RuleSet::load(&dir)?)
 }
 
 /// The documents named on the command line: a corpus, or one article on standard input.

@@ -37,7 +37,7 @@ impl Pattern {
 }
 
 /// One line instead of the regex crate's multi-line caret diagram.
-fn describe(source: &str, err: &regex::Error) -> String {
+pub(crate) fn describe(source: &str, err: &regex::Error) -> String {
     match err {
         regex::Error::CompiledTooBig(limit) => format!(
             "regular expression `{source}` is too large: it compiles to more than {limit} bytes; \

@@ -43,20 +43,32 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     })
 }
 
-/// Best-effort locations (line, column) of every `key: value` line in YAML source, for checks
-/// made after parsing (duplicate ids, unknown references) when the parser's locations are gone.
+/// Best-effort locations (line, column) of every `key: value` in YAML source, block style
+/// (`id: x`) or flow style (`{id: x, ...}`), for checks made after parsing (duplicate ids,
+/// unknown references) when the parser's own locations are gone.
 pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (n, line) in src.lines().enumerate() {
-        let trimmed = line.trim_start_matches([' ', '-']);
-        let Some(rest) = trimmed.strip_prefix(key) else {
-            continue;
-        };
-        let Some(rest) = rest.trim_start().strip_prefix(':') else {
-            continue;
-        };
-        if rest.trim().trim_matches(['"', '\'']) == value {
-            found.push((n + 1, line.len() - trimmed.len() + 1));
+        let mut from = 0;
+        while let Some(i) = line[from..].find(key) {
+            let at = from + i;
+            from = at + key.len();
+            let before_ok = line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-'));
+            let Some(rest) = line[at + key.len()..].trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let v = rest
+                .split([',', '}', '#'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\'']);
+            if before_ok && v == value {
+                found.push((n + 1, line[..at].chars().count() + 1));
+            }
         }
     }
     found

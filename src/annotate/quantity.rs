@@ -1,7 +1,9 @@
 //! Counts as intervals with their qualifiers.
 //!
 //! Interval policy: "at least n" is [n, open); "more than n" is (n, open); "nearly n" is
-//! [0.9n, n]; "about n" is the band [0.9n, 1.1n]; "up to n" and "fewer than n" are (open, n];
+//! [0.9n, n]; "about n" is [n, n] with a relative `tolerance` of 0.1, so it compares as the
+//! band [0.9n, 1.1n] while its bounds still say what the text states; "up to n" and "fewer
+//! than n" are (open, n];
 //! "between a and b" is [a, b]; vague magnitudes are wide bands ("dozens" [24, 143],
 //! "hundreds" [200, 999], "thousands" [2000, 999999], "tens of thousands" [20000, 99999]).
 //! Years, dates, times of day, ordinals, money, percentages and identifiers such as road
@@ -38,6 +40,9 @@ pub struct Quantity {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: Qualifier,
+    /// Relative looseness of the bounds: [`APPROX_BAND`] for "about", else 0. Comparisons
+    /// widen the interval by it.
+    pub tolerance: f64,
 }
 
 /// Relative half-width of the band for "about n", and the floor of "nearly n".
@@ -542,6 +547,7 @@ fn merge_bounds(text: &str, quantities: &mut Vec<Quantity>, from: usize) {
                     low: Some(lo),
                     high: Some(hi),
                     qualifier: Qualifier::Range,
+                    tolerance: 0.0,
                 };
                 quantities[k] = merged;
                 quantities.remove(k + 1);
@@ -571,6 +577,7 @@ fn qualify(
                 low: Some(low),
                 high,
                 qualifier: Qualifier::Vague,
+                tolerance: 0.0,
             },
             end,
         ));
@@ -606,6 +613,7 @@ fn qualify(
                             low: Some(value),
                             high: Some(v2),
                             qualifier: Qualifier::Range,
+                            tolerance: 0.0,
                         },
                         end2,
                     ));
@@ -636,15 +644,20 @@ fn qualify(
     };
     let (low, high) = match qualifier {
         Qualifier::AtLeast | Qualifier::MoreThan => (Some(value), None),
-        Qualifier::Nearly => (Some(value * (1.0 - APPROX_BAND)), Some(value)),
-        Qualifier::About => (
-            Some(value * (1.0 - APPROX_BAND)),
-            Some(value * (1.0 + APPROX_BAND)),
+        // Scaled by integers so round numbers stay round (0.9 has no exact binary form).
+        Qualifier::Nearly => (
+            Some(value * (10.0 - 10.0 * APPROX_BAND) / 10.0),
+            Some(value),
         ),
         Qualifier::UpTo | Qualifier::FewerThan => (None, Some(value)),
         _ => (Some(value), Some(value)),
     };
     let span = q_start..toks[end - 1].span.end.max(number_span.end);
+    let tolerance = if qualifier == Qualifier::About {
+        APPROX_BAND
+    } else {
+        0.0
+    };
     Some((
         Quantity {
             span,
@@ -653,6 +666,7 @@ fn qualify(
             low,
             high,
             qualifier,
+            tolerance,
         },
         end,
     ))
@@ -712,10 +726,9 @@ mod tests {
             (v[2].2, v[2].3, v[2].4),
             (Some(540_000.0), Some(600_000.0), Qualifier::Nearly)
         );
-        assert_eq!(v[3].4, Qualifier::About);
-        assert!(
-            (v[3].2.unwrap() - 315_000.0).abs() < 1e-6
-                && (v[3].3.unwrap() - 385_000.0).abs() < 1e-6
+        assert_eq!(
+            (v[3].2, v[3].3, v[3].4),
+            (Some(350_000.0), Some(350_000.0), Qualifier::About)
         );
         assert_eq!(
             (v[4].2, v[4].3, v[4].4),

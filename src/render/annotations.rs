@@ -1,7 +1,7 @@
 //! `crosscheck annotate`: every annotation with its place in the original file.
 
 use super::{Format, RenderOptions, table};
-use crate::annotate::{Annotations, Grain, Qualifier, TimeMod};
+use crate::annotate::{Annotations, Grain, MentionClass, Qualifier, TimeMod};
 use crate::corpus::Document;
 use crate::diagnostic::display_path;
 use serde::Serialize;
@@ -33,6 +33,14 @@ enum Record {
         #[serde(rename = "mod")]
         modifier: Option<TimeMod>,
     },
+    Mention {
+        #[serde(flatten)]
+        place: Place,
+        entity: String,
+        class: MentionClass,
+        score: f64,
+        generic: bool,
+    },
     Quantity {
         #[serde(flatten)]
         place: Place,
@@ -40,13 +48,16 @@ enum Record {
         low: Option<f64>,
         high: Option<f64>,
         qualifier: Qualifier,
+        tolerance: f64,
     },
 }
 
 impl Record {
     fn place(&self) -> &Place {
         match self {
-            Record::Time { place, .. } | Record::Quantity { place, .. } => place,
+            Record::Time { place, .. }
+            | Record::Quantity { place, .. }
+            | Record::Mention { place, .. } => place,
         }
     }
 
@@ -71,6 +82,23 @@ impl Record {
                     })
                     .unwrap_or_default();
                 format!("{value}{m}  [{from} .. {to}]")
+            }
+            Record::Mention {
+                entity,
+                class,
+                score,
+                generic,
+                ..
+            } => {
+                let c = serde_json::to_value(class).unwrap_or_default();
+                let how = if *generic {
+                    " (by date)".to_string()
+                } else if *score < 1.0 {
+                    format!(" (similarity {score:.2})")
+                } else {
+                    String::new()
+                };
+                format!("{} {entity}{how}", c.as_str().unwrap_or(""))
             }
             Record::Quantity {
                 value,
@@ -135,6 +163,16 @@ fn records(doc: &Document, ann: &Annotations) -> Vec<Record> {
             low: q.low,
             high: q.high,
             qualifier: q.qualifier,
+            tolerance: q.tolerance,
+        });
+    }
+    for m in &ann.mentions {
+        out.push(Record::Mention {
+            place: place(doc, "mention", m.span.clone()),
+            entity: m.entity.clone(),
+            class: m.class,
+            score: (m.score * 1000.0).round() / 1000.0,
+            generic: m.generic,
         });
     }
     out.sort_by_key(|r| (r.place().start, r.place().end));
@@ -183,17 +221,15 @@ pub fn render(
                 }
                 writeln!(out, "{t}")?;
             }
-            let times = all
-                .iter()
-                .filter(|r| matches!(r, Record::Time { .. }))
-                .count();
+            let count = |f: fn(&Record) -> bool| all.iter().filter(|r| f(r)).count();
             writeln!(
                 out,
-                "{} annotations in {} documents: {} times, {} quantities",
+                "{} annotations in {} documents: {} times, {} quantities, {} mentions",
                 all.len(),
                 docs.len(),
-                times,
-                all.len() - times
+                count(|r| matches!(r, Record::Time { .. })),
+                count(|r| matches!(r, Record::Quantity { .. })),
+                count(|r| matches!(r, Record::Mention { .. })),
             )
         }
     }

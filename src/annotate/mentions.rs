@@ -1,0 +1,346 @@
+//! Gazetteer mentions: actors, places and named things in the text.
+//!
+//! Aliases match first; the longest match wins where two overlap. Then runs of capitalised
+//! name tokens that matched nothing are compared with the aliases by Jaro-Winkler similarity
+//! (same first letter, similar length), so transliterations nobody listed ("Hayy'at Tahrir
+//! al-Sham", "Saraqeb") still match. A generic class word ("the ceasefire") is resolved to the
+//! named thing active on the date its sentence speaks of, or on publication.
+
+use super::time::TimeExpr;
+use crate::calendar::DayRange;
+use crate::rules::gazetteer::{EntityRef, Gazetteer, canonical};
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionClass {
+    Actor,
+    Place,
+    Thing,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    pub class: MentionClass,
+    /// Canonical id: an actor, place or thing id; a class id when a generic word could not
+    /// be resolved to a named thing.
+    pub entity: String,
+    pub entity_ref: EntityRef,
+    /// 1 for an alias match, the similarity for a fuzzy one.
+    pub score: f64,
+    /// A class word ("the ceasefire") rather than a name.
+    pub generic: bool,
+}
+
+/// Longest name run compared fuzzily, in tokens.
+const MAX_FUZZY_TOKENS: usize = 5;
+
+pub fn find(
+    text: &str,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+    published: DayRange,
+    g: &Gazetteer,
+) -> Vec<Mention> {
+    let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
+    for (re, case_sensitive) in &g.matchers {
+        for m in re.find_iter(text) {
+            let raw = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+            let key = if *case_sensitive {
+                raw
+            } else {
+                raw.to_lowercase()
+            };
+            hits.push((m.range(), key, *case_sensitive));
+        }
+    }
+    hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
+    let mut kept: Vec<(Range<usize>, String)> = Vec::new();
+    for (r, key, _) in hits {
+        if kept.last().is_some_and(|(k, _)| r.start < k.end) {
+            continue;
+        }
+        kept.push((r, key));
+    }
+
+    let mut out = Vec::new();
+    for (span, key) in &kept {
+        let Some(refs) = g.lookup.get(key) else {
+            continue;
+        };
+        for &r in refs {
+            out.push(mention(
+                g,
+                span.clone(),
+                r,
+                1.0,
+                text,
+                sentences,
+                times,
+                published,
+            ));
+        }
+    }
+    fuzzy(text, &kept, g, &mut out, sentences, times, published);
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+            .then((a.class as u8).cmp(&(b.class as u8)))
+    });
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    g: &Gazetteer,
+    span: Range<usize>,
+    r: EntityRef,
+    score: f64,
+    _text: &str,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+    published: DayRange,
+) -> Mention {
+    let (class, entity, entity_ref, generic) = match r {
+        EntityRef::Actor(_) => (MentionClass::Actor, g.id(r).to_string(), r, false),
+        EntityRef::Place(_) => (MentionClass::Place, g.id(r).to_string(), r, false),
+        EntityRef::Thing(_) => (MentionClass::Thing, g.id(r).to_string(), r, false),
+        EntityRef::Class(c) => {
+            let date =
+                sentence_date(&span, sentences, times).unwrap_or(DayRange::day(published.to));
+            match g.resolve_class(&g.classes[c].id, date) {
+                Some(t) => (
+                    MentionClass::Thing,
+                    g.things[t].id.clone(),
+                    EntityRef::Thing(t),
+                    true,
+                ),
+                None => (MentionClass::Thing, g.classes[c].id.clone(), r, true),
+            }
+        }
+    };
+    Mention {
+        span,
+        class,
+        entity,
+        entity_ref,
+        score,
+        generic,
+    }
+}
+
+/// The date a sentence speaks of: its first time expression precise to a month or better.
+fn sentence_date(
+    span: &Range<usize>,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+) -> Option<DayRange> {
+    let s = sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.start < s.end)?;
+    times
+        .iter()
+        .filter(|t| s.start <= t.span.start && t.span.end <= s.end)
+        .find(|t| t.range.days() <= 31)
+        .map(|t| t.range)
+}
+
+/// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Bab").
+fn name_token(word: &str) -> bool {
+    let stripped = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .find_map(|p| word.strip_prefix(p))
+        .unwrap_or(word);
+    stripped.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn fuzzy(
+    text: &str,
+    exact: &[(Range<usize>, String)],
+    g: &Gazetteer,
+    out: &mut Vec<Mention>,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+    published: DayRange,
+) {
+    if g.fuzzy_aliases.is_empty() {
+        return;
+    }
+    // Word tokens with spans; runs of name tokens not touching an exact match.
+    let words: Vec<(usize, usize)> = text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '.' | '!' | '?')
+        })
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, start + w.len()))
+        })
+        .filter(|(s, e)| e > s)
+        .collect();
+    let covered = |s: usize, e: usize| exact.iter().any(|(r, _)| r.start < e && s < r.end);
+    let mut i = 0;
+    while i < words.len() {
+        let (s, e) = words[i];
+        let word = &text[s..e];
+        if !name_token(word) || covered(s, e) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len() {
+            let (ns, ne) = words[j + 1];
+            let gap = &text[words[j].1..ns];
+            if !gap.chars().all(|c| c == ' ') || !name_token(&text[ns..ne]) || covered(ns, ne) {
+                break;
+            }
+            j += 1;
+        }
+        // Longest sub-run first; each token used once.
+        let mut k = i;
+        while k <= j {
+            let mut matched = None;
+            for len in (1..=(j - k + 1).min(MAX_FUZZY_TOKENS)).rev() {
+                let (cs, ce) = (words[k].0, words[k + len - 1].1);
+                let candidate = canonical(&text[cs..ce]).to_lowercase();
+                if candidate.chars().count() < g.fuzzy.min_length {
+                    continue;
+                }
+                if let Some((score, r)) = best_alias(&candidate, g) {
+                    matched = Some((cs..ce, score, r, len));
+                    break;
+                }
+            }
+            match matched {
+                Some((span, score, r, len)) => {
+                    out.push(mention(
+                        g, span, r, score, text, sentences, times, published,
+                    ));
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        i = j + 1;
+    }
+}
+
+fn best_alias(candidate: &str, g: &Gazetteer) -> Option<(f64, EntityRef)> {
+    let first = candidate.chars().next()?;
+    let n = candidate.chars().count();
+    g.fuzzy_aliases
+        .iter()
+        .filter(|(a, _)| {
+            a.starts_with(first) && a.chars().count().abs_diff(n) <= 3 && a != candidate
+        })
+        .map(|(a, r)| (strsim::jaro_winkler(candidate, a), *r))
+        .filter(|(score, _)| *score >= g.fuzzy.threshold)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn gazetteer() -> Gazetteer {
+        let src = "
+fuzzy: {threshold: 0.93}
+actors:
+  - {id: hts, name: Hayat Tahrir al-Sham, aliases: [\"Hay'at Tahrir al-Sham\", HTS]}
+  - {id: tip, name: Turkistan Islamic Party, aliases: [TIP]}
+  - {id: turkey, name: Turkey, aliases: [Turkish, Ankara]}
+places:
+  - {id: turkey, name: Turkey}
+  - {id: saraqib, name: Saraqib, kind: town}
+  - {id: idlib, name: Idlib, kind: province, aliases: [Greater Idlib]}
+classes:
+  - {id: ceasefire, aliases: [ceasefire, cease-fire, truce]}
+things:
+  - {id: jan-truce, name: January truce, class: ceasefire, active: 2020-01-12..2020-01-31}
+  - {id: march-truce, name: Moscow protocol, class: ceasefire, active: 2020-03-05..2020-06-30}
+";
+        Gazetteer::compile(&[(PathBuf::from("g.yaml"), src.into())]).unwrap()
+    }
+
+    fn mentions(text: &str, published: &str) -> Vec<(String, String, MentionClass, bool)> {
+        let g = gazetteer();
+        let p = crate::calendar::parse_published(published).unwrap();
+        let s = crate::text::sentences::sentences(text);
+        let t = super::super::time::find(text, &s, p);
+        find(text, &s, &t, p, &g)
+            .into_iter()
+            .map(|m| (text[m.span].to_string(), m.entity, m.class, m.score < 1.0))
+            .collect()
+    }
+
+    #[test]
+    fn aliases_match_longest_first_and_names_in_both_classes() {
+        let v = mentions(
+            "Hay'at Tahrir al-Sham fighters left Greater Idlib for Turkey.",
+            "2020-03-12",
+        );
+        assert_eq!(v[0].1, "hts");
+        assert_eq!(
+            v[1],
+            (
+                "Greater Idlib".into(),
+                "idlib".into(),
+                MentionClass::Place,
+                false
+            )
+        );
+        let turkey: Vec<_> = v.iter().filter(|m| m.0 == "Turkey").map(|m| m.2).collect();
+        assert_eq!(turkey, vec![MentionClass::Actor, MentionClass::Place]);
+    }
+
+    #[test]
+    fn transliterations_match_by_similarity() {
+        let v = mentions("Hayy'at Tahrir al-Sham shelled Saraqeb.", "2020-03-12");
+        assert_eq!((v[0].1.as_str(), v[0].3), ("hts", true));
+        assert_eq!(
+            (v[1].0.as_str(), v[1].1.as_str(), v[1].3),
+            ("Saraqeb", "saraqib", true)
+        );
+    }
+
+    #[test]
+    fn acronyms_match_only_as_written() {
+        let v = mentions("A tip from HTS; the TIP said so.", "2020-03-12");
+        let ids: Vec<&str> = v.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(ids, vec!["hts", "tip"]);
+    }
+
+    #[test]
+    fn generic_words_resolve_by_date() {
+        assert_eq!(
+            mentions("The truce is holding.", "2020-01-19")[0].1,
+            "jan-truce"
+        );
+        assert_eq!(
+            mentions("The ceasefire is holding.", "2020-03-12")[0].1,
+            "march-truce"
+        );
+        assert_eq!(
+            mentions("On January 14, the cease-fire held.", "2020-03-12")[0].1,
+            "jan-truce"
+        );
+    }
+
+    #[test]
+    fn ordinary_capitalised_words_do_not_match() {
+        let v = mentions(
+            "Several Turks said Saturday that Sarajevo was calm.",
+            "2020-03-12",
+        );
+        assert!(
+            v.iter().all(|m| m.1 != "saraqib" && m.1 != "turkey"),
+            "{v:?}"
+        );
+    }
+}

@@ -1,0 +1,103 @@
+//! Claims: what an article asserts, normalised so claims from different outlets compare.
+
+use crate::annotate::Qualifier;
+use crate::calendar::DayRange;
+use crate::rules::frames::Change;
+use std::ops::Range;
+
+/// How a claim is put: hedged, negated, planned, conditional, quoted, attributed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Modality {
+    /// "reportedly", "appears to", "allegedly".
+    pub hedged: bool,
+    /// "were not killed", "no longer holds".
+    pub negated: bool,
+    /// Future or intended: "will be controlled by", "are set to begin".
+    pub planned: bool,
+    /// Inside an "if" or "unless" clause: a hypothesis, not an assertion.
+    pub conditional: bool,
+    /// Inside a quotation: the speaker's words, not the outlet's own voice.
+    pub quoted: bool,
+    /// Who the claim is attributed to ("the Syrian Observatory said", "according to the U.N.").
+    pub attribution: Option<Attribution>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    pub text: String,
+    /// The gazetteer actor, when the source is one.
+    pub entity: Option<String>,
+}
+
+/// Where a claim's time window comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// A time expression in the same sentence.
+    Text,
+    /// No date of its own: a window before publication, set by the frame.
+    Publication,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    Count {
+        measure: String,
+        subject: String,
+        /// The actor the counted group belongs to ("Turkish soldiers" → turkey).
+        subject_actor: Option<String>,
+        subject_text: String,
+        value: f64,
+        low: Option<f64>,
+        high: Option<f64>,
+        qualifier: Qualifier,
+        /// Relative looseness of the bounds ("about": 0.1).
+        tolerance: f64,
+        /// A running total ("since December", "so far").
+        cumulative: bool,
+    },
+    Control {
+        place: Option<String>,
+        place_text: String,
+        controller: String,
+        controller_text: String,
+        change: Change,
+    },
+    Status {
+        /// A thing id (or a class id when the thing could not be told by date).
+        subject: String,
+        status: String,
+    },
+    EventDate {
+        thing: String,
+        event: String,
+    },
+}
+
+impl ClaimKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ClaimKind::Count { .. } => "count",
+            ClaimKind::Control { .. } => "control",
+            ClaimKind::Status { .. } => "status",
+            ClaimKind::EventDate { .. } => "event-date",
+        }
+    }
+}
+
+/// One claim, pointing into its document's analysed text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// The frame that produced it.
+    pub frame: String,
+    /// The words of the claim, in the document's analysed text.
+    pub span: Range<usize>,
+    /// The sentence holding it.
+    pub sentence: Range<usize>,
+    pub when: DayRange,
+    pub time_basis: TimeBasis,
+    /// The place the claim is about (count claims; control claims carry their own).
+    pub place: Option<String>,
+    pub modality: Modality,
+}

@@ -1,0 +1,148 @@
+//! Count claims: a quantity, the group it counts, and the measure a nearby trigger names.
+
+use super::{Context, cover, modality};
+use crate::annotate::MentionClass;
+use crate::claims::{Claim, ClaimKind};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that end the noun phrase after a number.
+static NP_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per)$")
+        .expect("built-in pattern")
+});
+
+/// Most words in the noun phrase after a number.
+const NP_MAX_WORDS: usize = 6;
+
+pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
+    let text = ctx.text();
+    let frames = &ctx.rules.frames;
+    for q in &ctx.ann.quantities {
+        // Proportions ("half of them") and zero are not counts of people or things.
+        if q.value < 1.0 {
+            continue;
+        }
+        let Some(sentence) = ctx.sentence_of(q.span.start) else {
+            continue;
+        };
+        let np = noun_phrase(text, q.number_span.end, sentence.end);
+        let np_text = &text[np.clone()];
+        let np_words: Vec<(usize, &str)> = words(np_text).map(|(i, w)| (np.start + i, w)).collect();
+
+        // The subject: the last head noun of a known group in the phrase.
+        let subject = np_words.iter().rev().find_map(|(at, w)| {
+            frames
+                .subjects
+                .iter()
+                .find(|(_, re)| full_match(re, w))
+                .map(|(name, _)| (name.clone(), *at))
+        });
+        let Some((subject, _)) = subject else {
+            continue;
+        };
+
+        // The measure: the nearest trigger, inside the phrase or within the frame's distance.
+        let number_and_np = cover(&q.span, &np);
+        let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
+        for frame in &frames.counts {
+            for m in frame.trigger.find_iter(&text[sentence.clone()]) {
+                let trig = sentence.start + m.start()..sentence.start + m.end();
+                // A trigger that is itself the counted group's head ("civilians") is not one.
+                if trig.start < q.span.start && q.span.start < trig.end {
+                    continue;
+                }
+                let d = ctx.words_between(&trig, &number_and_np);
+                if d <= frame.max_distance && best.as_ref().is_none_or(|b| d < b.0) {
+                    best = Some((d, trig, frame));
+                }
+            }
+        }
+        let Some((_, trigger, frame)) = best else {
+            continue;
+        };
+
+        let subject_actor = ctx
+            .mentions_in(np.clone(), MentionClass::Actor)
+            .max_by_key(|m| m.span.len())
+            .map(|m| m.entity.clone());
+        let since = ctx.ann.times.iter().find(|t| {
+            sentence.start <= t.span.start
+                && t.span.end <= sentence.end
+                && t.modifier == Some(crate::annotate::TimeMod::Since)
+        });
+        let cumulative = since.is_some() || modality::cumulative(text, &sentence);
+        let (when, basis) = match since {
+            Some(t) => (t.range, crate::claims::TimeBasis::Text),
+            None => ctx.when(&sentence, &number_and_np, frame.window_days, None),
+        };
+        let place = ctx
+            .nearest_mention(&sentence, &number_and_np, MentionClass::Place, 30)
+            .map(|m| m.entity.clone());
+        let span = number_and_np.clone();
+        out.push(Claim {
+            kind: ClaimKind::Count {
+                measure: frame.measure.clone(),
+                subject,
+                subject_actor,
+                subject_text: np_text.trim().to_string(),
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                qualifier: q.qualifier,
+                tolerance: q.tolerance,
+                cumulative,
+            },
+            frame: frame.id.clone(),
+            modality: ctx.modality(&sentence, &trigger, &span),
+            span,
+            sentence,
+            when,
+            time_basis: basis,
+            place,
+        });
+    }
+}
+
+fn full_match(re: &Regex, word: &str) -> bool {
+    re.find(word)
+        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
+/// Words of `s` with their byte offsets; punctuation is trimmed from each.
+fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(' ').scan(0usize, |pos, w| {
+        let at = *pos;
+        *pos += w.len() + 1;
+        let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+        let lead = w.find(trimmed).unwrap_or(0);
+        Some((at + lead, trimmed))
+    })
+}
+
+/// The words after a number that name what it counts: up to a stop word, punctuation or
+/// [`NP_MAX_WORDS`] words.
+fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
+    let rest = &text[from..limit];
+    let mut end = from;
+    let mut count = 0;
+    let mut offset = 0;
+    for raw in rest.split(' ') {
+        let at = from + offset;
+        offset += raw.len() + 1;
+        if raw.is_empty() {
+            continue;
+        }
+        let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '!', '?']);
+        if NP_STOP.is_match(word) || word.is_empty() || word.starts_with(['(', '"']) {
+            break;
+        }
+        end = at + word.len();
+        count += 1;
+        if word.len() < raw.len() || count >= NP_MAX_WORDS {
+            break;
+        }
+    }
+    from..end
+}

@@ -1,0 +1,61 @@
+//! Event-date claims: when a named thing was signed, came into force, began.
+
+use super::Context;
+use crate::annotate::MentionClass;
+use crate::claims::{Claim, ClaimKind, TimeBasis};
+
+/// Most words between the trigger and its date: further away, the date is another event's.
+const MAX_DATE_DISTANCE: usize = 6;
+
+pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
+    let text = ctx.text();
+    let g = &ctx.rules.gazetteer;
+    for frame in &ctx.rules.frames.events {
+        let about = |entity: &str| match &frame.subject {
+            Some(s) => entity == s || g.thing(entity).is_some_and(|t| &t.class == s),
+            None => g.thing(entity).is_some(),
+        };
+        for sentence in &ctx.doc.sentences {
+            let things: Vec<_> = ctx
+                .mentions_in(sentence.clone(), MentionClass::Thing)
+                .filter(|m| about(&m.entity))
+                .collect();
+            if things.is_empty() {
+                continue;
+            }
+            for m in frame.trigger.find_iter(&text[sentence.clone()]) {
+                let trig = sentence.start + m.start()..sentence.start + m.end();
+                let Some(thing) = things
+                    .iter()
+                    .filter(|t| ctx.words_between(&t.span, &trig) <= frame.max_distance)
+                    .min_by_key(|t| ctx.words_between(&t.span, &trig))
+                else {
+                    continue;
+                };
+                // The date must be the event's: a precise one, not a running "since".
+                let Some(time) = ctx.nearest_time(sentence, &trig).filter(|t| {
+                    t.modifier.is_none()
+                        && t.range.days() <= 31
+                        && ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE
+                }) else {
+                    continue;
+                };
+                let span = super::cover(&super::cover(&thing.span, &trig), &time.span);
+                out.push(Claim {
+                    kind: ClaimKind::EventDate {
+                        thing: thing.entity.clone(),
+                        event: frame.event.clone(),
+                    },
+                    frame: frame.id.clone(),
+                    modality: ctx.modality(sentence, &trig, &span),
+                    span,
+                    sentence: sentence.clone(),
+                    when: time.range,
+                    time_basis: TimeBasis::Text,
+                    place: None,
+                });
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Claim extraction: frames from `rules/frames/` fill claims from a document's annotations.
+//!
+//! Each claim kind has its own module; they share the [`Context`] helpers here (which
+//! sentence, how many words apart, the nearest mention or date, the claim's time window).
+
+mod control;
+mod count;
+mod event;
+pub mod modality;
+mod status;
+
+use crate::annotate::{Annotations, Mention, MentionClass, TimeExpr};
+use crate::calendar::DayRange;
+use crate::claims::{Claim, Modality, TimeBasis};
+use crate::corpus::Document;
+use crate::rules::RuleSet;
+use jiff::ToSpan;
+use std::ops::Range;
+
+/// Extract every claim from one annotated document, in text order.
+pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim> {
+    let ctx = Context { doc, ann, rules };
+    let mut claims = Vec::new();
+    count::extract(&ctx, &mut claims);
+    control::extract(&ctx, &mut claims);
+    status::extract(&ctx, &mut claims);
+    event::extract(&ctx, &mut claims);
+    claims.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.kind.name(), &a.frame).cmp(&(
+            b.span.start,
+            b.span.end,
+            b.kind.name(),
+            &b.frame,
+        ))
+    });
+    claims
+}
+
+pub(crate) struct Context<'a> {
+    pub doc: &'a Document,
+    pub ann: &'a Annotations,
+    pub rules: &'a RuleSet,
+}
+
+impl<'a> Context<'a> {
+    pub fn text(&self) -> &'a str {
+        self.doc.text()
+    }
+
+    pub fn sentence_of(&self, pos: usize) -> Option<Range<usize>> {
+        self.doc
+            .sentences
+            .iter()
+            .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+            .cloned()
+    }
+
+    pub fn sentence_index(&self, pos: usize) -> Option<usize> {
+        self.doc
+            .sentences
+            .iter()
+            .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+    }
+
+    /// Words strictly between two spans (0 when they touch or overlap).
+    pub fn words_between(&self, a: &Range<usize>, b: &Range<usize>) -> usize {
+        let (lo, hi) = if a.end <= b.start {
+            (a.end, b.start)
+        } else if b.end <= a.start {
+            (b.end, a.start)
+        } else {
+            return 0;
+        };
+        self.text()[lo..hi]
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
+
+    pub fn mentions_in(
+        &self,
+        range: Range<usize>,
+        class: MentionClass,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
+        self.ann.mentions.iter().filter(move |m| {
+            m.class == class && range.start <= m.span.start && m.span.end <= range.end
+        })
+    }
+
+    /// The nearest mention of `class` within `sentence` to `span`, at most `max_words` away.
+    pub fn nearest_mention(
+        &self,
+        sentence: &Range<usize>,
+        span: &Range<usize>,
+        class: MentionClass,
+        max_words: usize,
+    ) -> Option<&'a Mention> {
+        self.mentions_in(sentence.clone(), class)
+            .filter(|m| self.words_between(&m.span, span) <= max_words)
+            .min_by_key(|m| (self.words_between(&m.span, span), m.span.start))
+    }
+
+    /// The time expression in `sentence` nearest `span`.
+    pub fn nearest_time(
+        &self,
+        sentence: &Range<usize>,
+        span: &Range<usize>,
+    ) -> Option<&'a TimeExpr> {
+        self.ann
+            .times
+            .iter()
+            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+            .min_by_key(|t| (self.words_between(&t.span, span), t.span.start))
+    }
+
+    /// The claim's time: the nearest date in its sentence, or a window of `window_days` before
+    /// publication (starting no earlier than `not_before`).
+    pub fn when(
+        &self,
+        sentence: &Range<usize>,
+        span: &Range<usize>,
+        window_days: u32,
+        not_before: Option<jiff::civil::Date>,
+    ) -> (DayRange, TimeBasis) {
+        if let Some(t) = self.nearest_time(sentence, span) {
+            return (t.range, TimeBasis::Text);
+        }
+        let published = self.doc.meta.published;
+        let mut from = published
+            .from
+            .checked_sub(i32::try_from(window_days).unwrap_or(0).days())
+            .unwrap_or(published.from);
+        if let Some(floor) = not_before {
+            from = from.max(floor).min(published.to);
+        }
+        (
+            DayRange {
+                from,
+                to: published.to,
+            },
+            TimeBasis::Publication,
+        )
+    }
+
+    pub fn modality(
+        &self,
+        sentence: &Range<usize>,
+        trigger: &Range<usize>,
+        claim: &Range<usize>,
+    ) -> Modality {
+        let text = self.text();
+        Modality {
+            hedged: modality::hedged(text, sentence),
+            negated: modality::negated(text, sentence, trigger),
+            planned: modality::planned(text, sentence, trigger),
+            conditional: modality::conditional(text, sentence, trigger),
+            quoted: self.doc.quote_at(claim.clone()).is_some()
+                || self.doc.quote_at(trigger.clone()).is_some(),
+            attribution: modality::attribution(text, sentence, &self.ann.mentions),
+        }
+    }
+
+    /// The first actor mentioned in the sentence before the one at `pos`: what "it" or "its"
+    /// stands for at the start of a sentence.
+    pub fn previous_subject(&self, pos: usize) -> Option<&'a Mention> {
+        let i = self.sentence_index(pos)?;
+        let prev = self.doc.sentences.get(i.checked_sub(1)?)?;
+        self.mentions_in(prev.clone(), MentionClass::Actor).next()
+    }
+}
+
+/// The smallest range covering both.
+pub(crate) fn cover(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.min(b.start)..a.end.max(b.end)
+}

@@ -1,0 +1,244 @@
+//! English cues for how a claim is put. Language-level, so they live in code, not in rules.
+
+use crate::annotate::{Mention, MentionClass};
+use crate::claims::Attribution;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:reportedly|allegedly|apparently|purportedly|possibly|perhaps|presumably|seems?|seemed|appears?|appeared|claims?|claimed|may|might|could|likely|unconfirmed|rumou?red|said to be|believed to|thought to)\b")
+        .expect("built-in pattern")
+});
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|no|never|none|neither|nor|without|denied|denies|deny|n't|no longer|failed to)\b|n't\b")
+        .expect("built-in pattern")
+});
+
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|to be)\b")
+        .expect("built-in pattern")
+});
+
+static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:if|unless|in case|provided that|whether)\b").expect("built-in pattern")
+});
+
+/// Running totals: "so far", "to date", "since the start".
+static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak))\b")
+        .expect("built-in pattern")
+});
+
+const SAY: &str = r"said|says|say|told|tells|reported|announced|announces|stated|states|claimed|claims|added|adds|noted|notes|estimated|estimates|warned|warns|confirmed|confirms|alleged|insisted|tweeted|wrote|documented|documents";
+
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\baccording to (?:the |a |an )?(?P<src>[^,;:]{2,80}?)(?:,|;|:|\.\s|\.$|$| that )",
+    )
+    .expect("built-in pattern")
+});
+
+static SAID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{SAY})\b")).expect("built-in pattern"));
+
+/// Whether `re` matches in `text[range]`.
+fn has(re: &Regex, text: &str, range: Range<usize>) -> bool {
+    text.get(range).is_some_and(|t| re.is_match(t))
+}
+
+pub fn hedged(text: &str, sentence: &Range<usize>) -> bool {
+    has(&HEDGE, text, sentence.clone())
+}
+
+/// A negation in the few words before the trigger, or inside it.
+pub fn negated(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let start = words_back(text, sentence.start, trigger.start, 3);
+    has(&NEGATION, text, start..trigger.end)
+}
+
+/// Future wording in the words before the trigger (same clause), or inside it.
+pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let start = words_back(text, sentence.start, trigger.start, 4);
+    has(&FUTURE, text, start..trigger.end)
+}
+
+/// An "if" or "unless" before the trigger in its sentence.
+pub fn conditional(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    has(&CONDITIONAL, text, sentence.start..trigger.start)
+}
+
+pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
+    has(&CUMULATIVE, text, sentence.clone())
+}
+
+/// Start of the `n` words before `pos`, not crossing `floor` or a clause break.
+pub fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
+    let before = &text[floor..pos];
+    let mut start = pos;
+    let mut seen = 0;
+    for (i, c) in before.char_indices().rev() {
+        if matches!(c, ',' | ';' | ':' | '(' | ')') {
+            break;
+        }
+        if c.is_whitespace() {
+            seen += 1;
+            if seen > n {
+                break;
+            }
+        }
+        start = floor + i;
+    }
+    start
+}
+
+/// Who the sentence attributes its content to: "according to X", "X said", "said X".
+pub fn attribution(
+    text: &str,
+    sentence: &Range<usize>,
+    mentions: &[Mention],
+) -> Option<Attribution> {
+    let s = &text[sentence.clone()];
+    let actor_in = |r: Range<usize>| {
+        mentions
+            .iter()
+            .filter(|m| {
+                m.class == MentionClass::Actor && r.start <= m.span.start && m.span.end <= r.end
+            })
+            .max_by_key(|m| m.span.len())
+            .map(|m| m.entity.clone())
+    };
+    if let Some(c) = ACCORDING_TO.captures(s) {
+        let src = c.name("src")?;
+        let range = sentence.start + src.start()..sentence.start + src.end();
+        return Some(Attribution {
+            text: src.as_str().trim().to_string(),
+            entity: actor_in(range),
+        });
+    }
+    for m in SAID.find_iter(s) {
+        let abs = sentence.start + m.start()..sentence.start + m.end();
+        // "X said": the nearest actor mention ending just before the verb, else the words.
+        if let Some(actor) = mentions
+            .iter()
+            .filter(|x| {
+                x.class == MentionClass::Actor
+                    && x.span.end <= abs.start
+                    && x.span.start >= sentence.start
+            })
+            .filter(|x| abs.start - x.span.end <= 40)
+            .max_by_key(|x| x.span.end)
+        {
+            let from = phrase_start(text, sentence.start, actor.span.start);
+            return Some(Attribution {
+                text: text[from..abs.start].trim().to_string(),
+                entity: Some(actor.entity.clone()),
+            });
+        }
+        // "..., said Sadradeen Kinno" / "X told VOA": a capitalised name after or before.
+        let after = &text[abs.end..sentence.end];
+        let name: String = after
+            .split_whitespace()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let before_start = words_back(text, sentence.start, abs.start, 4);
+        let before = text[before_start..abs.start].trim();
+        // "was announced", "had said": a passive or perfect names no speaker here.
+        let auxiliary = before.rsplit(' ').next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being" | "has" | "have" | "had"
+            )
+        });
+        if auxiliary {
+            continue;
+        }
+        if !before.is_empty()
+            && !before.ends_with(['"', '\''])
+            && before.split_whitespace().any(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || w.eq_ignore_ascii_case("reports")
+            })
+        {
+            return Some(Attribution {
+                text: before.trim_start_matches(['"', '\'']).to_string(),
+                entity: actor_in(before_start..abs.start),
+            });
+        }
+        if !name.is_empty() {
+            let name = name.trim_end_matches([',', '.']).to_string();
+            return Some(Attribution {
+                text: name,
+                entity: actor_in(abs.end..sentence.end),
+            });
+        }
+    }
+    None
+}
+
+/// Extend a source back over its title words: "Turkish Foreign Minister Mevlut Cavusoglu".
+fn phrase_start(text: &str, floor: usize, start: usize) -> usize {
+    let mut s = start;
+    for w in text[floor..start].split_inclusive(' ').rev() {
+        let t = w.trim();
+        if t.chars().next().is_some_and(char::is_uppercase) && !t.ends_with([',', '.', '"']) {
+            s -= w.len();
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(s: &str) -> Range<usize> {
+        0..s.len()
+    }
+
+    #[test]
+    fn hedges_negation_future_conditional() {
+        let s = "The ceasefire seems to be holding.";
+        assert!(hedged(s, &whole(s)));
+        assert!(!hedged("The ceasefire is holding.", &(0..25)));
+        let s = "No soldiers were killed.";
+        assert!(negated(
+            s,
+            &whole(s),
+            &(s.find("killed").unwrap()..s.len() - 1)
+        ));
+        let s = "The highway will be controlled by Russia.";
+        let t = s.find("controlled").unwrap();
+        assert!(planned(s, &whole(s), &(t..t + 10)));
+        let s = "Turkey said that if the ceasefire is violated, it would respond.";
+        let t = s.find("violated").unwrap();
+        assert!(conditional(s, &whole(s), &(t..t + 8)));
+        assert!(!conditional(
+            "The ceasefire was violated.",
+            &(0..27),
+            &(18..26)
+        ));
+    }
+
+    #[test]
+    fn attributions() {
+        let s = "According to the U.N, about 350,000 civilians have fled.";
+        assert_eq!(attribution(s, &whole(s), &[]).unwrap().text, "U.N");
+        let s = "\"We will stay,\" said Sadradeen Kinno, a researcher.";
+        assert_eq!(
+            attribution(s, &whole(s), &[]).unwrap().text,
+            "Sadradeen Kinno"
+        );
+        let s = "Local news reports said at least 28 troops were killed.";
+        assert_eq!(
+            attribution(s, &whole(s), &[]).unwrap().text,
+            "Local news reports"
+        );
+        assert_eq!(attribution("The army took the town.", &(0..23), &[]), None);
+    }
+}

@@ -1,0 +1,57 @@
+//! Status claims: the state of a named thing ("the ceasefire seems to be holding").
+
+use super::Context;
+use crate::annotate::MentionClass;
+use crate::claims::{Claim, ClaimKind};
+
+pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
+    let text = ctx.text();
+    let g = &ctx.rules.gazetteer;
+    for frame in &ctx.rules.frames.status {
+        let about = |entity: &str| {
+            entity == frame.subject || g.thing(entity).is_some_and(|t| t.class == frame.subject)
+        };
+        for sentence in &ctx.doc.sentences {
+            let subjects: Vec<_> = ctx
+                .mentions_in(sentence.clone(), MentionClass::Thing)
+                .filter(|m| about(&m.entity))
+                .collect();
+            if subjects.is_empty() {
+                continue;
+            }
+            for (status, re) in &frame.statuses {
+                for m in re.find_iter(&text[sentence.clone()]) {
+                    let trig = sentence.start + m.start()..sentence.start + m.end();
+                    let Some(subject) = subjects
+                        .iter()
+                        .filter(|s| {
+                            ctx.words_between(&s.span, &trig) <= frame.max_distance
+                                && !(s.span.start <= trig.start && trig.end <= s.span.end)
+                        })
+                        .min_by_key(|s| ctx.words_between(&s.span, &trig))
+                    else {
+                        continue;
+                    };
+                    let span = super::cover(&subject.span, &trig);
+                    let active_from = g
+                        .thing(&subject.entity)
+                        .and_then(|t| t.active.map(|a| a.from));
+                    let (when, basis) = ctx.when(sentence, &trig, frame.window_days, active_from);
+                    out.push(Claim {
+                        kind: ClaimKind::Status {
+                            subject: subject.entity.clone(),
+                            status: status.clone(),
+                        },
+                        frame: frame.id.clone(),
+                        modality: ctx.modality(sentence, &trig, &span),
+                        span,
+                        sentence: sentence.clone(),
+                        when,
+                        time_basis: basis,
+                        place: None,
+                    });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! `crosscheck claims`: every claim with its place in the original file and its modality.
+
+use super::annotations::fmt_num;
+use super::{Format, RenderOptions, markdown, table};
+use crate::annotate::Qualifier;
+use crate::claims::{Claim, ClaimKind, TimeBasis};
+use crate::corpus::Document;
+use crate::diagnostic::display_path;
+use crate::rules::frames::Change;
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Common {
+    doc: String,
+    kind: &'static str,
+    text: String,
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    outlet: String,
+    frame: String,
+    from: String,
+    to: String,
+    time_basis: TimeBasis,
+    hedged: bool,
+    negated: bool,
+    planned: bool,
+    conditional: bool,
+    quoted: bool,
+    attribution: Option<String>,
+    attribution_entity: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Fields<'a> {
+    Count {
+        measure: &'a str,
+        subject: &'a str,
+        subject_actor: Option<&'a str>,
+        subject_text: &'a str,
+        value: f64,
+        low: Option<f64>,
+        high: Option<f64>,
+        qualifier: Qualifier,
+        tolerance: f64,
+        cumulative: bool,
+        place: Option<&'a str>,
+    },
+    Control {
+        place: Option<&'a str>,
+        place_text: &'a str,
+        controller: &'a str,
+        controller_text: &'a str,
+        change: Change,
+    },
+    Status {
+        subject: &'a str,
+        status: &'a str,
+    },
+    EventDate {
+        event: String,
+        thing: &'a str,
+        event_kind: &'a str,
+    },
+}
+
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    common: Common,
+    #[serde(flatten)]
+    fields: Fields<'a>,
+}
+
+fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
+    let original = doc.original_span(c.span.clone());
+    let (line, column) = doc.line_col(original.start);
+    let common = Common {
+        doc: display_path(doc.path()),
+        kind: c.kind.name(),
+        text: doc.source()[original.clone()].to_string(),
+        start: original.start,
+        end: original.end,
+        line,
+        column,
+        outlet: doc.meta.outlet.clone(),
+        frame: c.frame.clone(),
+        from: c.when.from.to_string(),
+        to: c.when.to.to_string(),
+        time_basis: c.time_basis,
+        hedged: c.modality.hedged,
+        negated: c.modality.negated,
+        planned: c.modality.planned,
+        conditional: c.modality.conditional,
+        quoted: c.modality.quoted,
+        attribution: c.modality.attribution.as_ref().map(|a| a.text.clone()),
+        attribution_entity: c
+            .modality
+            .attribution
+            .as_ref()
+            .and_then(|a| a.entity.clone()),
+    };
+    let fields = match &c.kind {
+        ClaimKind::Count {
+            measure,
+            subject,
+            subject_actor,
+            subject_text,
+            value,
+            low,
+            high,
+            qualifier,
+            tolerance,
+            cumulative,
+        } => Fields::Count {
+            measure,
+            subject,
+            subject_actor: subject_actor.as_deref(),
+            subject_text,
+            value: *value,
+            low: *low,
+            high: *high,
+            qualifier: *qualifier,
+            tolerance: *tolerance,
+            cumulative: *cumulative,
+            place: c.place.as_deref(),
+        },
+        ClaimKind::Control {
+            place,
+            place_text,
+            controller,
+            controller_text,
+            change,
+        } => Fields::Control {
+            place: place.as_deref(),
+            place_text,
+            controller,
+            controller_text,
+            change: *change,
+        },
+        ClaimKind::Status { subject, status } => Fields::Status { subject, status },
+        ClaimKind::EventDate { thing, event } => Fields::EventDate {
+            event: format!("{thing}/{event}"),
+            thing,
+            event_kind: event,
+        },
+    };
+    Record { common, fields }
+}
+
+/// One line that says what a claim asserts.
+fn summary(c: &Claim) -> String {
+    let s = match &c.kind {
+        ClaimKind::Count {
+            measure,
+            subject,
+            subject_actor,
+            value,
+            low,
+            high,
+            qualifier,
+            cumulative,
+            ..
+        } => {
+            let q = serde_json::to_value(qualifier)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let b = |x: &Option<f64>| x.map_or("open".to_string(), fmt_num);
+            let who = subject_actor
+                .as_ref()
+                .map(|a| format!("{a} "))
+                .unwrap_or_default();
+            format!(
+                "{measure}: {who}{subject} {q} {} [{} .. {}]{}",
+                fmt_num(*value),
+                b(low),
+                b(high),
+                if *cumulative { ", cumulative" } else { "" }
+            )
+        }
+        ClaimKind::Control {
+            place,
+            place_text,
+            controller,
+            change,
+            ..
+        } => {
+            let ch = serde_json::to_value(change)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            format!(
+                "{controller} {ch} {}",
+                place.clone().unwrap_or_else(|| format!("\"{place_text}\""))
+            )
+        }
+        ClaimKind::Status { subject, status } => format!("{subject}: {status}"),
+        ClaimKind::EventDate { thing, event } => format!("{thing}: {event}"),
+    };
+    let m = &c.modality;
+    let mut flags = Vec::new();
+    for (on, name) in [
+        (m.hedged, "hedged"),
+        (m.negated, "negated"),
+        (m.planned, "planned"),
+        (m.conditional, "conditional"),
+        (m.quoted, "quoted"),
+    ] {
+        if on {
+            flags.push(name.to_string());
+        }
+    }
+    if let Some(a) = &m.attribution {
+        flags.push(format!("per {}", a.text));
+    }
+    if flags.is_empty() {
+        s
+    } else {
+        format!("{s} ({})", flags.join(", "))
+    }
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    docs: &[(&Document, Vec<Claim>)],
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Jsonl | Format::Json => {
+            let records: Vec<Record> = docs
+                .iter()
+                .flat_map(|(d, cs)| cs.iter().map(|c| record(d, c)))
+                .collect();
+            if format == Format::Json {
+                serde_json::to_writer_pretty(&mut *out, &records)?;
+                writeln!(out)
+            } else {
+                for r in &records {
+                    serde_json::to_writer(&mut *out, r)?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            }
+        }
+        Format::Table | Format::Markdown => {
+            let header = ["Where", "Outlet", "Kind", "Claim", "When", "Words"];
+            let mut rows = Vec::new();
+            for (d, cs) in docs {
+                for c in cs {
+                    let r = record(d, c);
+                    let when = if c.when.is_single_day() {
+                        c.when.from.to_string()
+                    } else {
+                        format!("{}..{}", c.when.from, c.when.to)
+                    };
+                    rows.push(vec![
+                        format!("{}:{}:{}", r.common.doc, r.common.line, r.common.column),
+                        r.common.outlet.clone(),
+                        r.common.kind.to_string(),
+                        summary(c),
+                        when,
+                        r.common.text.clone(),
+                    ]);
+                }
+            }
+            if format == Format::Markdown {
+                markdown::write_table(out, &header, &rows)?;
+            } else {
+                let mut t = table::new_table(&header, opts.width);
+                for row in rows {
+                    t.add_row(row);
+                }
+                writeln!(out, "{t}")?;
+            }
+            let count = |k: &str| {
+                docs.iter()
+                    .flat_map(|(_, cs)| cs)
+                    .filter(|c| c.kind.name() == k)
+                    .count()
+            };
+            writeln!(
+                out,
+                "{} claims in {} documents: {} count, {} control, {} status, {} event-date",
+                docs.iter().map(|(_, cs)| cs.len()).sum::<usize>(),
+                docs.len(),
+                count("count"),
+                count("control"),
+                count("status"),
+                count("event-date")
+            )
+        }
+    }
+}

@@ -1,0 +1,425 @@
+//! Claim frames: how trigger words in the text become claims of the four generic kinds the
+//! engine understands (count, control, status, event-date). Read from `rules/frames/*.yaml`.
+//!
+//! Triggers are regular expressions matched case-insensitively as whole words. Control
+//! patterns have slots: `{place} recaptured by {controller}`. A slot at the start of a pattern
+//! is filled by the nearest mention of its kind just before the match, one at the end by the
+//! nearest just after it, and one in the middle ("under {controller} control") by a mention
+//! inside the words it spans.
+
+use super::gazetteer::Gazetteer;
+use crate::diagnostic::Diagnostic;
+use crate::pattern::Pattern;
+use crate::yaml;
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Deserializer, de::Error as _};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    /// Canonical subject → head nouns that name it ("soldiers: [soldier, troops]").
+    #[serde(default)]
+    subjects: BTreeMap<String, Vec<Pattern>>,
+    #[serde(default)]
+    counts: Vec<RawCount>,
+    #[serde(default)]
+    control: Vec<RawControl>,
+    #[serde(default)]
+    status: Vec<RawStatus>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCount {
+    id: String,
+    measure: String,
+    triggers: Vec<Pattern>,
+    /// Days before publication a claim with no date of its own covers.
+    #[serde(default = "default_window")]
+    window_days: u32,
+    /// Most words between the number and its trigger.
+    #[serde(default = "default_count_distance")]
+    max_distance: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawControl {
+    change: Change,
+    patterns: Vec<SlotPattern>,
+    #[serde(default = "default_window")]
+    window_days: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatus {
+    id: String,
+    /// A thing class (or thing id) whose status this frame reads.
+    subject: String,
+    statuses: BTreeMap<String, Vec<Pattern>>,
+    #[serde(default = "default_window")]
+    window_days: u32,
+    /// Most words between the subject's mention and a status word.
+    #[serde(default = "default_status_distance")]
+    max_distance: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    id: String,
+    /// The event's name, as used in the gazetteer's `events:` (signed, in_force...).
+    event: String,
+    /// A thing class (or thing id); any named thing when absent.
+    subject: Option<String>,
+    triggers: Vec<Pattern>,
+    #[serde(default = "default_status_distance")]
+    max_distance: usize,
+}
+
+fn default_window() -> u32 {
+    7
+}
+fn default_count_distance() -> usize {
+    20
+}
+fn default_status_distance() -> usize {
+    10
+}
+
+/// How control changes hands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// Took the place ("captured", "recaptured", "liberated").
+    Captured,
+    /// Holds it ("controlled by", "stronghold of").
+    Holds,
+    /// Gave it up ("withdrew from", "ceded").
+    Lost,
+    /// Will hold it ("will be controlled by"); set by the extractor from future modality.
+    Planned,
+}
+
+/// A slot in a control pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Controller,
+    Place,
+}
+
+/// A control pattern compiled: the regex for its literal part (inner slots are named groups
+/// `controller` / `place`), and the slots to fill from before and after the match.
+#[derive(Debug, Clone)]
+pub struct SlotPattern {
+    pub source: String,
+    pub regex: Regex,
+    pub before: Option<Slot>,
+    pub after: Option<Slot>,
+}
+
+impl SlotPattern {
+    pub fn parse(source: &str) -> Result<SlotPattern, String> {
+        // Literals and slots alternate: lit, slot, lit, slot, ..., lit.
+        let mut literals: Vec<&str> = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut rest = source;
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..]
+                .find('}')
+                .ok_or_else(|| format!("unclosed slot in `{source}`"))?
+                + open;
+            slots.push(match &rest[open + 1..close] {
+                "controller" => Slot::Controller,
+                "place" => Slot::Place,
+                other => {
+                    return Err(format!(
+                        "unknown slot `{{{other}}}` in `{source}`; slots are {{controller}} and {{place}}"
+                    ));
+                }
+            });
+            literals.push(&rest[..open]);
+            rest = &rest[close + 1..];
+        }
+        literals.push(rest);
+        if !slots.contains(&Slot::Controller) || !slots.contains(&Slot::Place) {
+            return Err(format!(
+                "`{source}` needs both a {{controller}} and a {{place}} slot"
+            ));
+        }
+        let before = (literals[0].trim().is_empty()).then(|| slots[0]);
+        let after = (literals[literals.len() - 1].trim().is_empty()
+            && (slots.len() > 1 || before.is_none()))
+        .then(|| slots[slots.len() - 1]);
+        let mut regex = String::new();
+        for (i, lit) in literals.iter().enumerate() {
+            regex.push_str(lit);
+            let Some(&slot) = slots.get(i) else { break };
+            let edge = (i == 0 && before.is_some()) || (i == slots.len() - 1 && after.is_some());
+            if !edge {
+                regex.push_str(match slot {
+                    // A few words: anything but clause punctuation, kept small so the
+                    // automaton stays within the size limit.
+                    Slot::Controller => r"(?P<controller>[^\n,;:()]{1,40}?)",
+                    Slot::Place => r"(?P<place>[^\n,;:()]{1,40}?)",
+                });
+            }
+        }
+        let regex = regex.trim().replace(' ', r"\s+");
+        if regex.is_empty() {
+            return Err(format!("`{source}` has no words besides its slots"));
+        }
+        // Word boundaries only where the words begin or end with a word character:
+        // "{controller} stronghold, {place}" ends in a comma.
+        let edge = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == ')');
+        let lead = if edge(regex.chars().next()) || regex.starts_with('(') {
+            r"\b"
+        } else {
+            ""
+        };
+        let tail = if edge(regex.chars().next_back()) {
+            r"\b"
+        } else {
+            ""
+        };
+        RegexBuilder::new(&format!(r"{lead}(?:{regex}){tail}"))
+            .case_insensitive(true)
+            .size_limit(crate::pattern::SIZE_LIMIT)
+            .build()
+            .map(|regex| SlotPattern {
+                source: source.to_string(),
+                regex,
+                before,
+                after,
+            })
+            .map_err(|e| crate::pattern::describe(source, &e))
+    }
+}
+
+impl<'de> Deserialize<'de> for SlotPattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        SlotPattern::parse(&s).map_err(D::Error::custom)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct CountFrame {
+    pub id: String,
+    pub measure: String,
+    pub trigger: Regex,
+    pub window_days: u32,
+    pub max_distance: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ControlFrame {
+    pub change: Change,
+    pub patterns: Vec<SlotPattern>,
+    pub window_days: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatusFrame {
+    pub id: String,
+    pub subject: String,
+    /// Status name and the words that express it, in file order.
+    pub statuses: Vec<(String, Regex)>,
+    pub window_days: u32,
+    pub max_distance: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventFrame {
+    pub id: String,
+    pub event: String,
+    pub subject: Option<String>,
+    pub trigger: Regex,
+    pub max_distance: usize,
+}
+
+/// All frames, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Frames {
+    /// Canonical subject and the head nouns that name it.
+    pub subjects: Vec<(String, Regex)>,
+    pub counts: Vec<CountFrame>,
+    pub control: Vec<ControlFrame>,
+    pub status: Vec<StatusFrame>,
+    pub events: Vec<EventFrame>,
+}
+
+/// Join trigger patterns into one case-insensitive whole-word regex.
+fn any_of(patterns: &[Pattern]) -> Regex {
+    let body = patterns
+        .iter()
+        .map(|p| format!("(?:{})", p.as_str()))
+        .collect::<Vec<_>>()
+        .join("|");
+    RegexBuilder::new(&format!(r"\b(?:{body})\b"))
+        .case_insensitive(true)
+        .size_limit(crate::pattern::SIZE_LIMIT * 4)
+        .build()
+        .unwrap_or_else(|_| Regex::new(r"[^\s\S]").expect("never-matching regex"))
+}
+
+impl Frames {
+    pub fn compile(files: &[(PathBuf, String)], g: &Gazetteer) -> Result<Frames, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut frames = Frames::default();
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        for (path, src) in files {
+            let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
+                Ok(r) => r.unwrap_or_default(),
+                Err(e) => {
+                    errors.push(Diagnostic::from_yaml(path, &e));
+                    continue;
+                }
+            };
+            let mut check_id = |id: &str, errors: &mut Vec<Diagnostic>| {
+                let n = ids.entry(id.to_string()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    errors.push(super::locate(
+                        Diagnostic::error(path, format!("frame id `{id}` is defined twice")),
+                        src,
+                        "id",
+                        id,
+                        0,
+                    ));
+                }
+            };
+            let known_subject =
+                |s: &str| g.classes.iter().any(|c| c.id == s) || g.things.iter().any(|t| t.id == s);
+            for (name, words) in raw.subjects {
+                frames.subjects.push((name, any_of(&words)));
+            }
+            for c in raw.counts {
+                check_id(&c.id, &mut errors);
+                frames.counts.push(CountFrame {
+                    trigger: any_of(&c.triggers),
+                    id: c.id,
+                    measure: c.measure,
+                    window_days: c.window_days,
+                    max_distance: c.max_distance,
+                });
+            }
+            for c in raw.control {
+                frames.control.push(ControlFrame {
+                    change: c.change,
+                    patterns: c.patterns,
+                    window_days: c.window_days,
+                });
+            }
+            for (i, s) in raw.status.into_iter().enumerate() {
+                check_id(&s.id, &mut errors);
+                if !known_subject(&s.subject) {
+                    errors.push(super::locate(
+                        Diagnostic::error(
+                            path,
+                            format!(
+                                "status frame `{}` reads unknown subject `{}`",
+                                s.id, s.subject
+                            ),
+                        )
+                        .with_yaml_path(format!("status[{i}].subject"))
+                        .with_help("the subject is a class or thing id from the gazetteer"),
+                        src,
+                        "subject",
+                        &s.subject,
+                        0,
+                    ));
+                }
+                let statuses = s
+                    .statuses
+                    .iter()
+                    .map(|(name, words)| (name.clone(), any_of(words)))
+                    .collect();
+                frames.status.push(StatusFrame {
+                    id: s.id,
+                    subject: s.subject,
+                    statuses,
+                    window_days: s.window_days,
+                    max_distance: s.max_distance,
+                });
+            }
+            for (i, e) in raw.events.into_iter().enumerate() {
+                check_id(&e.id, &mut errors);
+                if let Some(subject) = e.subject.as_deref().filter(|s| !known_subject(s)) {
+                    errors.push(super::locate(
+                        Diagnostic::error(
+                            path,
+                            format!("event frame `{}` reads unknown subject `{subject}`", e.id),
+                        )
+                        .with_yaml_path(format!("events[{i}].subject")),
+                        src,
+                        "subject",
+                        subject,
+                        0,
+                    ));
+                }
+                frames.events.push(EventFrame {
+                    trigger: any_of(&e.triggers),
+                    id: e.id,
+                    event: e.event,
+                    subject: e.subject,
+                    max_distance: e.max_distance,
+                });
+            }
+        }
+        if errors.is_empty() {
+            Ok(frames)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_at_the_edges_are_filled_from_around_the_match() {
+        let p = SlotPattern::parse("{place} recaptured by {controller}").unwrap();
+        assert_eq!(
+            (p.before, p.after),
+            (Some(Slot::Place), Some(Slot::Controller))
+        );
+        assert!(p.regex.is_match("towns recaptured by the army"));
+        let m = p.regex.find("towns recaptured by the army").unwrap();
+        assert_eq!(m.as_str(), "recaptured by");
+    }
+
+    #[test]
+    fn inner_slots_are_captured() {
+        let p = SlotPattern::parse("{place} under {controller} control").unwrap();
+        assert_eq!((p.before, p.after), (Some(Slot::Place), None));
+        let c = p.regex.captures("areas under rebel control along").unwrap();
+        assert_eq!(&c["controller"], "rebel");
+    }
+
+    #[test]
+    fn bad_patterns_are_explained() {
+        assert!(
+            SlotPattern::parse("{place} fell")
+                .unwrap_err()
+                .contains("needs both")
+        );
+        assert!(
+            SlotPattern::parse("{town} fell to {controller}")
+                .unwrap_err()
+                .contains("unknown slot `{town}`")
+        );
+        assert!(
+            SlotPattern::parse("{place} (fell to {controller}")
+                .unwrap_err()
+                .contains("invalid regular expression")
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! Loading the domain: everything under `rules/` (gazetteer, claim frames).
+//!
+//! Loading is two-phase, as in ast-grep: each file is deserialized into plain structs that
+//! reject unknown keys, then validated and compiled. Every problem in every file is gathered
+//! and returned together, each with its file, line, column and YAML path.
+
+pub mod frames;
+pub mod gazetteer;
+
+pub use frames::Frames;
+pub use gazetteer::Gazetteer;
+
+use crate::diagnostic::{Diagnostic, display_path};
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// The folder used when `--rules` is not given.
+pub const DEFAULT_RULES: &str = "rules";
+
+/// The compiled domain.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub gazetteer: Gazetteer,
+    pub frames: Frames,
+    /// Every file that was read, for reports ("which rules produced this").
+    pub files: Vec<PathBuf>,
+}
+
+impl RuleSet {
+    /// Load `dir` (`rules/`): `gazetteer/*.yaml` and `frames/*.yaml`.
+    pub fn load(dir: &Path) -> Result<RuleSet> {
+        if !dir.is_dir() {
+            return Err(Error::single(
+                Diagnostic::error(dir, "the rules folder does not exist")
+                    .with_help("pass --rules DIR, or run from the folder that holds rules/"),
+            ));
+        }
+        let mut errors = Vec::new();
+        let mut files = Vec::new();
+        let mut read_all = |sub: &str| -> Vec<(PathBuf, String)> {
+            let mut out = Vec::new();
+            for path in yaml_files(&dir.join(sub), &mut errors) {
+                match std::fs::read_to_string(&path) {
+                    Ok(src) => {
+                        files.push(path.clone());
+                        out.push((path, src));
+                    }
+                    Err(e) => errors.push(Diagnostic::error(
+                        &path,
+                        format!("cannot read this rule file: {e}"),
+                    )),
+                }
+            }
+            out
+        };
+        let gazetteer_files = read_all("gazetteer");
+        let frame_files = read_all("frames");
+
+        let gazetteer = Gazetteer::compile(&gazetteer_files)
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
+        let frames = match &gazetteer {
+            Some(g) => Frames::compile(&frame_files, g)
+                .map_err(|mut e| errors.append(&mut e))
+                .ok(),
+            None => None,
+        };
+        if gazetteer_files.is_empty() {
+            errors.push(Diagnostic::error(
+                dir.join("gazetteer"),
+                "no gazetteer files (*.yaml) found",
+            ));
+        }
+        if frame_files.is_empty() {
+            errors.push(Diagnostic::error(
+                dir.join("frames"),
+                "no frame files (*.yaml) found",
+            ));
+        }
+        match (gazetteer, frames) {
+            (Some(gazetteer), Some(frames)) if errors.is_empty() => Ok(RuleSet {
+                gazetteer,
+                frames,
+                files,
+            }),
+            _ => Err(Error::Invalid(errors)),
+        }
+    }
+
+    pub fn describe_files(&self) -> Vec<String> {
+        self.files.iter().map(|f| display_path(f)).collect()
+    }
+}
+
+/// `*.yaml` and `*.yml` files in `dir`, sorted; a missing folder yields nothing.
+fn yaml_files(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            errors.push(Diagnostic::error(
+                dir,
+                format!("cannot read this folder: {e}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Locate `key: value` in a rule file for a check made after parsing.
+pub(crate) fn locate(d: Diagnostic, src: &str, key: &str, value: &str, nth: usize) -> Diagnostic {
+    match crate::yaml::locate_key_value(src, key, value).get(nth) {
+        Some(&(line, col)) => d.at(line, col),
+        None => d,
+    }
+}
