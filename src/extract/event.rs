@@ -33,11 +33,25 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     continue;
                 };
                 // The date must be the event's: a precise one, not a running "since".
-                let Some(time) = ctx.nearest_time(sentence, &trig).filter(|t| {
-                    t.modifier.is_none()
-                        && t.range.days() <= 31
-                        && ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE
-                }) else {
+                // The event's own date: near the trigger, and in its clause when there is a choice
+                // ("signed on March 5, took effect on March 6").
+                let clause_break = |t: &crate::annotate::TimeExpr| {
+                    let (lo, hi) = if t.span.end <= trig.start {
+                        (t.span.end, trig.start)
+                    } else {
+                        (trig.end, t.span.start.max(trig.end))
+                    };
+                    usize::from(text[lo..hi].contains([',', ';', '(', ')']))
+                };
+                let Some(time) = ctx
+                    .ann
+                    .times
+                    .iter()
+                    .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+                    .filter(|t| t.modifier.is_none() && t.range.days() <= 31)
+                    .filter(|t| ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE)
+                    .min_by_key(|t| (clause_break(t), ctx.words_between(&t.span, &trig)))
+                else {
                     continue;
                 };
                 let span = super::cover(&super::cover(&thing.span, &trig), &time.span);

@@ -151,7 +151,7 @@ impl<'a> Context<'a> {
         let text = self.text();
         Modality {
             hedged: modality::hedged(text, sentence),
-            negated: modality::negated(text, sentence, trigger),
+            negated: modality::negated(text, sentence, &cover(trigger, claim)),
             planned: modality::planned(text, sentence, trigger),
             conditional: modality::conditional(text, sentence, trigger),
             quoted: self.doc.quote_at(claim.clone()).is_some()

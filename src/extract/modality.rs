@@ -104,7 +104,7 @@ pub fn attribution(
         mentions
             .iter()
             .filter(|m| {
-                m.class == MentionClass::Actor && r.start <= m.span.start && m.span.end <= r.end
+                m.class == MentionClass::Actor && r.start <= m.span.start && m.span.start < r.end
             })
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone())

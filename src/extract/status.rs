@@ -4,6 +4,9 @@ use super::Context;
 use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
 
+/// Words before the subject searched for a blocker ("talks on a new ceasefire").
+const BLOCKER_REACH: usize = 4;
+
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let g = &ctx.rules.gazetteer;
@@ -33,6 +36,19 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                         continue;
                     };
                     let span = super::cover(&subject.span, &trig);
+                    let reach = super::modality::words_back(
+                        text,
+                        sentence.start,
+                        span.start,
+                        BLOCKER_REACH,
+                    )..span.end;
+                    if frame
+                        .blockers
+                        .as_ref()
+                        .is_some_and(|b| b.is_match(&text[reach.start..trig.start]))
+                    {
+                        continue;
+                    }
                     let active_from = g
                         .thing(&subject.entity)
                         .and_then(|t| t.active.map(|a| a.from));

@@ -62,6 +62,11 @@ struct RawStatus {
     /// A thing class (or thing id) whose status this frame reads.
     subject: String,
     statuses: BTreeMap<String, Vec<Pattern>>,
+    /// Words that take a status word for themselves ("talks on a ceasefire failed"): when
+    /// one stands between the subject and the status word, or just before the subject, the
+    /// status is not the subject's.
+    #[serde(default)]
+    blockers: Vec<Pattern>,
     #[serde(default = "default_window")]
     window_days: u32,
     /// Most words between the subject's mention and a status word.
@@ -230,6 +235,7 @@ pub struct StatusFrame {
     pub subject: String,
     /// Status name and the words that express it, in file order.
     pub statuses: Vec<(String, Regex)>,
+    pub blockers: Option<Regex>,
     pub window_days: u32,
     pub max_distance: usize,
 }
@@ -269,7 +275,12 @@ fn any_of(patterns: &[Pattern]) -> Regex {
 }
 
 impl Frames {
-    pub fn compile(files: &[(PathBuf, String)], g: &Gazetteer) -> Result<Frames, Vec<Diagnostic>> {
+    /// Compile frame files. With no gazetteer (it failed to compile) references to it are
+    /// not checked.
+    pub fn compile(
+        files: &[(PathBuf, String)],
+        g: Option<&Gazetteer>,
+    ) -> Result<Frames, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut frames = Frames::default();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -294,8 +305,11 @@ impl Frames {
                     ));
                 }
             };
-            let known_subject =
-                |s: &str| g.classes.iter().any(|c| c.id == s) || g.things.iter().any(|t| t.id == s);
+            let known_subject = |s: &str| {
+                g.is_none_or(|g| {
+                    g.classes.iter().any(|c| c.id == s) || g.things.iter().any(|t| t.id == s)
+                })
+            };
             for (name, words) in raw.subjects {
                 frames.subjects.push((name, any_of(&words)));
             }
@@ -340,7 +354,9 @@ impl Frames {
                     .iter()
                     .map(|(name, words)| (name.clone(), any_of(words)))
                     .collect();
+                let blockers = (!s.blockers.is_empty()).then(|| any_of(&s.blockers));
                 frames.status.push(StatusFrame {
+                    blockers,
                     id: s.id,
                     subject: s.subject,
                     statuses,
@@ -402,6 +418,26 @@ mod tests {
         assert_eq!((p.before, p.after), (Some(Slot::Place), None));
         let c = p.regex.captures("areas under rebel control along").unwrap();
         assert_eq!(&c["controller"], "rebel");
+    }
+
+    #[test]
+    fn unknown_subjects_are_located() {
+        let g = Gazetteer::compile(&[(
+            PathBuf::from("g.yaml"),
+            "classes:\n  - {id: truce, aliases: [truce]}\n".into(),
+        )])
+        .unwrap();
+        let src =
+            "status:\n  - id: s\n    subject: truse\n    statuses:\n      holding: [holding]\n";
+        let e = Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], Some(&g)).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].line, e[0].yaml_path.as_deref()),
+            (Some(3), Some("status[0].subject"))
+        );
+        assert!(e[0].message.contains("unknown subject `truse`"));
+        // Without a gazetteer the reference cannot be checked, and is not reported.
+        assert!(Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], None).is_ok());
     }
 
     #[test]

@@ -59,12 +59,11 @@ impl RuleSet {
         let gazetteer = Gazetteer::compile(&gazetteer_files)
             .map_err(|mut e| errors.append(&mut e))
             .ok();
-        let frames = match &gazetteer {
-            Some(g) => Frames::compile(&frame_files, g)
-                .map_err(|mut e| errors.append(&mut e))
-                .ok(),
-            None => None,
-        };
+        // Frames are checked even when the gazetteer is broken, so every error shows at once;
+        // only their references to it wait for a gazetteer that compiles.
+        let frames = Frames::compile(&frame_files, gazetteer.as_ref())
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
         if gazetteer_files.is_empty() {
             errors.push(Diagnostic::error(
                 dir.join("gazetteer"),
