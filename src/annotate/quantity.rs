@@ -49,7 +49,9 @@ pub struct Quantity {
 pub const APPROX_BAND: f64 = 0.1;
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d[\d,]*(?:\.\d+)?(?:bn|[kKMBG]\b)?|\.\d+|[A-Za-z]+(?:'[A-Za-z]+)?|[<>]=?|\S")
+    Regex::new(
+        r"\d+(?:\.\d+){2,}|\d{1,2}(?:,\d{2})+,\d{3}\b(?:\.\d+)?|\d{1,3}(?: \d{3})+\b(?:\.\d+)?|\d{1,3}(?:,\d{3})+\b(?:\.\d+)?(?:bn|mil|MM|[kKMBbG]\b)?|\d+(?:\.\d+)?(?:bn|mil|MM|[kKMBbG]\b)?|\.\d+|[A-Za-z]+(?:'[A-Za-z]+)?|[<>]=?|\S",
+    )
         .expect("built-in pattern")
 });
 
@@ -83,6 +85,15 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("a minimum of", Qualifier::AtLeast),
     ("at least", Qualifier::AtLeast),
     ("in excess of", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("exceeded", Qualifier::MoreThan),
+    ("exceeds", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("surpassing", Qualifier::MoreThan),
+    ("surpassed", Qualifier::MoreThan),
+    ("surpass", Qualifier::MoreThan),
+    ("topped", Qualifier::MoreThan),
+    ("equal to", Qualifier::Exact),
     ("upwards of", Qualifier::MoreThan),
     ("more than", Qualifier::MoreThan),
     ("greater than", Qualifier::MoreThan),
@@ -148,14 +159,20 @@ fn multiplier(word: &str) -> Option<f64> {
     match word {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
-        "million" | "mln" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" => Some(1e12),
+        "million" | "mln" | "mil" => Some(1e6),
+        "billion" | "bn" | "bln" => Some(1e9),
+        "trillion" | "tln" => Some(1e12),
+        // South Asian numbering: a lakh is 100,000, a crore 10,000,000.
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         _ => None,
     }
 }
 
 fn word_value(word: &str) -> Option<f64> {
+    if word == "nought" || word == "naught" {
+        return Some(0.0);
+    }
     if let Some(i) = UNITS.iter().position(|u| *u == word) {
         return Some(i as f64);
     }
@@ -251,6 +268,9 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
     if t.text.starts_with(|c: char| c.is_ascii_digit() || c == '.')
         && t.text.len() > usize::from(t.text.starts_with('.'))
     {
+        if t.text.matches('.').count() >= 2 {
+            return None; // a version or address: 192.168.1.2
+        }
         let plain_digits = t.text.bytes().all(|b| b.is_ascii_digit());
         if plain_digits
             && toks
@@ -318,7 +338,16 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
         {
             return Parsed::exact(6.0, i + 3);
         }
-        let of_or_a = toks.get(i + 1).is_some_and(|n| n.lower == "of") || prev == Some("a");
+        let after_qualifier = i >= 2
+            && matches!(
+                (toks[i - 2].lower.as_str(), toks[i - 1].lower.as_str()),
+                ("more" | "less" | "fewer", "than")
+            )
+            || prev == Some("nearly")
+            || prev == Some("almost");
+        let of_or_a = toks.get(i + 1).is_some_and(|n| n.lower == "of")
+            || prev == Some("a")
+            || after_qualifier;
         return if of_or_a {
             Parsed::exact(0.5, i + 1)
         } else {
@@ -428,17 +457,32 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
 
 /// "10k" → ("10", 1e3); "1.2b" and "1.2bn" → billions; "10M" → millions; "10G" → 1e9.
 fn split_suffix(token: &str) -> (&str, f64) {
+    for (suffix, m) in [("bn", 1e9), ("mil", 1e6), ("MM", 1e6)] {
+        if let Some(digits) = token.strip_suffix(suffix) {
+            return (digits, m);
+        }
+    }
     let multiplier = match token.chars().next_back() {
         Some('k' | 'K') => 1e3,
         Some('M') => 1e6,
-        Some('B' | 'G') => 1e9,
-        Some('n') if token.ends_with("bn") => return (&token[..token.len() - 2], 1e9),
+        Some('B' | 'b' | 'G') => 1e9,
         _ => return (token, 1.0),
     };
     (&token[..token.len() - 1], multiplier)
 }
 
+/// "1,500", and South Asian "12,34,567".
 fn valid_grouping(digits: &str) -> bool {
+    let int = digits.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int.split(',').collect();
+    let indian = groups.len() > 2
+        && (1..=2).contains(&groups[0].len())
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 2)
+        && groups[groups.len() - 1].len() == 3;
+    indian || western_grouping(digits)
+}
+
+fn western_grouping(digits: &str) -> bool {
     let int = digits.split('.').next().unwrap_or("");
     let mut groups = int.split(',');
     let first = groups.next().unwrap_or("");
@@ -447,6 +491,16 @@ fn valid_grouping(digits: &str) -> bool {
 
 /// Numbers that are not counts: ordinals, identifiers, money, percentages, times of day, and
 /// "one" used as a pronoun.
+/// "M-4", "F-16", "SCP-173": letters joined to the number by a hyphen. Not "5k-20k", where
+/// the letters are a multiplier after digits.
+fn identifier_prefix(before: &str) -> bool {
+    let Some(head) = before.strip_suffix('-') else {
+        return false;
+    };
+    let letters = head.len() - head.trim_end_matches(|c: char| c.is_alphabetic()).len();
+    letters > 0 && !head[..head.len() - letters].ends_with(|c: char| c.is_ascii_digit())
+}
+
 fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
     let first = &toks[i];
     let last = &toks[end - 1];
@@ -455,8 +509,7 @@ fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
     let prev_char = before.chars().next_back();
     // Glued to letters: "M4", "F-16", "13th", "3km".
     if prev_char.is_some_and(|c| c.is_alphanumeric())
-        || before.ends_with('-')
-            && before[..before.len() - 1].ends_with(|c: char| c.is_alphabetic())
+        || identifier_prefix(before)
         || after.starts_with(|c: char| c.is_alphabetic())
     {
         return true;
@@ -509,6 +562,10 @@ fn post_qualifier(toks: &[Tok], end: usize) -> Option<(Qualifier, usize)> {
         return Some((Qualifier::AtLeast, end + 1));
     }
     if !matches!(w(end), "or" | "and") {
+        return None;
+    }
+    // "5000 or less than 6000": the comparison belongs to the next number.
+    if w(end + 2) == "than" {
         return None;
     }
     match w(end + 1) {
@@ -587,7 +644,7 @@ fn qualify(
     if let Some(link) = toks.get(end).map(|t| t.lower.as_str()) {
         let opener_ok = match link {
             "and" => prev == Some("between"),
-            "to" | "through" | "-" | "or" => true,
+            "to" | "through" | "-" | "~" | "or" => true,
             _ => false,
         };
         if opener_ok {
@@ -621,20 +678,44 @@ fn qualify(
             }
         }
     }
-    let before = text[..toks[i].span.start].to_lowercase();
+    // A sign: "-30" (the hyphen not joining two words or numbers), "minus five".
+    let (value, sign_start) = match i.checked_sub(1).map(|p| &toks[p]) {
+        Some(p)
+            if p.text == "-"
+                && p.span.end == toks[i].span.start
+                && text[..p.span.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || matches!(c, '<' | '>' | '=' | '(')) =>
+        {
+            (-value, p.span.start)
+        }
+        Some(p) if p.lower == "minus" || p.lower == "negative" => (-value, p.span.start),
+        _ => (value, toks[i].span.start),
+    };
+    let before = text[..sign_start].to_lowercase();
     let before = before.trim_end();
+    // The longest phrase wins: "no more than" is not "more than".
     let (qualifier, q_start) = QUALIFIERS
         .iter()
-        .find_map(|(phrase, q)| {
+        .filter_map(|(phrase, q)| {
             let cut = before.strip_suffix(phrase)?;
-            cut.chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric())
-                .then_some((*q, cut.len()))
+            // A symbol may touch a letter ("x>10"), a word may not; "<>" and "=>" are not
+            // comparisons we read.
+            let symbol = !phrase.starts_with(char::is_alphabetic);
+            let prev = cut.chars().next_back();
+            let ok = if symbol {
+                !prev.is_some_and(|c| matches!(c, '<' | '>' | '='))
+            } else {
+                prev.is_none_or(|c| !c.is_alphanumeric())
+            };
+            ok.then_some((phrase.len(), *q, cut.len()))
         })
+        .max_by_key(|&(len, _, _)| len)
+        .map(|(_, q, start)| (q, start))
         // A qualifier never reaches back into the quantity before it.
         .filter(|&(_, start)| start >= floor)
-        .unwrap_or((Qualifier::Exact, toks[i].span.start));
+        .unwrap_or((Qualifier::Exact, sign_start));
     // "200 or more", "500 and above", "30 or fewer"
     let (qualifier, end) = match post_qualifier(toks, end) {
         Some((q, after)) if qualifier == Qualifier::Exact || qualifier == Qualifier::About => {
@@ -782,6 +863,42 @@ mod tests {
         );
         assert_eq!(v[2].4, Qualifier::UpTo);
         assert_eq!((v[3].3, v[3].4), (Some(100.0), Qualifier::UpTo));
+    }
+
+    #[test]
+    fn signs_suffixes_and_other_groupings() {
+        let v = qs(
+            "Temperatures fell to -30 and minus five; 1.2b was pledged, 2mil spent, 13 lakh and 1 crore counted, 12,34,567 listed, 5k-20k sought.",
+        );
+        let values: Vec<f64> = v.iter().map(|q| q.1).collect();
+        assert_eq!(
+            values,
+            vec![-30.0, -5.0, 1.2e9, 2e6, 1.3e6, 1e7, 1_234_567.0, 5000.0]
+        );
+        assert_eq!((v[7].2, v[7].3), (Some(5000.0), Some(20000.0)));
+        let v = qs("Items 22,24,26 and version 192.168.1.2 remain.");
+        assert_eq!(
+            v.iter().map(|q| q.1).collect::<Vec<_>>(),
+            vec![22.0, 24.0, 26.0]
+        );
+    }
+
+    #[test]
+    fn comparison_words_and_symbols() {
+        let v = qs(
+            "The toll exceeded 100. No more than 12 came. x>10 and y<20. It was <>30 or =>40. More than half left.",
+        );
+        assert_eq!((v[0].1, v[0].4), (100.0, Qualifier::MoreThan));
+        assert_eq!((v[1].1, v[1].4), (12.0, Qualifier::UpTo));
+        assert_eq!(v[2].4, Qualifier::MoreThan);
+        assert_eq!(v[3].4, Qualifier::FewerThan);
+        assert_eq!((v[4].4, v[5].4), (Qualifier::Exact, Qualifier::Exact));
+        assert_eq!((v[6].1, v[6].4), (0.5, Qualifier::MoreThan));
+        let v = qs("It is equal to 5000 or less than 6000.");
+        assert_eq!(
+            (v[0].1, v[0].4, v[1].4),
+            (5000.0, Qualifier::Exact, Qualifier::FewerThan)
+        );
     }
 
     #[test]
