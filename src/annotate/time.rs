@@ -36,6 +36,7 @@ pub enum TimeMod {
     Mid,
     End,
     Since,
+    After,
     Approx,
 }
 
@@ -55,6 +56,8 @@ const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[89]\d\d|20\d\d)";
 /// Month names in any case, for forms where digits and separators make the reading safe.
 const MONTH_LOOSE: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
+/// After a day number a lowercase abbreviation is safe ("14 nov"), but not "may" or "mar".
+const MONTH_LOWER: &str = r"(?:jan|feb|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?";
 const ORDINAL_WORDS: &str = r"(?i:thirty[\s-]first|thirtieth|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|twentieth|nineteenth|eighteenth|seventeenth|sixteenth|fifteenth|fourteenth|thirteenth|twelfth|eleventh|tenth|ninth|eighth|seventh|sixth|fifth|fourth|third|second|first)";
 const SMALL_COUNT: &str = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|several|a\s+couple\s+of)";
 const WEEKDAY: &str = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)";
@@ -68,6 +71,12 @@ struct Rule {
 #[derive(Clone, Copy)]
 enum Kind {
     Iso,
+    PartOfRelative,
+    SameUnit,
+    Century,
+    After,
+    Within,
+    AfterNext,
     DayMonthYearSep,
     MonthDayYearSep,
     YearMonthDaySep,
@@ -118,10 +127,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::MonthDayYearSep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})\b")),
         r(Kind::YearMonthDaySep, format!(r"\b(?P<y>{YEAR})[-/](?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
         r(Kind::Offset, format!(r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|from|prior\s+to)\b(?:\s+(?P<anchor>today|tomorrow|yesterday|now)\b)?")),
+        r(Kind::AfterNext, r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+after\s+(?:the\s+)?next\b".into()),
         r(Kind::TheDayBeforeAfter, r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?:\s+(?P<anchor>today|tomorrow|yesterday)\b)?".into()),
         r(Kind::WeekdayOfWeek, format!(r"(?i)\b(?:(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|following|previous|coming)\s+week|(?P<rel2>last|this|next|following|previous|coming)\s+week(?:'s)?\s+(?:on\s+)?(?P<wd2>{WEEKDAY}))\b")),
         r(Kind::Quarter, format!(r"(?i)\b(?:(?P<qn>q[1-4])\s*(?P<y>{YEAR})|(?P<y2>{YEAR})\s*-?\s*(?P<qn2>q[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y3>{YEAR})|(?P<rely>this|last|next|the)\s+year))?|(?:the\s+)?(?P<rel>this|last|next|current|previous|following|coming)\s+quarter)\b")),
         r(Kind::Half, format!(r"(?i)\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next|the)\s+year)\b")),
+        r(Kind::Century, r"(?i)\b(?:the\s+)?(?P<c>[12]?\d)(?:st|nd|rd|th)\s+century\b".into()),
+        r(Kind::After, format!(r"(?i:\b(?:after|later\s+than|greater\s+than|beyond)\s+(?:the\s+year\s+)?)(?P<y>{YEAR})\b")),
+        r(Kind::Within, format!(r"(?i)\bwithin\s+(?:the\s+)?(?:next\s+)?(?P<n>{SMALL_COUNT}|[a-z]+(?:-[a-z]+)?)\s+(?P<unit>day|week|month|year)s?\b")),
         r(Kind::Decade, r"(?i)(?:\b(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)'?s|'(?P<d2>\d0)s)\b".into()),
         r(Kind::EarlierLater, r"(?i)\b(?P<el>earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b".into()),
         r(Kind::Weekend, r"(?i)\b(?:(?P<rel>last|this|next|over\s+the|the|on\s+the|during\s+the)\s+)?weekend\b".into()),
@@ -131,9 +144,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::Numeric, r"\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?:(?P<sep2>[/.])(?P<y>\d{4}|\d{2}))?\b".into()),
         r(Kind::YearMonthNumeric, format!(r"\b(?P<y>{YEAR})\s*[-/]\s*(?P<m>1[0-2]|0?[1-9])\b")),
         r(Kind::MonthYearNumeric, format!(r"\b(?P<m>1[0-2]|0?[1-9])\s*[-/]\s*(?P<y>{YEAR})\b")),
-        r(Kind::LastNext, r"(?i)\b(?:the\s+)?(?P<rel>last|past|previous|next|coming)\s+(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|few)\s+(?P<unit>day|week|month|year)s\b".into()),
-        r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*,?\s*(?P<y>{YEAR})\b")),
-        r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}),?\s+(?P<y>{YEAR})\b")),
+        r(Kind::LastNext, r"(?i)\b(?:the\s+)?(?P<rel>last|past|previous|next|coming|upcoming)\s+(?P<n>\d+|few|couple(?:\s+of)?|[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\s+(?P<unit>day|week|month|year)s\b".into()),
+        r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*,?\s*(?:(?i:in|of)\s+)?(?P<y>{YEAR})\b")),
+        r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_LOOSE}),?\s+(?:(?i:in|of)\s+)?(?P<y>{YEAR})\b")),
         r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?:-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
         r(Kind::PartOfMonth, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
         r(Kind::PartOfYear, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>{YEAR})\b")),
@@ -143,12 +156,14 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::YearMonthName, format!(r"\b(?P<y>{YEAR})\s*,?\s+(?P<mon>{MONTH})\b")),
         r(Kind::MonthDaySep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
         r(Kind::MonthDay, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b")),
-        r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH})\b")),
+        r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}|{MONTH_LOWER})\b")),
         r(
             Kind::TheNth,
             r"(?i)\b(?:on\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b(?:\s+of\s+(?P<rel>this|the|next|last)\s+month\b)?|the\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?P<rel2>this|the|next|last)\s+month\b)".into(),
         ),
-        r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming)\s+(?P<unit>week|month|year)\b".into()),
+        r(Kind::PartOfRelative, r"(?i)\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next|previous)\s+(?P<unit>week|month|year)\b".into()),
+        r(Kind::SameUnit, r"(?i)\b(?:the\s+)?(?:same|that)\s+(?P<unit>day|week|weekend|month|year)\b".into()),
+        r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|following|current)\s+(?P<unit>week|month|year)\b".into()),
         r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
         r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on|previous|following|coming)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s\b)?")),
         r(Kind::Deictic, r"(?i)\b(?P<deic>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b".into()),
@@ -254,6 +269,113 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 _ => (num("y")?, month()?, num("d")? as i8),
             };
             day_expr(span, Date::new(y, m, d).ok()?)
+        }
+        Kind::PartOfRelative => {
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let shift_by = match caps.name("rel")?.as_str().to_lowercase().as_str() {
+                "last" | "previous" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            let base = shift(reference.to, shift_by, &unit)?;
+            let period = match unit.as_str() {
+                "week" => week_expr(span.clone(), base)?,
+                "month" => month_expr(span.clone(), base.year(), base.month(), None)?,
+                _ => year_expr(span.clone(), base.year())?,
+            };
+            let part = part(caps.name("part")?.as_str());
+            // Weeks: early Monday-Wednesday, mid Tuesday-Thursday, late Thursday-Sunday.
+            let (a, b) = match (unit.as_str(), part) {
+                ("week", TimeMod::Start) => (0, 2),
+                ("week", TimeMod::Mid) => (1, 3),
+                ("week", _) => (3, 6),
+                ("month", TimeMod::Start) => (0, 9),
+                ("month", TimeMod::Mid) => (10, 19),
+                ("month", _) => (20, i32::from(period.range.to.day()) - 1),
+                (_, TimeMod::Start) => return year_part(span, base.year(), 1, 4, part),
+                (_, TimeMod::Mid) => return year_part(span, base.year(), 5, 8, part),
+                _ => return year_part(span, base.year(), 9, 12, part),
+            };
+            let from = period.range.from.checked_add(a.days()).ok()?;
+            let to = period.range.from.checked_add(b.days()).ok()?;
+            Some(TimeExpr {
+                span,
+                value: period.value,
+                grain: period.grain,
+                range: DayRange::new(from, to)?,
+                modifier: Some(part),
+            })
+        }
+        Kind::SameUnit => {
+            let base = ctx.last_day.unwrap_or(reference.to);
+            match caps.name("unit")?.as_str().to_lowercase().as_str() {
+                "day" => day_expr(span, base),
+                "week" => week_expr(span, base),
+                "weekend" => {
+                    let saturday = in_week(base, Weekday::Saturday);
+                    let iso = saturday.iso_week_date();
+                    Some(TimeExpr {
+                        span,
+                        value: format!("{:04}-W{:02}-WE", iso.year(), iso.week()),
+                        grain: Grain::Range,
+                        range: DayRange::new(saturday, saturday.tomorrow().ok()?)?,
+                        modifier: None,
+                    })
+                }
+                "month" => month_expr(span, base.year(), base.month(), None),
+                _ => year_expr(span, base.year()),
+            }
+        }
+        Kind::Century => {
+            let c: i16 = caps.name("c")?.as_str().parse().ok()?;
+            if !(1..=21).contains(&c) {
+                return None;
+            }
+            let start = (c - 1) * 100;
+            let from = Date::new(start.max(1), 1, 1).ok()?;
+            let to = Date::new(start + 99, 12, 31).ok()?;
+            Some(TimeExpr {
+                span,
+                value: format!("{:02}", c - 1),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: None,
+            })
+        }
+        Kind::After => {
+            // "after 2016": open from the next year on; the range ends at publication.
+            let from = Date::new(num("y")? + 1, 1, 1).ok()?;
+            let to = reference.to.max(from);
+            Some(TimeExpr {
+                span,
+                value: format!("{}", num("y")?),
+                grain: Grain::Range,
+                range: DayRange::new(from, to)?,
+                modifier: Some(TimeMod::After),
+            })
+        }
+        Kind::Within => {
+            let n = count(caps.name("n")?.as_str())?;
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let today = reference.to;
+            let to = shift(today, n, &unit)?.yesterday().ok()?;
+            Some(TimeExpr {
+                span,
+                value: format!("{today}..{to}"),
+                grain: Grain::Range,
+                range: DayRange::new(today, to)?,
+                modifier: None,
+            })
+        }
+        Kind::AfterNext => {
+            let unit = caps.name("unit")?.as_str().to_lowercase();
+            let d = shift(reference.to, 2, &unit)?;
+            match unit.as_str() {
+                "day" => day_expr(span, d),
+                "week" => week_expr(span, d),
+                "month" => month_expr(span, d.year(), d.month(), None),
+                _ => year_expr(span, d.year()),
+            }
         }
         Kind::IsoMonth | Kind::YearMonthNumeric | Kind::MonthYearNumeric => {
             month_expr(span, num("y")?, num("m")? as i8, None)
@@ -557,16 +679,12 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
             day_expr(span, date)
         }
         Kind::LastNext => {
-            let n_text = caps.name("n")?.as_str().to_lowercase();
-            let n: i32 = match n_text.as_str() {
-                "few" => 3,
-                t => t.parse().ok().or_else(|| small_number(t))?,
-            };
+            let n = count(caps.name("n")?.as_str())?;
             let unit = caps.name("unit")?.as_str().to_lowercase();
             let today = reference.to;
             let forward = matches!(
                 caps.name("rel")?.as_str().to_lowercase().as_str(),
-                "next" | "coming"
+                "next" | "coming" | "upcoming"
             );
             let length = match unit.as_str() {
                 "day" => n.days(),
@@ -689,6 +807,7 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
             let today = reference.to;
             let shift: i32 = match rel.as_str() {
                 "last" | "past" | "previous" => -1,
+                "following" => 1,
                 "next" | "coming" => 1,
                 _ => 0,
             };
@@ -729,9 +848,11 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
             let wd = weekday(caps.name("wd")?.as_str())?;
             let rel = caps.name("rel").map(|r| r.as_str().to_lowercase());
             let date = match rel.as_deref() {
-                Some("last") => in_week(reference.to.checked_sub(7.days()).ok()?, wd),
+                Some("last" | "previous") => in_week(reference.to.checked_sub(7.days()).ok()?, wd),
                 Some("this") => in_week(reference.to, wd),
-                Some("next") => in_week(reference.to.checked_add(7.days()).ok()?, wd),
+                Some("next" | "following" | "coming") => {
+                    in_week(reference.to.checked_add(7.days()).ok()?, wd)
+                }
                 _ if ctx.future => reference.from.nth_weekday(1, wd).ok()?,
                 _ => on_or_before(reference.to, wd),
             };
@@ -961,15 +1082,60 @@ fn weekday(name: &str) -> Option<Weekday> {
         .map(|(_, w)| w)
 }
 
-/// A count word in an offset: digits, "a", "two", "a few", "several", "a couple of".
+/// A count word in an offset: digits, "a", "two", "forty-five", "a few", "a couple of".
 fn count(text: &str) -> Option<i32> {
-    let t = text.to_lowercase();
+    let t = text.to_lowercase().replace('-', " ");
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     match t.as_str() {
-        "a few" | "several" => Some(3),
-        "a couple of" => Some(2),
-        other => other.parse().ok().or_else(|| small_number(other)),
+        "a few" | "few" | "several" => Some(3),
+        "a couple of" | "couple of" | "couple" => Some(2),
+        other => other
+            .parse()
+            .ok()
+            .or_else(|| small_number(other))
+            .or_else(|| spelled(other)),
     }
+}
+
+/// "thirteen" to "ninety-nine" in words.
+fn spelled(t: &str) -> Option<i32> {
+    const TEENS: [&str; 7] = [
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = TEENS.iter().position(|w| *w == t) {
+        return Some(13 + i as i32);
+    }
+    let mut parts = t.split(' ');
+    let first = parts.next()?;
+    let tens = TENS.iter().position(|w| *w == first)? as i32 * 10 + 20;
+    match parts.next() {
+        None => Some(tens),
+        Some(unit) => small_number(unit)
+            .filter(|u| (1..10).contains(u))
+            .map(|u| tens + u),
+    }
+}
+
+/// Months `m1..=m2` of year `y` as a part of the year.
+fn year_part(span: Range<usize>, y: i16, m1: i8, m2: i8, modifier: TimeMod) -> Option<TimeExpr> {
+    let from = Date::new(y, m1, 1).ok()?;
+    let to = Date::new(y, m2, 1).ok()?.last_of_month();
+    Some(TimeExpr {
+        span,
+        value: format!("{y:04}"),
+        grain: Grain::Year,
+        range: DayRange::new(from, to)?,
+        modifier: Some(modifier),
+    })
 }
 
 /// `day` moved by `n` units.
@@ -1039,7 +1205,7 @@ fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
         let linked = match between.as_str() {
             "and" => opener == Some("between"),
             "to" | "till" | "until" | "through" | "thru" => true,
-            "-" => a.grain == b.grain,
+            "-" | "~" => a.grain == b.grain,
             _ => false,
         };
         if linked && a.range.from <= b.range.to && a.modifier.is_none() && b.modifier.is_none() {
@@ -1458,14 +1624,67 @@ mod tests {
     }
 
     #[test]
+    fn relative_words_parts_and_anaphora() {
+        // 2018-11-15 is a Thursday.
+        assert_eq!(
+            one("He left on previous Monday.", "2018-11-15").1,
+            "2018-11-05"
+        );
+        assert_eq!(
+            one("They meet the following Friday.", "2018-11-15").1,
+            "2018-11-23"
+        );
+        let v = times("Shelling eased late last week.", "2017-11-08");
+        assert_eq!(
+            (v[0].2.as_str(), v[0].3.as_str()),
+            ("2017-11-02", "2017-11-05")
+        );
+        // The anchor is the last date of an earlier sentence.
+        let v = times(
+            "On March 3 the army moved. The same week, talks stalled.",
+            "2020-03-10",
+        );
+        assert_eq!(
+            (v[1].1.as_str(), v[1].2.as_str()),
+            ("2020-W10", "2020-03-02")
+        );
+        let v = times("Aid must arrive within two weeks.", "2020-03-10");
+        assert_eq!(
+            (v[0].2.as_str(), v[0].3.as_str()),
+            ("2020-03-10", "2020-03-23")
+        );
+        let v = times("Over the next forty days the count grew.", "2018-03-23");
+        assert_eq!(v[0].3, "2018-05-02");
+        assert_eq!(
+            one("The vote is the week after next.", "2018-07-02").1,
+            "2018-W29"
+        );
+        let v = times("Few rebuilt after 2016, in the 21st century.", "2020-03-10");
+        assert_eq!(
+            (v[0].2.as_str(), v[1].2.as_str(), v[1].3.as_str()),
+            ("2017-01-01", "2000-01-01", "2099-12-31")
+        );
+        assert_eq!(
+            one("It opened on 28 june in 2020.", "2021-01-01").1,
+            "2020-06-28"
+        );
+        assert_eq!(one("It opened on 14 nov.", "2016-11-20").1, "2016-11-14");
+    }
+
+    #[test]
     fn unit_names_are_not_days() {
         for text in [
             "The 25th Division advanced.",
             "He led the 4th Armoured Brigade.",
-            "The 18th century saw it built.",
         ] {
             assert_eq!(times(text, "2020-03-10"), vec![], "{text}");
         }
+        // A century is a period, not a day.
+        let v = times("The 18th century saw it built.", "2020-03-10");
+        assert_eq!(
+            (v[0].2.as_str(), v[0].3.as_str()),
+            ("1700-01-01", "1799-12-31")
+        );
     }
 
     #[test]
