@@ -75,14 +75,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             render::corpus::render(&mut out, &corpus, args.format.into(), render_options)?;
         }
         Some(Command::Annotate(args)) => {
-            let docs = load_documents(
-                &args.paths,
-                args.published.as_deref(),
-                args.outlet.as_deref(),
-                &load_options,
-                cli.global.quiet,
-            )?;
-            let rules = load_rules(cli)?;
+            let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             let annotated: Vec<_> = docs
                 .iter()
                 .map(|d| (d, annotate::annotate(d, &rules.gazetteer)))
@@ -90,14 +83,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
         }
         Some(Command::Claims(args)) => {
-            let docs = load_documents(
-                &args.paths,
-                args.published.as_deref(),
-                args.outlet.as_deref(),
-                &load_options,
-                cli.global.quiet,
-            )?;
-            let rules = load_rules(cli)?;
+            let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             let claims: Vec<_> = docs
                 .iter()
                 .map(|d| {
@@ -115,6 +101,22 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// The documents an annotating command names, and the rules to read them with.
+fn documents_and_rules(
+    cli: &Cli,
+    args: &cli::AnnotateArgs,
+    options: &LoadOptions,
+) -> Result<(Vec<Document>, RuleSet), Failure> {
+    let docs = load_documents(
+        &args.paths,
+        args.published.as_deref(),
+        args.outlet.as_deref(),
+        options,
+        cli.global.quiet,
+    )?;
+    Ok((docs, load_rules(cli)?))
 }
 
 fn load_rules(cli: &Cli) -> Result<RuleSet, Failure> {

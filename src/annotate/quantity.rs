@@ -217,19 +217,31 @@ struct Tok<'a> {
     span: Range<usize>,
 }
 
+fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
+    TOKEN
+        .find_iter(s)
+        .map(|m| Tok {
+            text: m.as_str(),
+            lower: m.as_str().to_lowercase(),
+            span: offset + m.start()..offset + m.end(),
+        })
+        .collect()
+}
+
+/// The value of `text` when all of it is one number, in digits or words ("forty-five",
+/// "a dozen", "12"): for other annotators that count ("two weeks ago").
+pub(crate) fn number_value(text: &str) -> Option<f64> {
+    let toks = tokens(text, 0);
+    let parsed = number_at(&toks, 0)?;
+    (parsed.end == toks.len() && parsed.band.is_none()).then_some(parsed.value)
+}
+
 /// Find every quantity in `text`. Spans covered by `times` are not counts.
 pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
     let mut out = Vec::new();
     for s in sentences {
         let first = out.len();
-        let toks: Vec<Tok> = TOKEN
-            .find_iter(&text[s.clone()])
-            .map(|m| Tok {
-                text: m.as_str(),
-                lower: m.as_str().to_lowercase(),
-                span: s.start + m.start()..s.start + m.end(),
-            })
-            .collect();
+        let toks = tokens(&text[s.clone()], s.start);
         let mut i = 0;
         while i < toks.len() {
             if times

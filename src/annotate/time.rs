@@ -833,7 +833,7 @@ fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
         }
         Kind::Ago => {
             let n_text = caps.name("n")?.as_str().to_lowercase();
-            let n: i32 = n_text.parse().ok().or_else(|| small_number(&n_text))?;
+            let n = count(&n_text)?;
             let unit = caps.name("unit")?.as_str().to_lowercase();
             let today = reference.to;
             let day = match unit.as_str() {
@@ -1082,46 +1082,18 @@ fn weekday(name: &str) -> Option<Weekday> {
         .map(|(_, w)| w)
 }
 
-/// A count word in an offset: digits, "a", "two", "forty-five", "a few", "a couple of".
+/// A count word in an offset: digits or words ("two", "forty-five"), "a", "a few",
+/// "several", "a couple of".
 fn count(text: &str) -> Option<i32> {
-    let t = text.to_lowercase().replace('-', " ");
+    let t = text.to_lowercase();
     let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
     match t.as_str() {
+        "a" | "an" => Some(1),
         "a few" | "few" | "several" => Some(3),
         "a couple of" | "couple of" | "couple" => Some(2),
-        other => other
-            .parse()
-            .ok()
-            .or_else(|| small_number(other))
-            .or_else(|| spelled(other)),
-    }
-}
-
-/// "thirteen" to "ninety-nine" in words.
-fn spelled(t: &str) -> Option<i32> {
-    const TEENS: [&str; 7] = [
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = TEENS.iter().position(|w| *w == t) {
-        return Some(13 + i as i32);
-    }
-    let mut parts = t.split(' ');
-    let first = parts.next()?;
-    let tens = TENS.iter().position(|w| *w == first)? as i32 * 10 + 20;
-    match parts.next() {
-        None => Some(tens),
-        Some(unit) => small_number(unit)
-            .filter(|u| (1..10).contains(u))
-            .map(|u| tens + u),
+        other => super::quantity::number_value(other)
+            .filter(|v| v.fract() == 0.0 && (0.0..=10_000.0).contains(v))
+            .map(|v| v as i32),
     }
 }
 
@@ -1284,17 +1256,6 @@ fn anchor_offsets(text: &str, found: &mut Vec<TimeExpr>) {
             }
             _ => k += 1,
         }
-    }
-}
-
-fn small_number(word: &str) -> Option<i32> {
-    let words = [
-        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve",
-    ];
-    match word {
-        "an" => Some(1),
-        w => words.iter().position(|x| *x == w).map(|i| i.max(1) as i32),
     }
 }
 

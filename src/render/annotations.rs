@@ -10,14 +10,14 @@ use std::ops::Range;
 
 /// Fields every record carries: where it is, in bytes of the original file and as line:column.
 #[derive(Serialize)]
-struct Place {
-    doc: String,
-    kind: &'static str,
-    text: String,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
+pub(crate) struct Place {
+    pub(crate) doc: String,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 #[derive(Serialize)]
@@ -130,7 +130,7 @@ pub fn fmt_num(x: f64) -> String {
     }
 }
 
-fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> Place {
+pub(crate) fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> Place {
     let original = doc.original_span(span);
     let (line, column) = doc.line_col(original.start);
     Place {

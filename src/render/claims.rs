@@ -1,24 +1,18 @@
 //! `crosscheck claims`: every claim with its place in the original file and its modality.
 
-use super::annotations::fmt_num;
+use super::annotations::{Place, fmt_num, place};
 use super::{Format, RenderOptions, markdown, table};
 use crate::annotate::Qualifier;
 use crate::claims::{Claim, ClaimKind, TimeBasis};
 use crate::corpus::Document;
-use crate::diagnostic::display_path;
 use crate::rules::frames::Change;
 use serde::Serialize;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct Common {
-    doc: String,
-    kind: &'static str,
-    text: String,
-    start: usize,
-    end: usize,
-    line: usize,
-    column: usize,
+    #[serde(flatten)]
+    place: Place,
     outlet: String,
     frame: String,
     from: String,
@@ -76,16 +70,8 @@ struct Record<'a> {
 }
 
 fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
-    let original = doc.original_span(c.span.clone());
-    let (line, column) = doc.line_col(original.start);
     let common = Common {
-        doc: display_path(doc.path()),
-        kind: c.kind.name(),
-        text: doc.source()[original.clone()].to_string(),
-        start: original.start,
-        end: original.end,
-        line,
-        column,
+        place: place(doc, c.kind.name(), c.span.clone()),
         outlet: doc.meta.outlet.clone(),
         frame: c.frame.clone(),
         from: c.when.from.to_string(),
@@ -259,12 +245,15 @@ pub fn render(
                         format!("{}..{}", c.when.from, c.when.to)
                     };
                     rows.push(vec![
-                        format!("{}:{}:{}", r.common.doc, r.common.line, r.common.column),
+                        format!(
+                            "{}:{}:{}",
+                            r.common.place.doc, r.common.place.line, r.common.place.column
+                        ),
                         r.common.outlet.clone(),
-                        r.common.kind.to_string(),
+                        r.common.place.kind.to_string(),
                         summary(c),
                         when,
-                        r.common.text.clone(),
+                        r.common.place.text.clone(),
                     ]);
                 }
             }
