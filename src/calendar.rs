@@ -35,6 +35,17 @@ impl DayRange {
     }
 }
 
+/// `{"from": "2020-03-06", "to": "2020-03-10"}` in machine output.
+impl serde::Serialize for DayRange {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("DayRange", 2)?;
+        st.serialize_field("from", &self.from.to_string())?;
+        st.serialize_field("to", &self.to.to_string())?;
+        st.end()
+    }
+}
+
 /// `2020-01-19`, or `2020-03-09..2020-03-10` for a range: the corpus front-matter syntax.
 impl fmt::Display for DayRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -35,6 +35,8 @@ pub struct Attribution {
 pub enum TimeBasis {
     /// A time expression in the same sentence.
     Text,
+    /// The date of the previous sentence in the same paragraph.
+    Context,
     /// No date of its own: a window before publication, set by the frame.
     Publication,
 }

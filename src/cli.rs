@@ -41,6 +41,11 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Report where the sources contradict each other (the default command).
+    ///
+    /// Loads the corpus and the rules, extracts claims, and reports conflicts between
+    /// independent sources, grouped by rule. Exits 1 when a finding is at or above --fail-on.
+    Check(CheckArgs),
     /// List the articles in the corpus: outlet, publication date, words, title, path.
     Corpus(CorpusArgs),
     /// Show the time expressions and quantities found in each article, resolved.
@@ -54,6 +59,55 @@ pub enum Command {
     /// (hedged, negated, planned, conditional, quoted, attributed). A path `-` reads one
     /// article from standard input.
     Claims(AnnotateArgs),
+    /// List the conflict rules: id, severity, check kind, summary.
+    Rules(RulesArgs),
+    /// Show one rule in full: its description and its check.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct CheckArgs {
+    /// Article files or folders to read [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Run only these rules (ids, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+
+    /// Skip these rules (ids, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum FailOn {
+    #[default]
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id.
+    pub id: String,
 }
 
 #[derive(Debug, Args)]
@@ -86,9 +140,10 @@ pub struct CorpusArgs {
     pub format: ListFormat,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ListFormat {
     /// A table for the terminal.
+    #[default]
     Table,
     /// One JSON document.
     Json,

@@ -12,11 +12,13 @@
 
 pub mod annotate;
 pub mod calendar;
+pub mod check;
 pub mod claims;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
 pub mod extract;
+pub mod findings;
 pub mod pattern;
 pub mod render;
 pub mod rules;

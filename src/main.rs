@@ -4,13 +4,16 @@
 mod cli;
 
 use clap::Parser;
+use cli::FailOn;
 use cli::{Cli, Command};
 use crosscheck::annotate;
 use crosscheck::calendar::parse_published;
+use crosscheck::check::Analyzed;
 use crosscheck::corpus::{self, Document, LoadOptions, Meta, Outlets};
 use crosscheck::extract;
+use crosscheck::findings::Counts;
 use crosscheck::render::{self, RenderOptions};
-use crosscheck::rules::RuleSet;
+use crosscheck::rules::{Rule, RuleSet, Severity};
 use crosscheck::{Diagnostic, Error};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,6 +21,7 @@ use std::process::ExitCode;
 
 /// Exit codes, decided here only.
 const EXIT_OK: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
 const EXIT_INPUT: u8 = 2;
 
 /// Why a run stopped early.
@@ -93,14 +97,104 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 .collect();
             render::claims::render(&mut out, &claims, args.format.into(), render_options)?;
         }
+        Some(Command::Check(args)) => {
+            let code = check(cli, args, &load_options, &mut out, render_options)?;
+            out.flush()?;
+            return Ok(code);
+        }
         None => {
-            let corpus = corpus::load(&[], &load_options)?;
-            print_warnings(&corpus.warnings, cli.global.quiet);
-            render::corpus::render(&mut out, &corpus, render::Format::Table, render_options)?;
+            let code = check(
+                cli,
+                &cli::CheckArgs::default(),
+                &load_options,
+                &mut out,
+                render_options,
+            )?;
+            out.flush()?;
+            return Ok(code);
+        }
+        Some(Command::Rules(args)) => {
+            let rules = load_rules(cli)?;
+            render::rules::list(&mut out, &rules.rules, args.format.into(), render_options)?;
+        }
+        Some(Command::Explain(args)) => {
+            let rules = load_rules(cli)?;
+            let rule = rules
+                .rules
+                .iter()
+                .find(|r| r.id == args.id)
+                .ok_or_else(|| unknown_rule(&rules, &args.id))?;
+            render::rules::explain(&mut out, rule)?;
         }
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// `crosscheck check`: load, extract, compare, report; the exit code says whether a finding
+/// reached --fail-on.
+fn check(
+    cli: &Cli,
+    args: &cli::CheckArgs,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+    render_options: RenderOptions,
+) -> Result<u8, Failure> {
+    let corpus = corpus::load(&args.paths, options)?;
+    print_warnings(&corpus.warnings, cli.global.quiet);
+    let rules = load_rules(cli)?;
+    if rules.rules.is_empty() {
+        return Err(Error::Usage(
+            "no conflict rules found (rules/*.yaml); `crosscheck check` has nothing to check"
+                .into(),
+        )
+        .into());
+    }
+    for id in args.select.iter().chain(&args.ignore) {
+        if !rules.rules.iter().any(|r| &r.id == id) {
+            return Err(unknown_rule(&rules, id).into());
+        }
+    }
+    let selected = |r: &Rule| {
+        (args.select.is_empty() || args.select.contains(&r.id)) && !args.ignore.contains(&r.id)
+    };
+    let analyzed: Vec<Analyzed> = corpus
+        .documents
+        .into_iter()
+        .map(|doc| {
+            let ann = annotate::annotate(&doc, &rules.gazetteer);
+            let claims = extract::extract(&doc, &ann, &rules);
+            Analyzed { doc, claims }
+        })
+        .collect();
+    let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
+    let report = render::findings::Report {
+        findings: &findings,
+        rules: &rules.rules,
+        documents: analyzed.len(),
+        claims: analyzed.iter().map(|a| a.claims.len()).sum(),
+    };
+    render::findings::render(out, &report, args.format.into(), render_options)?;
+    let fail_on = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+        FailOn::Never => Severity::Off,
+    };
+    Ok(if Counts::of(&findings).at_or_above(fail_on) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn unknown_rule(rules: &RuleSet, id: &str) -> Error {
+    let known = rules.rules.iter().map(|r| r.id.as_str());
+    let help = match crosscheck::diagnostic::suggest(id, known) {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => "; `crosscheck rules` lists them".to_string(),
+    };
+    Error::Usage(format!("unknown rule `{id}`{help}"))
 }
 
 /// The documents an annotating command names, and the rules to read them with.

@@ -21,6 +21,11 @@ pub struct YamlError {
     pub unknown_key: Option<(String, Vec<String>)>,
 }
 
+/// Serialize `value` as YAML (for showing rules back to their authors).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
 /// Deserialize a whole YAML document into `T`.
 pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     let de = serde_yaml::Deserializer::from_str(src);

@@ -67,11 +67,38 @@ fn the_same_input_gives_byte_identical_output() {
 }
 
 #[test]
-fn no_subcommand_uses_the_bundled_corpus() {
+fn no_subcommand_checks_the_bundled_corpus() {
     let out = Command::new(BIN)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("5 documents, 3 outlets"));
+    // The Moscow ceasefire status conflict is an error: exit 1 under the default --fail-on.
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("ceasefire-status") && stdout.contains("1 error"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_output_is_byte_identical_across_runs() {
+    let run = |format: &str| {
+        Command::new(BIN)
+            .args(["check", "--format", format])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    for format in ["table", "json", "jsonl", "markdown"] {
+        let (a, b) = (run(format), run(format));
+        assert_eq!(a.status.code(), Some(1));
+        assert!(!a.stdout.is_empty());
+        assert_eq!(a.stdout, b.stdout, "format {format}");
+    }
 }

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone)]
 pub struct Document {
     path: PathBuf,
+    /// The path relative to the folder it was found under: the same wherever the corpus is
+    /// checked out, so fingerprints and baselines can rely on it.
+    id: String,
     pub meta: Meta,
     source: String,
     normalized: Normalized,
@@ -37,8 +40,13 @@ impl Document {
         let quotes = quotes::quotes(text, &blocks);
         let sentences = sentences::sentences(text);
         let words = count_words(text);
+        let id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         Document {
             path,
+            id,
             meta,
             source,
             normalized,
@@ -53,6 +61,15 @@ impl Document {
     /// The path the article was found at, as the user named it.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A location-independent id: the path relative to the corpus folder it was found in.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub(crate) fn set_id(&mut self, id: String) {
+        self.id = id;
     }
 
     /// The text analysed: normalised, without front matter or page furniture.

@@ -98,7 +98,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     let mut documents = Vec::new();
     for file in &files {
         match load_file(file, &outlets) {
-            FileOutcome::Loaded(doc) => documents.push(*doc),
+            FileOutcome::Loaded(mut doc) => {
+                if let Some(rel) = paths.iter().find_map(|p| {
+                    file.strip_prefix(p)
+                        .ok()
+                        .filter(|r| !r.as_os_str().is_empty())
+                }) {
+                    doc.set_id(crate::diagnostic::display_path(rel));
+                }
+                documents.push(*doc)
+            }
             FileOutcome::Skipped(w) => diags.push(w),
             FileOutcome::Failed(errors) => diags.extend(errors),
         }

@@ -125,6 +125,11 @@ impl<'a> Context<'a> {
         if let Some(t) = self.nearest_time(sentence, span) {
             return (t.range, TimeBasis::Text);
         }
+        // The paragraph's reference date: "On March 10th, the center registered two
+        // violations. Military police escorted 4 convoys." The second sentence is of March 10.
+        if let Some(t) = self.context_time(sentence) {
+            return (t.range, TimeBasis::Context);
+        }
         let published = self.doc.meta.published;
         let mut from = published
             .from
@@ -140,6 +145,23 @@ impl<'a> Context<'a> {
             },
             TimeBasis::Publication,
         )
+    }
+
+    /// The last precise date of the previous sentence, when it is in the same paragraph.
+    fn context_time(&self, sentence: &Range<usize>) -> Option<&'a TimeExpr> {
+        let i = self.sentence_index(sentence.start)?;
+        let prev = self.doc.sentences.get(i.checked_sub(1)?)?;
+        if self.text()[prev.end..sentence.start].contains("\n\n") {
+            return None;
+        }
+        // Only a day carries over ("On March 10th, ..."); "last week" frames a background,
+        // not the next sentence's present tense.
+        self.ann
+            .times
+            .iter()
+            .rev()
+            .filter(|t| prev.start <= t.span.start && t.span.end <= prev.end)
+            .find(|t| t.range.is_single_day() && t.modifier.is_none())
     }
 
     pub fn modality(

@@ -17,7 +17,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|to be)\b")
+    Regex::new(r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|is to be|are to be)\b")
         .expect("built-in pattern")
 });
 
@@ -212,6 +212,12 @@ mod tests {
             &whole(s),
             &(s.find("killed").unwrap()..s.len() - 1)
         ));
+        let s = "The ceasefire appears to be holding.";
+        let t = s.find("holding").unwrap();
+        assert!(
+            !planned(s, &whole(s), &(t..t + 7)),
+            "'to be' is not the future"
+        );
         let s = "The highway will be controlled by Russia.";
         let t = s.find("controlled").unwrap();
         assert!(planned(s, &whole(s), &(t..t + 10)));

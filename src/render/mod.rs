@@ -6,7 +6,9 @@
 pub mod annotations;
 pub mod claims;
 pub mod corpus;
+pub mod findings;
 pub mod markdown;
+pub mod rules;
 pub mod table;
 
 /// Output formats shared by the listing commands.

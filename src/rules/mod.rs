@@ -4,9 +4,11 @@
 //! reject unknown keys, then validated and compiled. Every problem in every file is gathered
 //! and returned together, each with its file, line, column and YAML path.
 
+pub mod conflict;
 pub mod frames;
 pub mod gazetteer;
 
+pub use conflict::{Rule, Severity};
 pub use frames::Frames;
 pub use gazetteer::Gazetteer;
 
@@ -22,12 +24,15 @@ pub const DEFAULT_RULES: &str = "rules";
 pub struct RuleSet {
     pub gazetteer: Gazetteer,
     pub frames: Frames,
+    /// Conflict rules (`rules/*.yaml`), in file order.
+    pub rules: Vec<Rule>,
     /// Every file that was read, for reports ("which rules produced this").
     pub files: Vec<PathBuf>,
 }
 
 impl RuleSet {
-    /// Load `dir` (`rules/`): `gazetteer/*.yaml` and `frames/*.yaml`.
+    /// Load `dir` (`rules/`): `gazetteer/*.yaml`, `frames/*.yaml` and the conflict rules in
+    /// `*.yaml` at its top level.
     pub fn load(dir: &Path) -> Result<RuleSet> {
         if !dir.is_dir() {
             return Err(Error::single(
@@ -55,6 +60,7 @@ impl RuleSet {
         };
         let gazetteer_files = read_all("gazetteer");
         let frame_files = read_all("frames");
+        let rule_files = read_all("");
 
         let gazetteer = Gazetteer::compile(&gazetteer_files)
             .map_err(|mut e| errors.append(&mut e))
@@ -62,6 +68,9 @@ impl RuleSet {
         // Frames are checked even when the gazetteer is broken, so every error shows at once;
         // only their references to it wait for a gazetteer that compiles.
         let frames = Frames::compile(&frame_files, gazetteer.as_ref())
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
+        let rules = conflict::compile(&rule_files, gazetteer.as_ref(), frames.as_ref())
             .map_err(|mut e| errors.append(&mut e))
             .ok();
         if gazetteer_files.is_empty() {
@@ -76,10 +85,11 @@ impl RuleSet {
                 "no frame files (*.yaml) found",
             ));
         }
-        match (gazetteer, frames) {
-            (Some(gazetteer), Some(frames)) if errors.is_empty() => Ok(RuleSet {
+        match (gazetteer, frames, rules) {
+            (Some(gazetteer), Some(frames), Some(rules)) if errors.is_empty() => Ok(RuleSet {
                 gazetteer,
                 frames,
+                rules,
                 files,
             }),
             _ => Err(Error::Invalid(errors)),

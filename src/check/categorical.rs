@@ -1,0 +1,226 @@
+//! Checks whose claims take one of several values that cannot hold together: a ceasefire's
+//! status, a place's controller.
+
+use super::{Ctx, Item, Overlaps, Scope, clusters, widen, window_text};
+use crate::calendar::DayRange;
+use crate::claims::ClaimKind;
+use crate::findings::Finding;
+use crate::rules::Rule;
+use crate::rules::conflict::{ControlParams, ModalityPolicy, StatusParams};
+use crate::rules::frames::Change;
+use std::collections::BTreeMap;
+
+/// A claim placed for comparison: its key, its side, what it says.
+struct Placed<'a> {
+    item: Item<'a>,
+    key: String,
+    side: String,
+    value: String,
+}
+
+pub(super) fn status(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &StatusParams,
+    scope: Scope,
+    out: &mut Vec<Finding>,
+) {
+    let g = &ctx.rules.gazetteer;
+    let about = |subject: &str| match &p.subject {
+        None => true,
+        Some(s) => subject == s || g.thing(subject).is_some_and(|t| &t.class == s),
+    };
+    let placed: Vec<Placed> = ctx
+        .items(scope, &p.modality, |c| matches!(&c.kind, ClaimKind::Status { subject, status } if about(subject) && p.groups.iter().any(|gr| gr.contains(status))))
+        .into_iter()
+        .filter_map(|item| {
+            let ClaimKind::Status { subject, status } = &item.claim.kind else { return None };
+            let group = p.groups.iter().position(|gr| gr.contains(status))?;
+            Some(Placed { item, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
+        })
+        .collect();
+    compare(
+        ctx,
+        rule,
+        &p.modality,
+        scope,
+        p.window_days,
+        placed,
+        out,
+        |key, a, b, w| {
+            format!(
+                "{key} cannot be {a} and {b} at once, and both are said of {}",
+                window_text(w)
+            )
+        },
+    );
+}
+
+pub(super) fn control(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &ControlParams,
+    scope: Scope,
+    out: &mut Vec<Finding>,
+) {
+    let g = &ctx.rules.gazetteer;
+    // A faction and the camp it belongs to are one side: climb `part_of` to the top.
+    let camp = |actor: &str| {
+        let mut current = actor.to_string();
+        for _ in 0..16 {
+            match g.actor(&current).and_then(|a| a.part_of.first()) {
+                Some(parent) => current = parent.clone(),
+                None => break,
+            }
+        }
+        current
+    };
+    let placed: Vec<Placed> = ctx
+        .items(scope, &p.modality, |c| {
+            matches!(
+                &c.kind,
+                ClaimKind::Control {
+                    place: Some(_),
+                    change: Change::Captured | Change::Holds,
+                    ..
+                }
+            )
+        })
+        .into_iter()
+        .filter_map(|item| {
+            let ClaimKind::Control {
+                place: Some(place),
+                controller,
+                change,
+                ..
+            } = &item.claim.kind
+            else {
+                return None;
+            };
+            let verb = if *change == Change::Captured {
+                "took"
+            } else {
+                "holds"
+            };
+            Some(Placed {
+                item,
+                key: place.clone(),
+                side: camp(controller),
+                value: format!("{controller} {verb} {place}"),
+            })
+        })
+        .collect();
+    compare(
+        ctx,
+        rule,
+        &p.modality,
+        scope,
+        p.window_days,
+        placed,
+        out,
+        |key, a, b, w| {
+            format!(
+                "{key} cannot be held by {a} and by {b} at once, and both are said of {}",
+                window_text(w)
+            )
+        },
+    );
+}
+
+/// Group by key, cluster windows, and for every two sides present in a cluster, report the
+/// claims that face a claim of the other side from another voice in an overlapping window.
+#[allow(clippy::too_many_arguments)]
+fn compare(
+    ctx: &Ctx,
+    rule: &Rule,
+    policy: &ModalityPolicy,
+    scope: Scope,
+    window_days: u32,
+    placed: Vec<Placed>,
+    out: &mut Vec<Finding>,
+    why: impl Fn(&str, &str, &str, DayRange) -> String,
+) {
+    let mut by_key: BTreeMap<String, Vec<Placed>> = BTreeMap::new();
+    for p in placed {
+        by_key.entry(p.key.clone()).or_default().push(p);
+    }
+    let voice = |i: &Item| match scope {
+        Scope::Within(_) => None,
+        Scope::Across(_) => Some(i.voice),
+    };
+    for (key, group) in by_key {
+        let windows: Vec<(DayRange, Placed)> = group
+            .into_iter()
+            .map(|p| (widen(p.item.claim.when, window_days), p))
+            .collect();
+        for (_, members) in clusters(windows) {
+            let mut sides: BTreeMap<String, Vec<&Placed>> = BTreeMap::new();
+            for m in &members {
+                sides.entry(m.side.clone()).or_default().push(m);
+            }
+            let names: Vec<&String> = sides.keys().collect();
+            for (i, a) in names.iter().enumerate() {
+                for b in &names[i + 1..] {
+                    let (sa, sb) = (&sides[*a], &sides[*b]);
+                    let spans = |s: &[&Placed]| {
+                        Overlaps::new(
+                            s.iter()
+                                .map(|p| (widen(p.item.claim.when, window_days), p.item.voice))
+                                .collect(),
+                        )
+                    };
+                    let (oa, ob) = (spans(sa), spans(sb));
+                    // A conflict needs a pair from different voices; once there is one, every claim of
+                    // either side that overlaps the other side is listed.
+                    let crossed = sa
+                        .iter()
+                        .any(|p| ob.hit(widen(p.item.claim.when, window_days), voice(&p.item)));
+                    if !crossed {
+                        continue;
+                    }
+                    let ea: Vec<&&Placed> = sa
+                        .iter()
+                        .filter(|p| ob.hit(widen(p.item.claim.when, window_days), None))
+                        .collect();
+                    let eb: Vec<&&Placed> = sb
+                        .iter()
+                        .filter(|p| oa.hit(widen(p.item.claim.when, window_days), None))
+                        .collect();
+                    if ea.is_empty() || eb.is_empty() {
+                        continue;
+                    }
+                    let window = ea
+                        .iter()
+                        .chain(&eb)
+                        .map(|p| p.item.claim.when)
+                        .reduce(|x, y| DayRange {
+                            from: x.from.min(y.from),
+                            to: x.to.max(y.to),
+                        })
+                        .expect("non-empty");
+                    let side_label = |e: &[&&Placed]| {
+                        let mut v: Vec<String> = e.iter().map(|p| status_or_side(p)).collect();
+                        v.sort();
+                        v.dedup();
+                        v.join(", ")
+                    };
+                    let (la, lb) = (side_label(&ea), side_label(&eb));
+                    let reason = why(&key, &la, &lb, window);
+                    let sides = vec![
+                        (la, ea.iter().map(|p| (p.item, p.value.clone())).collect()),
+                        (lb, eb.iter().map(|p| (p.item, p.value.clone())).collect()),
+                    ];
+                    out.push(ctx.finding(rule, policy, &key, window, sides, reason, None));
+                }
+            }
+        }
+    }
+}
+
+/// A side's name: the status itself for status claims, the camp for control claims.
+fn status_or_side(p: &Placed) -> String {
+    match &p.item.claim.kind {
+        ClaimKind::Status { status, .. } => status.clone(),
+        _ => p.side.clone(),
+    }
+}

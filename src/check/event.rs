@@ -1,0 +1,218 @@
+//! Event dates that disagree: one event of one thing given dates further apart than the
+//! tolerance. Different events of one thing (signed, in force) are not compared, but with
+//! `explain_related` a difference the gazetteer explains is reported at info severity, with
+//! the reason.
+
+use super::{Ctx, Item, Overlaps, Scope, widen, window_text};
+use crate::calendar::DayRange;
+use crate::claims::ClaimKind;
+use crate::findings::Finding;
+use crate::rules::Rule;
+use crate::rules::conflict::EventDateParams;
+use std::collections::BTreeMap;
+
+pub(super) fn check(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &EventDateParams,
+    scope: Scope,
+    out: &mut Vec<Finding>,
+) {
+    let items = ctx.items(scope, &p.modality, |c| {
+        matches!(c.kind, ClaimKind::EventDate { .. })
+    });
+    let voice = |i: &Item| match scope {
+        Scope::Within(_) => None,
+        Scope::Across(_) => Some(i.voice),
+    };
+    let mut by_thing: BTreeMap<&str, BTreeMap<&str, Vec<Item>>> = BTreeMap::new();
+    for item in &items {
+        let ClaimKind::EventDate { thing, event } = &item.claim.kind else {
+            continue;
+        };
+        by_thing
+            .entry(thing)
+            .or_default()
+            .entry(event)
+            .or_default()
+            .push(*item);
+    }
+    for (thing, events) in &by_thing {
+        for (event, group) in events {
+            // The earliest end splits the dates: those reaching it, those starting after it.
+            let Some(h) = group
+                .iter()
+                .map(|i| widen(i.claim.when, p.tolerance_days).to)
+                .min()
+            else {
+                continue;
+            };
+            let (early, late): (Vec<&Item>, Vec<&Item>) = group
+                .iter()
+                .partition(|i| widen(i.claim.when, p.tolerance_days).from <= h);
+            if late.is_empty() {
+                continue;
+            }
+            // Any early date and any late date disagree; voices must differ.
+            let all_time = |s: &[&Item]| {
+                Overlaps::new(
+                    s.iter()
+                        .map(|i| {
+                            (
+                                DayRange {
+                                    from: jiff::civil::date(1, 1, 1),
+                                    to: jiff::civil::date(9999, 12, 31),
+                                },
+                                i.voice,
+                            )
+                        })
+                        .collect(),
+                )
+            };
+            let (oe, ol) = (all_time(&early), all_time(&late));
+            let ea: Vec<&Item> = early
+                .iter()
+                .copied()
+                .filter(|i| ol.hit(i.claim.when, voice(i)))
+                .collect();
+            let eb: Vec<&Item> = late
+                .iter()
+                .copied()
+                .filter(|i| oe.hit(i.claim.when, voice(i)))
+                .collect();
+            if ea.is_empty() || eb.is_empty() {
+                continue;
+            }
+            let dates = |s: &[&Item]| {
+                let mut v: Vec<String> = s.iter().map(|i| window_text(i.claim.when)).collect();
+                v.sort();
+                v.dedup();
+                v.join(" / ")
+            };
+            let (la, lb) = (dates(&ea), dates(&eb));
+            let window = ea
+                .iter()
+                .chain(&eb)
+                .map(|i| i.claim.when)
+                .reduce(|x, y| DayRange {
+                    from: x.from.min(y.from),
+                    to: x.to.max(y.to),
+                })
+                .expect("non-empty");
+            let key = format!("{thing}/{event}");
+            let why = format!(
+                "{thing} was {event} on one date: {la} and {lb} are more than {} days apart",
+                p.tolerance_days
+            );
+            let sides = vec![
+                (
+                    la,
+                    ea.iter()
+                        .map(|i| (**i, window_text(i.claim.when)))
+                        .collect(),
+                ),
+                (
+                    lb,
+                    eb.iter()
+                        .map(|i| (**i, window_text(i.claim.when)))
+                        .collect(),
+                ),
+            ];
+            out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
+        }
+        if p.explain_related {
+            related(ctx, rule, p, thing, events, scope, out);
+        }
+    }
+}
+
+/// Different events of one thing at different dates, each as the gazetteer dates it.
+fn related(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &EventDateParams,
+    thing: &str,
+    events: &BTreeMap<&str, Vec<Item>>,
+    scope: Scope,
+    out: &mut Vec<Finding>,
+) {
+    let Some(known) = ctx.rules.gazetteer.thing(thing) else {
+        return;
+    };
+    fn agreeing<'a>(
+        known: &crate::rules::gazetteer::Thing,
+        event: &str,
+        items: &[Item<'a>],
+    ) -> Vec<Item<'a>> {
+        match known.events.get(event) {
+            Some(d) => items
+                .iter()
+                .copied()
+                .filter(|i| i.claim.when.from <= *d && *d <= i.claim.when.to)
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+    let names: Vec<&&str> = events.keys().collect();
+    for (i, a) in names.iter().enumerate() {
+        for b in &names[i + 1..] {
+            // Only events the gazetteer dates can be reconciled.
+            let (Some(&da), Some(&db)) = (known.events.get(**a), known.events.get(**b)) else {
+                continue;
+            };
+            if da == db {
+                continue;
+            }
+            let (ia, ib) = (
+                agreeing(known, a, &events[**a]),
+                agreeing(known, b, &events[**b]),
+            );
+            // Only when two voices seem to date "it" differently.
+            let pairs = ia.iter().any(|x| {
+                ib.iter()
+                    .any(|y| ctx.independent(scope, x, y) && !x.claim.when.overlaps(&y.claim.when))
+            });
+            if !pairs {
+                continue;
+            }
+            let key = format!("{thing}/{a}+{b}");
+            let window = DayRange {
+                from: da.min(db),
+                to: da.max(db),
+            };
+            let (first, second) = if da <= db {
+                ((a, da), (b, db))
+            } else {
+                ((b, db), (a, da))
+            };
+            let reconciliation = format!(
+                "{} on {}, {} on {}: different events of {}, both dates right",
+                first.0, first.1, second.0, second.1, known.name
+            );
+            let why = format!("the dates differ because they are of different events ({a}, {b})");
+            let sides = vec![
+                (
+                    format!("{a} {da}"),
+                    ia.iter()
+                        .map(|x| (*x, format!("{a} {}", window_text(x.claim.when))))
+                        .collect(),
+                ),
+                (
+                    format!("{b} {db}"),
+                    ib.iter()
+                        .map(|x| (*x, format!("{b} {}", window_text(x.claim.when))))
+                        .collect(),
+                ),
+            ];
+            out.push(ctx.finding(
+                rule,
+                &p.modality,
+                &key,
+                window,
+                sides,
+                why,
+                Some(reconciliation),
+            ));
+        }
+    }
+}

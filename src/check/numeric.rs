@@ -1,0 +1,198 @@
+//! Counts that cannot both be true: their intervals, widened by the rule's tolerance and the
+//! claims' own ("about"), do not overlap, for the same key and overlapping windows.
+
+use super::{Ctx, Item, Overlaps, Scope, clusters, widen};
+use crate::calendar::DayRange;
+use crate::claims::ClaimKind;
+use crate::findings::Finding;
+use crate::render::annotations::fmt_num;
+use crate::rules::Rule;
+use crate::rules::conflict::{KeyField, NumericParams, Tolerance};
+use std::collections::BTreeMap;
+
+/// A count's interval after tolerance; `None` is open.
+#[derive(Clone, Copy)]
+pub(super) struct Bounds {
+    pub lo: Option<f64>,
+    pub hi: Option<f64>,
+}
+
+pub(super) fn bounds(low: Option<f64>, high: Option<f64>, own: f64, t: &Tolerance) -> Bounds {
+    let rel = own + t.relative;
+    Bounds {
+        lo: low.map(|l| l * (1.0 - rel) - t.absolute),
+        hi: high.map(|h| h * (1.0 + rel) + t.absolute),
+    }
+}
+
+/// "at least 28", "12", "540,000 to 600,000".
+pub(super) fn describe(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) if l == h => fmt_num(l),
+        (Some(l), Some(h)) => format!("{} to {}", fmt_num(l), fmt_num(h)),
+        (Some(l), None) => format!("at least {}", fmt_num(l)),
+        (None, Some(h)) => format!("at most {}", fmt_num(h)),
+        (None, None) => "any number".into(),
+    }
+}
+
+/// The subject as a rule groups it: equivalent subjects share their group's first name.
+pub(super) fn subject_class(subject: &str, equivalent: &[Vec<String>]) -> String {
+    equivalent
+        .iter()
+        .find(|g| g.iter().any(|s| s == subject))
+        .and_then(|g| g.first())
+        .cloned()
+        .unwrap_or_else(|| subject.to_string())
+}
+
+pub(super) fn check(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &NumericParams,
+    scope: Scope,
+    out: &mut Vec<Finding>,
+) {
+    let g = &ctx.rules.gazetteer;
+    let items = ctx.items(scope, &p.modality, |c| {
+        matches!(&c.kind, ClaimKind::Count { measure, cumulative: false, .. } if p.measures.is_empty() || p.measures.contains(measure))
+    });
+    let mut by_key: BTreeMap<String, Vec<(Item, Bounds, String)>> = BTreeMap::new();
+    for item in items {
+        let ClaimKind::Count {
+            measure,
+            subject,
+            subject_actor,
+            low,
+            high,
+            tolerance,
+            ..
+        } = &item.claim.kind
+        else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        for field in &p.same {
+            let part = match field {
+                KeyField::Measure => measure.clone(),
+                KeyField::Subject => subject_class(subject, &p.equivalent_subjects),
+                KeyField::SubjectActor => subject_actor.clone().unwrap_or_else(|| "-".into()),
+                KeyField::Place => {
+                    let Some(place) = &item.claim.place else {
+                        break;
+                    };
+                    if p.place_hierarchy {
+                        province_of(g, place)
+                    } else {
+                        place.clone()
+                    }
+                }
+            };
+            parts.push(part);
+        }
+        if parts.len() < p.same.len() {
+            continue; // a key field the claim does not have: nothing to compare with
+        }
+        let b = bounds(*low, *high, *tolerance, &p.tolerance);
+        by_key
+            .entry(parts.join("/"))
+            .or_default()
+            .push((item, b, describe(*low, *high)));
+    }
+    let voice = |i: &Item| match scope {
+        Scope::Within(_) => None,
+        Scope::Across(_) => Some(i.voice),
+    };
+    for (key, group) in by_key {
+        let windows: Vec<(DayRange, (Item, Bounds, String))> = group
+            .into_iter()
+            .map(|x| (widen(x.0.claim.when, p.window_days), x))
+            .collect();
+        for (_, members) in clusters(windows) {
+            // The lowest upper bound splits the cluster: what reaches it, and what starts above.
+            let Some(h) = members.iter().filter_map(|m| m.1.hi).reduce(f64::min) else {
+                continue;
+            };
+            let (low, high): (Vec<_>, Vec<_>) =
+                members.iter().partition(|m| m.1.lo.is_none_or(|l| l <= h));
+            if high.is_empty() {
+                continue;
+            }
+            let l = high
+                .iter()
+                .filter_map(|m| m.1.lo)
+                .reduce(f64::max)
+                .expect("high items have a lower bound");
+            let low: Vec<_> = low
+                .into_iter()
+                .filter(|m| m.1.hi.is_some_and(|x| x < l))
+                .collect();
+            let spans = |s: &[&(Item, Bounds, String)]| {
+                Overlaps::new(
+                    s.iter()
+                        .map(|m| (widen(m.0.claim.when, p.window_days), m.0.voice))
+                        .collect(),
+                )
+            };
+            let (ol, oh) = (spans(&low), spans(&high));
+            let ea: Vec<_> = low
+                .iter()
+                .filter(|m| oh.hit(widen(m.0.claim.when, p.window_days), voice(&m.0)))
+                .collect();
+            let eb: Vec<_> = high
+                .iter()
+                .filter(|m| ol.hit(widen(m.0.claim.when, p.window_days), voice(&m.0)))
+                .collect();
+            if ea.is_empty() || eb.is_empty() {
+                continue;
+            }
+            let window = ea
+                .iter()
+                .chain(&eb)
+                .map(|m| m.0.claim.when)
+                .reduce(|x, y| DayRange {
+                    from: x.from.min(y.from),
+                    to: x.to.max(y.to),
+                })
+                .expect("non-empty");
+            let names = |e: &[&&(Item, Bounds, String)]| {
+                let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();
+                v.sort();
+                v.dedup();
+                v.join(" / ")
+            };
+            let (la, lb) = (names(&ea), names(&eb));
+            let tol = if p.tolerance.relative > 0.0 || p.tolerance.absolute > 0.0 {
+                format!(
+                    " (after a tolerance of {}% and {})",
+                    fmt_num(p.tolerance.relative * 100.0),
+                    fmt_num(p.tolerance.absolute)
+                )
+            } else {
+                String::new()
+            };
+            let why = format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
+            let sides = vec![
+                (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
+                (lb, eb.iter().map(|m| (m.0, m.2.clone())).collect()),
+            ];
+            out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
+        }
+    }
+}
+
+/// The province a place lies in (or the place itself when it is one or has none).
+fn province_of(g: &crate::rules::Gazetteer, place: &str) -> String {
+    let mut current = place.to_string();
+    for _ in 0..16 {
+        match g.place(&current) {
+            Some(p) if p.kind.as_deref() == Some("province") => return current,
+            Some(p) => match &p.within {
+                Some(w) => current = w.clone(),
+                None => return place.to_string(),
+            },
+            None => return place.to_string(),
+        }
+    }
+    place.to_string()
+}

@@ -1,0 +1,175 @@
+//! `crosscheck check`: findings grouped by rule, each side with its outlets, words and places.
+
+use super::{Format, RenderOptions, markdown, table};
+use crate::check::window_text;
+use crate::findings::{Counts, Evidence, Finding, Side};
+use crate::rules::Rule;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// What a check run produced, for every renderer.
+pub struct Report<'a> {
+    pub findings: &'a [Finding],
+    pub rules: &'a [Rule],
+    pub documents: usize,
+    pub claims: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    documents: usize,
+    claims: usize,
+    findings: usize,
+    by_severity: Counts,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    findings: &'a [Finding],
+    summary: Summary,
+}
+
+fn summary(r: &Report) -> Summary {
+    Summary {
+        documents: r.documents,
+        claims: r.claims,
+        findings: r.findings.len(),
+        by_severity: Counts::of(r.findings),
+    }
+}
+
+/// "5 documents, 63 claims: 1 error, 3 warnings, 1 info".
+pub fn summary_line(r: &Report) -> String {
+    let c = Counts::of(r.findings);
+    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}: {}, {}, {} info",
+        plural(r.documents, "document"),
+        plural(r.claims, "claim"),
+        plural(c.error, "error"),
+        plural(c.warning, "warning"),
+        c.info
+    )
+}
+
+fn evidence_text(e: &Evidence, md: bool) -> String {
+    let how = if e.how.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", e.how.join(", "))
+    };
+    let via = e
+        .via
+        .as_ref()
+        .map(|v| format!(" via {v}"))
+        .unwrap_or_default();
+    let place = if md {
+        format!("`{}:{}:{}`", e.doc, e.line, e.column)
+    } else {
+        format!("{}:{}:{}", e.doc, e.line, e.column)
+    };
+    format!(
+        "{}{via}, {}: \"{}\"{how} {place}",
+        e.outlet_name, e.published, e.text
+    )
+}
+
+fn side_text(s: &Side, md: bool) -> String {
+    let sep = if md { "<br>" } else { "\n" };
+    let mut lines = vec![if md {
+        format!("**{}**", s.label)
+    } else {
+        s.label.clone()
+    }];
+    lines.extend(
+        s.evidence
+            .iter()
+            .map(|e| format!("- {}", evidence_text(e, md))),
+    );
+    lines.join(sep)
+}
+
+fn why_text(f: &Finding) -> String {
+    match &f.reconciliation {
+        Some(r) => format!("{}. Not a contradiction: {r}.", f.why),
+        None => f.why.clone(),
+    }
+}
+
+pub fn render(
+    out: &mut dyn Write,
+    r: &Report,
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &JsonReport {
+                    findings: r.findings,
+                    summary: summary(r),
+                },
+            )?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for f in r.findings {
+                serde_json::to_writer(&mut *out, f)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Table | Format::Markdown => {
+            let md = format == Format::Markdown;
+            for rule in r.rules {
+                let mine: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == rule.id).collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                let header = ["Severity", "Key and window", "Side A", "Side B", "Why"];
+                let rows: Vec<Vec<String>> = mine
+                    .iter()
+                    .map(|f| {
+                        vec![
+                            f.severity.name().to_string(),
+                            format!(
+                                "{}{}{}",
+                                f.key,
+                                if md { "<br>" } else { "\n" },
+                                window_text(f.window)
+                            ),
+                            f.sides
+                                .first()
+                                .map(|s| side_text(s, md))
+                                .unwrap_or_default(),
+                            f.sides.get(1).map(|s| side_text(s, md)).unwrap_or_default(),
+                            format!(
+                                "{}{}fingerprint {}",
+                                why_text(f),
+                                if md { "<br>" } else { "\n" },
+                                f.fingerprint
+                            ),
+                        ]
+                    })
+                    .collect();
+                if md {
+                    writeln!(out, "### `{}`: {}\n", rule.id, rule.summary)?;
+                    markdown::write_table(out, &header, &rows)?;
+                    writeln!(out)?;
+                } else {
+                    writeln!(out, "{} ({}): {}", rule.id, rule.check.kind(), rule.summary)?;
+                    let mut t = table::new_table(&header, opts.width);
+                    for row in rows {
+                        t.add_row(row);
+                    }
+                    writeln!(out, "{t}")?;
+                }
+            }
+            if r.findings.is_empty() {
+                writeln!(out, "No conflicts found.")?;
+            }
+            writeln!(out, "{}", summary_line(r))
+        }
+    }
+}

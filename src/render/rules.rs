@@ -1,0 +1,71 @@
+//! `crosscheck rules` and `crosscheck explain`.
+
+use super::{Format, RenderOptions, markdown, table};
+use crate::diagnostic::display_path;
+use crate::rules::Rule;
+use std::io::{self, Write};
+
+pub fn list(
+    out: &mut dyn Write,
+    rules: &[Rule],
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let header = ["Rule", "Severity", "Check", "Summary"];
+    let rows: Vec<Vec<String>> = rules
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone(),
+                r.severity.name().to_string(),
+                r.check.kind().to_string(),
+                r.summary.clone(),
+            ]
+        })
+        .collect();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rules)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for r in rules {
+                serde_json::to_writer(&mut *out, r)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Markdown => markdown::write_table(out, &header, &rows),
+        Format::Table => {
+            let mut t = table::new_table(&header, opts.width);
+            for row in rows {
+                t.add_row(row);
+            }
+            writeln!(out, "{t}")?;
+            writeln!(
+                out,
+                "{} rules; `crosscheck explain ID` shows one in full",
+                rules.len()
+            )
+        }
+    }
+}
+
+pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
+    writeln!(out, "{} ({}, {})", r.id, r.severity.name(), r.check.kind())?;
+    writeln!(out, "{}", r.summary)?;
+    writeln!(out)?;
+    writeln!(out, "{}", r.description.trim_end())?;
+    writeln!(out)?;
+    if !r.tags.is_empty() {
+        writeln!(out, "tags: {}", r.tags.join(", "))?;
+    }
+    writeln!(out, "message: {}", r.message)?;
+    writeln!(out, "defined in: {}", display_path(&r.file))?;
+    writeln!(out, "check:")?;
+    let params = crate::yaml::to_string(&r.check);
+    for line in params.lines() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,538 @@
+//! Conflict rules: `rules/*.yaml`. Each rule has an id, a severity, its documentation, a
+//! message template and a check from a closed set of kinds.
+//!
+//! The check is an adjacently tagged enum (`check: {kind: numeric, params: {...}}`): that is
+//! the shape serde_yaml keeps error locations for.
+
+use super::frames::Frames;
+use super::gazetteer::Gazetteer;
+use crate::diagnostic::{Diagnostic, suggest};
+use crate::yaml;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Off,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// One step less severe, never below info.
+    pub fn lowered(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+            Severity::Off => Severity::Off,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    rules: Vec<RawRule>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: String,
+    severity: Severity,
+    summary: String,
+    description: String,
+    message: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    check: Check,
+}
+
+/// Which claims may face each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Across {
+    /// Independent outlets only: two articles of one outlet, or an article and its
+    /// republished copy (`via`), or outlets of one family, are one voice.
+    #[default]
+    Outlets,
+    /// Any two documents.
+    Documents,
+}
+
+/// How claims put in a certain way take part.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModalityPolicy {
+    /// Claims with any of these are left out.
+    #[serde(default = "default_exclude")]
+    pub exclude: Vec<ModalityFlag>,
+    /// When every claim on one side has one of these, the finding's severity drops a level.
+    #[serde(default = "default_downgrade")]
+    pub downgrade: Vec<ModalityFlag>,
+}
+
+impl Default for ModalityPolicy {
+    fn default() -> Self {
+        ModalityPolicy {
+            exclude: default_exclude(),
+            downgrade: default_downgrade(),
+        }
+    }
+}
+
+fn default_exclude() -> Vec<ModalityFlag> {
+    vec![
+        ModalityFlag::Conditional,
+        ModalityFlag::Planned,
+        ModalityFlag::Negated,
+    ]
+}
+
+fn default_downgrade() -> Vec<ModalityFlag> {
+    vec![ModalityFlag::Hedged, ModalityFlag::Quoted]
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ModalityFlag {
+    Hedged,
+    Negated,
+    Planned,
+    Conditional,
+    Quoted,
+    Attributed,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tolerance {
+    #[serde(default)]
+    pub absolute: f64,
+    #[serde(default)]
+    pub relative: f64,
+}
+
+impl Default for Tolerance {
+    fn default() -> Self {
+        Tolerance {
+            absolute: 0.0,
+            relative: 0.0,
+        }
+    }
+}
+
+/// Fields a numeric key can be made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyField {
+    Measure,
+    Subject,
+    SubjectActor,
+    Place,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumericParams {
+    /// Only these measures (all when empty).
+    #[serde(default)]
+    pub measures: Vec<String>,
+    #[serde(default = "default_same")]
+    pub same: Vec<KeyField>,
+    /// Subjects that count the same group ("people" and "civilians" fleeing).
+    #[serde(default)]
+    pub equivalent_subjects: Vec<Vec<String>>,
+    #[serde(default)]
+    pub tolerance: Tolerance,
+    /// Compare a town's figure with its province's (through the gazetteer's `within`).
+    #[serde(default)]
+    pub place_hierarchy: bool,
+    /// Extra days either side when deciding that two windows overlap.
+    #[serde(default)]
+    pub window_days: u32,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+fn default_same() -> Vec<KeyField> {
+    vec![KeyField::Measure, KeyField::Subject, KeyField::SubjectActor]
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusParams {
+    /// A thing class or thing id (all subjects when absent).
+    pub subject: Option<String>,
+    /// Groups of statuses that cannot hold together: a claim in one group conflicts with a
+    /// claim in another.
+    pub groups: Vec<Vec<String>>,
+    #[serde(default)]
+    pub window_days: u32,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlParams {
+    #[serde(default)]
+    pub window_days: u32,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventDateParams {
+    /// Dates further apart than this many days disagree.
+    #[serde(default)]
+    pub tolerance_days: u32,
+    /// Also report, at info severity, different events of one thing given different dates
+    /// that the gazetteer reconciles ("signed 5 March, in force 6 March").
+    #[serde(default)]
+    pub explain_related: bool,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CumulativeParams {
+    #[serde(default)]
+    pub measures: Vec<String>,
+    #[serde(default)]
+    pub equivalent_subjects: Vec<Vec<String>>,
+    #[serde(default)]
+    pub tolerance: Tolerance,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct InternalParams {
+    /// The check to run inside each document.
+    pub check: Box<Check>,
+}
+
+/// The closed set of checks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "kind", content = "params", rename_all = "kebab-case")]
+pub enum Check {
+    Numeric(NumericParams),
+    ExclusiveStatus(StatusParams),
+    Control(ControlParams),
+    EventDate(EventDateParams),
+    Cumulative(CumulativeParams),
+    Internal(InternalParams),
+}
+
+impl Check {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Check::Numeric(_) => "numeric",
+            Check::ExclusiveStatus(_) => "exclusive-status",
+            Check::Control(_) => "control",
+            Check::EventDate(_) => "event-date",
+            Check::Cumulative(_) => "cumulative",
+            Check::Internal(_) => "internal",
+        }
+    }
+}
+
+/// A validated rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+    pub description: String,
+    pub message: String,
+    pub tags: Vec<String>,
+    pub check: Check,
+    #[serde(skip)]
+    pub file: PathBuf,
+}
+
+/// Placeholders a message template may use.
+pub const MESSAGE_FIELDS: &[&str] = &["key", "window", "a", "b", "outlets_a", "outlets_b", "why"];
+
+/// Fill a message template.
+pub fn render_message(template: &str, fields: &BTreeMap<&str, String>) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => {
+                let name = &rest[open + 1..open + close];
+                out.push_str(fields.get(name).map_or("", String::as_str));
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}').map(|x| x.0))
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Compile rule files, reporting every problem.
+pub fn compile(
+    files: &[(PathBuf, String)],
+    g: Option<&Gazetteer>,
+    frames: Option<&Frames>,
+) -> Result<Vec<Rule>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut rules: Vec<Rule> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (path, src) in files {
+        let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
+            Ok(r) => r.unwrap_or_default(),
+            Err(e) => {
+                errors.push(Diagnostic::from_yaml(path, &e));
+                continue;
+            }
+        };
+        for (i, r) in raw.rules.into_iter().enumerate() {
+            let at = |d: Diagnostic, key: &str, value: &str, nth: usize| {
+                super::locate(d, src, key, value, nth)
+            };
+            let n = seen.entry(r.id.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                errors.push(at(
+                    Diagnostic::error(path, format!("rule id `{}` is defined twice", r.id))
+                        .with_yaml_path(format!("rules[{i}].id")),
+                    "id",
+                    &r.id,
+                    *n - 1,
+                ));
+                continue;
+            }
+            if !valid_id(&r.id) {
+                errors.push(at(
+                    Diagnostic::error(path, format!("rule id `{}` is not kebab-case", r.id))
+                        .with_yaml_path(format!("rules[{i}].id"))
+                        .with_help(
+                            "ids are lowercase words joined by `-`, such as `ceasefire-status`",
+                        ),
+                    "id",
+                    &r.id,
+                    0,
+                ));
+            }
+            for p in placeholders(&r.message) {
+                if !MESSAGE_FIELDS.contains(&p) {
+                    let mut d = Diagnostic::error(
+                        path,
+                        format!(
+                            "rule `{}`: unknown placeholder `{{{p}}}` in its message",
+                            r.id
+                        ),
+                    )
+                    .with_yaml_path(format!("rules[{i}].message"));
+                    d = match suggest(p, MESSAGE_FIELDS.iter().copied()) {
+                        Some(s) => d.with_help(format!("did you mean `{{{s}}}`?")),
+                        None => d.with_help(format!(
+                            "placeholders: {}",
+                            MESSAGE_FIELDS
+                                .iter()
+                                .map(|f| format!("{{{f}}}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    };
+                    errors.push(at(d, "id", &r.id, 0));
+                }
+            }
+            for problem in check_references(&r.check, g, frames) {
+                errors.push(at(
+                    Diagnostic::error(path, format!("rule `{}`: {problem}", r.id))
+                        .with_yaml_path(format!("rules[{i}].check")),
+                    "id",
+                    &r.id,
+                    0,
+                ));
+            }
+            rules.push(Rule {
+                id: r.id,
+                severity: r.severity,
+                summary: r.summary,
+                description: r.description,
+                message: r.message,
+                tags: r.tags,
+                check: r.check,
+                file: path.clone(),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// What a check names must exist: statuses in a status frame, measures in a count frame,
+/// subjects in the gazetteer. Returns the problems, in words.
+fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let measures: Vec<&str> = frames
+        .map(|f| f.counts.iter().map(|c| c.measure.as_str()).collect())
+        .unwrap_or_default();
+    let statuses: Vec<&str> = frames
+        .map(|f| {
+            f.status
+                .iter()
+                .flat_map(|s| s.statuses.iter().map(|x| x.0.as_str()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let unknown_measure = |m: &str, problems: &mut Vec<String>| {
+        if frames.is_some() && !measures.contains(&m) {
+            let hint = suggest(m, measures.iter().copied())
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            problems.push(format!("no count frame has the measure `{m}`{hint}"));
+        }
+    };
+    match check {
+        Check::Numeric(p) => p
+            .measures
+            .iter()
+            .for_each(|m| unknown_measure(m, &mut problems)),
+        Check::Cumulative(p) => p
+            .measures
+            .iter()
+            .for_each(|m| unknown_measure(m, &mut problems)),
+        Check::ExclusiveStatus(p) => {
+            if p.groups.len() < 2 || p.groups.iter().any(Vec::is_empty) {
+                problems.push("`groups` needs at least two non-empty groups of statuses".into());
+            }
+            for s in p.groups.iter().flatten() {
+                if frames.is_some() && !statuses.contains(&s.as_str()) {
+                    let hint = suggest(s, statuses.iter().copied())
+                        .map(|x| format!(" (did you mean `{x}`?)"))
+                        .unwrap_or_default();
+                    problems.push(format!("no status frame has the status `{s}`{hint}"));
+                }
+            }
+            if let (Some(subject), Some(g)) = (&p.subject, g) {
+                if !g.classes.iter().any(|c| &c.id == subject) && g.thing(subject).is_none() {
+                    problems.push(format!(
+                        "unknown subject `{subject}`: not a class or thing in the gazetteer"
+                    ));
+                }
+            }
+        }
+        Check::Internal(p) => {
+            if matches!(*p.check, Check::Internal(_)) {
+                problems.push("an internal check cannot hold another internal check".into());
+            }
+            problems.extend(check_references(&p.check, g, frames));
+        }
+        Check::Control(_) | Check::EventDate(_) => {}
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile_one(src: &str) -> Result<Vec<Rule>, Vec<Diagnostic>> {
+        compile(&[(PathBuf::from("r.yaml"), src.to_string())], None, None)
+    }
+
+    const RULE: &str = "rules:\n  - id: truce-status\n    severity: error\n    summary: s\n    description: d\n    message: '{key}: {a} vs {b}'\n    check:\n      kind: exclusive-status\n      params:\n        groups: [[holding], [collapsed]]\n";
+
+    #[test]
+    fn loads_a_rule() {
+        let r = compile_one(RULE).unwrap();
+        assert_eq!(r[0].check.kind(), "exclusive-status");
+        assert_eq!(r[0].severity, Severity::Error);
+    }
+
+    #[test]
+    fn unknown_kinds_keys_and_placeholders_are_located() {
+        let e = compile_one(&RULE.replace("exclusive-status", "exclusive-statuz")).unwrap_err();
+        assert_eq!(e[0].line, Some(8), "{e:?}");
+        assert!(
+            e[0].message.contains("unknown variant `exclusive-statuz`"),
+            "{}",
+            e[0].message
+        );
+        let e = compile_one(&RULE.replace("groups:", "grups:")).unwrap_err();
+        assert_eq!(e[0].message, "unknown key `grups`");
+        assert_eq!(e[0].yaml_path.as_deref(), Some("rules[0].check.params"));
+        let e = compile_one(&RULE.replace("{b}", "{bee}")).unwrap_err();
+        assert!(e[0].message.contains("unknown placeholder `{bee}`"));
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `{b}`?"));
+        let e = compile_one(&RULE.replace("severity: error", "severity: fatal")).unwrap_err();
+        assert_eq!(e[0].line, Some(3));
+    }
+
+    #[test]
+    fn ids_are_unique_and_kebab_case() {
+        let two = format!("{RULE}{}", RULE.replace("rules:\n", ""));
+        let e = compile_one(&two).unwrap_err();
+        assert!(
+            e[0].message.contains("defined twice") && e[0].line == Some(11),
+            "{e:?}"
+        );
+        let e = compile_one(&RULE.replace("truce-status", "Truce_Status")).unwrap_err();
+        assert!(e[0].message.contains("kebab-case"));
+    }
+
+    #[test]
+    fn messages_fill_their_placeholders() {
+        let mut f = BTreeMap::new();
+        f.insert("a", "holding".to_string());
+        f.insert("b", "collapsed".to_string());
+        assert_eq!(render_message("{a} vs {b}", &f), "holding vs collapsed");
+    }
+}
