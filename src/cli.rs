@@ -72,8 +72,28 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+
+    /// Write the output to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write SARIF 2.1.0 to FILE (for code scanning).
+    #[arg(long, value_name = "FILE")]
+    pub sarif_output: Option<PathBuf>,
+
+    /// Also write JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json_output: Option<PathBuf>,
+
+    /// Also write JUnit XML to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub junit_output: Option<PathBuf>,
+
+    /// Also write the Markdown tables to FILE (for $GITHUB_STEP_SUMMARY).
+    #[arg(long, value_name = "FILE")]
+    pub markdown_output: Option<PathBuf>,
 
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -86,6 +106,43 @@ pub struct CheckArgs {
     /// Skip these rules (ids, comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
     pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum CheckFormat {
+    /// Tables for the terminal, one per rule.
+    #[default]
+    Table,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON document with the findings and a summary.
+    Json,
+    /// One JSON object per finding.
+    Jsonl,
+    /// Markdown tables (for a report or $GITHUB_STEP_SUMMARY).
+    Markdown,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// GitHub workflow commands (annotations on the pull request).
+    Github,
+    /// JUnit XML: a suite per rule, a case per finding.
+    Junit,
+}
+
+impl From<CheckFormat> for crosscheck::render::findings::CheckFormat {
+    fn from(f: CheckFormat) -> Self {
+        use crosscheck::render::findings::CheckFormat as C;
+        match f {
+            CheckFormat::Table => C::Table,
+            CheckFormat::Concise => C::Concise,
+            CheckFormat::Json => C::Json,
+            CheckFormat::Jsonl => C::Jsonl,
+            CheckFormat::Markdown => C::Markdown,
+            CheckFormat::Sarif => C::Sarif,
+            CheckFormat::Github => C::Github,
+            CheckFormat::Junit => C::Junit,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

@@ -46,6 +46,9 @@ pub struct Evidence {
     pub text: String,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    /// Exclusive end column.
+    pub end_column: usize,
     pub value: String,
     /// hedged, quoted, attributed to ...
     pub how: Vec<String>,

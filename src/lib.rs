@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod findings;
+pub mod output;
 pub mod pattern;
 pub mod render;
 pub mod rules;

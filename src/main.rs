@@ -168,13 +168,38 @@ fn check(
         })
         .collect();
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
+    let active: Vec<Rule> = rules
+        .rules
+        .iter()
+        .filter(|r| selected(r))
+        .cloned()
+        .collect();
     let report = render::findings::Report {
         findings: &findings,
-        rules: &rules.rules,
+        rules: &active,
         documents: analyzed.len(),
         claims: analyzed.iter().map(|a| a.claims.len()).sum(),
     };
-    render::findings::render(out, &report, args.format.into(), render_options)?;
+    use render::findings::{CheckFormat as F, render_check};
+    let to_bytes = |format: F| -> Result<Vec<u8>, Failure> {
+        let mut buf = Vec::new();
+        render_check(&mut buf, &report, format, render_options)?;
+        Ok(buf)
+    };
+    for (path, format) in [
+        (&args.sarif_output, F::Sarif),
+        (&args.json_output, F::Json),
+        (&args.junit_output, F::Junit),
+        (&args.markdown_output, F::Markdown),
+    ] {
+        if let Some(path) = path {
+            crosscheck::output::write_atomic(path, &to_bytes(format)?)?;
+        }
+    }
+    match &args.output {
+        Some(path) => crosscheck::output::write_atomic(path, &to_bytes(args.format.into())?)?,
+        None => render_check(out, &report, args.format.into(), render_options)?,
+    }
     let fail_on = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,

@@ -161,6 +161,7 @@ impl<'a> Ctx<'a> {
         let c = item.claim;
         let original = doc.original_span(c.span.clone());
         let (line, column) = doc.line_col(original.start);
+        let (end_line, end_column) = doc.line_col(original.end);
         let outlet_name = self
             .outlets
             .get(&doc.meta.outlet)
@@ -196,6 +197,8 @@ impl<'a> Ctx<'a> {
                 .join(" "),
             line,
             column,
+            end_line,
+            end_column,
             value,
             how,
         }

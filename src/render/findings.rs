@@ -7,6 +7,40 @@ use crate::rules::Rule;
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// Formats of `crosscheck check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Table,
+    Concise,
+    Json,
+    Jsonl,
+    Markdown,
+    Sarif,
+    Github,
+    Junit,
+}
+
+/// Render a check report in any of its formats. `suppressed` marks findings a baseline or
+/// suppression accepted (kept, marked, in SARIF; absent elsewhere).
+pub fn render_check(
+    out: &mut dyn Write,
+    r: &Report,
+    format: CheckFormat,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let rules: Vec<&Rule> = r.rules.iter().collect();
+    match format {
+        CheckFormat::Table => render(out, r, Format::Table, opts),
+        CheckFormat::Markdown => render(out, r, Format::Markdown, opts),
+        CheckFormat::Json => render(out, r, Format::Json, opts),
+        CheckFormat::Jsonl => render(out, r, Format::Jsonl, opts),
+        CheckFormat::Concise => super::ci::concise(out, r),
+        CheckFormat::Github => super::ci::github(out, r),
+        CheckFormat::Junit => super::ci::junit(out, r, &rules),
+        CheckFormat::Sarif => super::ci::sarif(out, r, &rules, &|_| false),
+    }
+}
+
 /// What a check run produced, for every renderer.
 pub struct Report<'a> {
     pub findings: &'a [Finding],
