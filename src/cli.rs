@@ -59,6 +59,12 @@ pub enum Command {
     /// (hedged, negated, planned, conditional, quoted, attributed). A path `-` reads one
     /// article from standard input.
     Claims(AnnotateArgs),
+    /// Record the current findings as accepted (create), add new ones (update), or drop the
+    /// ones that no longer occur (prune).
+    Baseline {
+        #[command(subcommand)]
+        action: BaselineAction,
+    },
     /// List the conflict rules: id, severity, check kind, summary.
     Rules(RulesArgs),
     /// Show one rule in full: its description and its check.
@@ -94,6 +100,11 @@ pub struct CheckArgs {
     /// Also write the Markdown tables to FILE (for $GITHUB_STEP_SUMMARY).
     #[arg(long, value_name = "FILE")]
     pub markdown_output: Option<PathBuf>,
+
+    /// Accept the findings recorded in this baseline file: they are left out of the table and
+    /// the exit code, counted in the summary, and kept as suppressed in JSON and SARIF.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 
     /// Exit 1 when a finding is at or above this severity.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
@@ -152,6 +163,27 @@ pub enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineAction {
+    /// Write a new baseline with every current finding.
+    Create(BaselineArgs),
+    /// Add the findings not in the baseline yet; keep the rest.
+    Update(BaselineArgs),
+    /// Remove the entries no current finding matches.
+    Prune(BaselineArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// The baseline file (JSON).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Article files or folders [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -4,14 +4,16 @@
 mod cli;
 
 use clap::Parser;
-use cli::FailOn;
+use cli::{BaselineAction, FailOn};
 use cli::{Cli, Command};
 use crosscheck::annotate;
+use crosscheck::baseline::Baseline;
 use crosscheck::calendar::parse_published;
 use crosscheck::check::Analyzed;
 use crosscheck::corpus::{self, Document, LoadOptions, Meta, Outlets};
 use crosscheck::extract;
 use crosscheck::findings::Counts;
+use crosscheck::findings::Finding;
 use crosscheck::render::{self, RenderOptions};
 use crosscheck::rules::{Rule, RuleSet, Severity};
 use crosscheck::{Diagnostic, Error};
@@ -113,6 +115,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             out.flush()?;
             return Ok(code);
         }
+        Some(Command::Baseline { action }) => baseline(cli, action, &load_options, &mut out)?,
         Some(Command::Rules(args)) => {
             let rules = load_rules(cli)?;
             render::rules::list(&mut out, &rules.rules, args.format.into(), render_options)?;
@@ -131,16 +134,23 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     Ok(EXIT_OK)
 }
 
-/// `crosscheck check`: load, extract, compare, report; the exit code says whether a finding
-/// reached --fail-on.
-fn check(
+/// What one run of the rules over a corpus produced.
+struct CheckRun {
+    analyzed: Vec<Analyzed>,
+    findings: Vec<Finding>,
+    /// The rules that ran (not off, selected).
+    active: Vec<Rule>,
+}
+
+/// Load the corpus and rules, extract claims and run the selected rules.
+fn run_check(
     cli: &Cli,
-    args: &cli::CheckArgs,
+    paths: &[PathBuf],
+    select: &[String],
+    ignore: &[String],
     options: &LoadOptions,
-    out: &mut dyn Write,
-    render_options: RenderOptions,
-) -> Result<u8, Failure> {
-    let corpus = corpus::load(&args.paths, options)?;
+) -> Result<CheckRun, Failure> {
+    let corpus = corpus::load(paths, options)?;
     print_warnings(&corpus.warnings, cli.global.quiet);
     let rules = load_rules(cli)?;
     if rules.rules.is_empty() {
@@ -150,14 +160,13 @@ fn check(
         )
         .into());
     }
-    for id in args.select.iter().chain(&args.ignore) {
+    for id in select.iter().chain(ignore) {
         if !rules.rules.iter().any(|r| &r.id == id) {
             return Err(unknown_rule(&rules, id).into());
         }
     }
-    let selected = |r: &Rule| {
-        (args.select.is_empty() || args.select.contains(&r.id)) && !args.ignore.contains(&r.id)
-    };
+    let selected =
+        |r: &Rule| (select.is_empty() || select.contains(&r.id)) && !ignore.contains(&r.id);
     let analyzed: Vec<Analyzed> = corpus
         .documents
         .into_iter()
@@ -168,17 +177,65 @@ fn check(
         })
         .collect();
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
-    let active: Vec<Rule> = rules
+    let active = rules
         .rules
         .iter()
         .filter(|r| selected(r))
         .cloned()
         .collect();
+    Ok(CheckRun {
+        analyzed,
+        findings,
+        active,
+    })
+}
+
+/// `crosscheck check`: load, extract, compare, report; the exit code says whether a finding
+/// reached --fail-on.
+fn check(
+    cli: &Cli,
+    args: &cli::CheckArgs,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+    render_options: RenderOptions,
+) -> Result<u8, Failure> {
+    let run = run_check(cli, &args.paths, &args.select, &args.ignore, options)?;
+    let (findings, accepted) = match &args.baseline {
+        Some(path) => {
+            let baseline = Baseline::load(path)?;
+            let stale = baseline.stale(&run.findings);
+            if !stale.is_empty() {
+                let list: Vec<String> = stale
+                    .iter()
+                    .map(|(fp, e)| format!("{fp} ({})", e.rule))
+                    .collect();
+                let text = format!(
+                    "{} baseline entr{} no longer found (fixed): {}; `crosscheck baseline prune {}` removes {}",
+                    stale.len(),
+                    if stale.len() == 1 { "y is" } else { "ies are" },
+                    list.join(", "),
+                    crosscheck::diagnostic::display_path(path),
+                    if stale.len() == 1 { "it" } else { "them" },
+                );
+                if cli.global.strict {
+                    return Err(Error::Usage(format!("--strict: {text}")).into());
+                }
+                if !cli.global.quiet {
+                    eprintln!("note: {text}");
+                }
+            }
+            run.findings
+                .into_iter()
+                .partition(|f| !baseline.contains(f))
+        }
+        None => (run.findings, Vec::new()),
+    };
     let report = render::findings::Report {
         findings: &findings,
-        rules: &active,
-        documents: analyzed.len(),
-        claims: analyzed.iter().map(|a| a.claims.len()).sum(),
+        suppressed: &accepted,
+        rules: &run.active,
+        documents: run.analyzed.len(),
+        claims: run.analyzed.iter().map(|a| a.claims.len()).sum(),
     };
     use render::findings::{CheckFormat as F, render_check};
     let to_bytes = |format: F| -> Result<Vec<u8>, Failure> {
@@ -211,6 +268,48 @@ fn check(
     } else {
         EXIT_OK
     })
+}
+
+/// `crosscheck baseline create|update|prune FILE`.
+fn baseline(
+    cli: &Cli,
+    action: &BaselineAction,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let (args, verb) = match action {
+        BaselineAction::Create(a) => (a, "created"),
+        BaselineAction::Update(a) => (a, "updated"),
+        BaselineAction::Prune(a) => (a, "pruned"),
+    };
+    let run = run_check(cli, &args.paths, &[], &[], options)?;
+    let (baseline, changed) = match action {
+        BaselineAction::Create(_) => {
+            let b = Baseline::from_findings(&run.findings);
+            let n = b.findings.len();
+            (b, format!("{n} accepted"))
+        }
+        BaselineAction::Update(_) => {
+            let mut b = Baseline::load(&args.file)?;
+            let before = b.findings.len();
+            b.add(&run.findings);
+            let added = b.findings.len() - before;
+            (b, format!("{added} added"))
+        }
+        BaselineAction::Prune(_) => {
+            let mut b = Baseline::load(&args.file)?;
+            let removed = b.prune(&run.findings);
+            (b, format!("{removed} removed"))
+        }
+    };
+    baseline.save(&args.file)?;
+    writeln!(
+        out,
+        "baseline {} {verb}: {changed}, {} entries",
+        crosscheck::diagnostic::display_path(&args.file),
+        baseline.findings.len()
+    )?;
+    Ok(())
 }
 
 fn unknown_rule(rules: &RuleSet, id: &str) -> Error {

@@ -447,6 +447,7 @@ fn the_bundled_corpus() {
     assert_eq!(f[0].key, "moscow-protocol-2020");
 
     let report = Report {
+        suppressed: &[],
         findings: &f,
         rules: &rules.rules,
         documents: analyzed.len(),

@@ -258,14 +258,9 @@ fn physical(e: &Evidence) -> Value {
     })
 }
 
-/// SARIF 2.1.0 for GitHub code scanning. `suppressed` tells which findings a baseline or
-/// suppression accepted: they stay in the log, marked as suppressed.
-pub fn sarif(
-    out: &mut dyn Write,
-    r: &Report,
-    rules: &[&Rule],
-    suppressed: &dyn Fn(&Finding) -> bool,
-) -> io::Result<()> {
+/// SARIF 2.1.0 for GitHub code scanning. Findings a baseline or suppression accepted stay in
+/// the log, marked as suppressed.
+pub fn sarif(out: &mut dyn Write, r: &Report, rules: &[&Rule]) -> io::Result<()> {
     let rule_meta: Vec<Value> = rules
         .iter()
         .map(|rule| {
@@ -280,10 +275,13 @@ pub fn sarif(
             })
         })
         .collect();
+    let accepted = r.suppressed.iter().map(|f| (f, true));
     let results: Vec<Value> = r
         .findings
         .iter()
-        .map(|f| {
+        .map(|f| (f, false))
+        .chain(accepted)
+        .map(|(f, suppressed)| {
             let (p, rest) = primary(f);
             let mut result = json!({
                 "ruleId": f.rule,
@@ -304,7 +302,7 @@ pub fn sarif(
             if !related.is_empty() {
                 result["relatedLocations"] = Value::Array(related);
             }
-            if suppressed(f) {
+            if suppressed {
                 result["suppressions"] = json!([{"kind": "external"}]);
             }
             result

@@ -37,13 +37,16 @@ pub fn render_check(
         CheckFormat::Concise => super::ci::concise(out, r),
         CheckFormat::Github => super::ci::github(out, r),
         CheckFormat::Junit => super::ci::junit(out, r, &rules),
-        CheckFormat::Sarif => super::ci::sarif(out, r, &rules, &|_| false),
+        CheckFormat::Sarif => super::ci::sarif(out, r, &rules),
     }
 }
 
 /// What a check run produced, for every renderer.
 pub struct Report<'a> {
+    /// Findings to report.
     pub findings: &'a [Finding],
+    /// Findings a baseline or suppression accepted: kept in JSON and SARIF, marked.
+    pub suppressed: &'a [Finding],
     pub rules: &'a [Rule],
     pub documents: usize,
     pub claims: usize,
@@ -55,11 +58,13 @@ struct Summary {
     claims: usize,
     findings: usize,
     by_severity: Counts,
+    suppressed: usize,
 }
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
     findings: &'a [Finding],
+    suppressed: &'a [Finding],
     summary: Summary,
 }
 
@@ -69,6 +74,7 @@ fn summary(r: &Report) -> Summary {
         claims: r.claims,
         findings: r.findings.len(),
         by_severity: Counts::of(r.findings),
+        suppressed: r.suppressed.len(),
     }
 }
 
@@ -76,8 +82,16 @@ fn summary(r: &Report) -> Summary {
 pub fn summary_line(r: &Report) -> String {
     let c = Counts::of(r.findings);
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let accepted = if r.suppressed.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} accepted by baseline or suppression)",
+            r.suppressed.len()
+        )
+    };
     format!(
-        "{}, {}: {}, {}, {} info",
+        "{}, {}: {}, {}, {} info{accepted}",
         plural(r.documents, "document"),
         plural(r.claims, "claim"),
         plural(c.error, "error"),
@@ -142,6 +156,7 @@ pub fn render(
                 &mut *out,
                 &JsonReport {
                     findings: r.findings,
+                    suppressed: r.suppressed,
                     summary: summary(r),
                 },
             )?;
