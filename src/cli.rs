@@ -30,6 +30,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
 
+    /// The project's config file, for suppressions [default: crosscheck.yaml when present].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// The rules folder: gazetteer, frames, conflict rules [default: rules].
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,

@@ -16,6 +16,7 @@ use crosscheck::findings::Counts;
 use crosscheck::findings::Finding;
 use crosscheck::render::{self, RenderOptions};
 use crosscheck::rules::{Rule, RuleSet, Severity};
+use crosscheck::suppress::{self, Config};
 use crosscheck::{Diagnostic, Error};
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -140,6 +141,8 @@ struct CheckRun {
     findings: Vec<Finding>,
     /// The rules that ran (not off, selected).
     active: Vec<Rule>,
+    /// Every rule id, for checking the names suppressions use.
+    all_rules: Vec<String>,
 }
 
 /// Load the corpus and rules, extract claims and run the selected rules.
@@ -183,10 +186,12 @@ fn run_check(
         .filter(|r| selected(r))
         .cloned()
         .collect();
+    let all_rules = rules.rules.iter().map(|r| r.id.clone()).collect();
     Ok(CheckRun {
         analyzed,
         findings,
         active,
+        all_rules,
     })
 }
 
@@ -230,6 +235,44 @@ fn check(
         }
         None => (run.findings, Vec::new()),
     };
+    // Suppressions: the config file's, and the articles' own `crosscheck-ignore`.
+    let config = Config::load(cli.global.config.as_deref())?;
+    let ignores: Vec<suppress::ArticleIgnore> = run
+        .analyzed
+        .iter()
+        .flat_map(|a| {
+            a.doc
+                .meta
+                .ignore
+                .iter()
+                .map(|i| (a.doc.path().to_path_buf(), i.rule.clone(), i.reason.clone()))
+        })
+        .collect();
+    let known: Vec<&str> = run.all_rules.iter().map(String::as_str).collect();
+    let named = config
+        .suppressions
+        .iter()
+        .filter_map(|s| s.rule.as_deref())
+        .chain(ignores.iter().map(|i| i.1.as_str()));
+    for rule in named {
+        if !known.contains(&rule) {
+            let help = crosscheck::diagnostic::suggest(rule, known.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(
+                Error::Usage(format!("a suppression names unknown rule `{rule}`{help}")).into(),
+            );
+        }
+    }
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let (findings, by_suppression, warnings) = suppress::apply(findings, &config, &ignores, today);
+    let accepted: Vec<Finding> = accepted.into_iter().chain(by_suppression).collect();
+    if cli.global.strict && !warnings.is_empty() {
+        return Err(Error::Invalid(warnings.into_iter().map(|w| w.escalated()).collect()).into());
+    }
+    print_warnings(&warnings, cli.global.quiet);
     let report = render::findings::Report {
         findings: &findings,
         suppressed: &accepted,
@@ -386,6 +429,7 @@ fn load_documents(
             via: None,
             published_basis: Some("--published".into()),
             language: "en".into(),
+            ignore: Vec::new(),
         }),
         None => None,
     };

@@ -109,3 +109,72 @@ fn a_broken_baseline_is_an_input_error() {
     assert_eq!(code, Some(2));
     assert!(err.contains("base.json:1:"), "{err}");
 }
+
+#[test]
+fn front_matter_ignores_accept_a_finding_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d, "12", "");
+    let b = std::fs::read_to_string(d.join("corpus/b.md")).unwrap();
+    let with_ignore = b.replace("published: 2020-01-19\n", "published: 2020-01-19\ncrosscheck-ignore:\n  - {rule: casualty-counts, reason: 'early figure, corrected later'}\n");
+    std::fs::write(d.join("corpus/b.md"), &with_ignore).unwrap();
+    let (code, out, err) = run(d, &["check", "--fail-on", "warning", "--format", "concise"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("1 accepted"), "{out}");
+
+    let no_reason = b.replace(
+        "published: 2020-01-19\n",
+        "published: 2020-01-19\ncrosscheck-ignore:\n  - {rule: casualty-counts}\n",
+    );
+    std::fs::write(d.join("corpus/b.md"), no_reason).unwrap();
+    let (code, _, err) = run(d, &["check"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("corpus/b.md:4:1: error: at `crosscheck-ignore[0]`: `crosscheck-ignore` of rule `casualty-counts` has no reason"), "{err}");
+}
+
+#[test]
+fn config_suppressions_match_expire_and_warn_when_unused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d, "12", "");
+    let config = |expires: &str| {
+        format!(
+            "suppressions:\n  - rule: casualty-counts\n    outlets: [daily]\n    reason: the ministry's figure, disputed\n{expires}  - rule: ceasefire-status\n    reason: nothing to match\n"
+        )
+    };
+    std::fs::write(d.join("crosscheck.yaml"), config("")).unwrap();
+    let (code, out, err) = run(d, &["check", "--fail-on", "warning", "--format", "concise"]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains(
+            "crosscheck.yaml:5: warning: suppression matches no finding (nothing to match)"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        run(d, &["--strict", "check"]).0,
+        Some(2),
+        "an unused suppression is an error under --strict"
+    );
+
+    std::fs::write(
+        d.join("crosscheck.yaml"),
+        config("    expires: 2020-01-01\n"),
+    )
+    .unwrap();
+    let (code, _, err) = run(d, &["check", "--fail-on", "warning"]);
+    assert_eq!(code, Some(1), "an expired suppression no longer applies");
+    assert!(err.contains("suppression expired on 2020-01-01"), "{err}");
+
+    std::fs::write(
+        d.join("crosscheck.yaml"),
+        "suppressions:\n  - rule: casualty-count\n    reason: typo\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(d, &["check"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("unknown rule `casualty-count`; did you mean `casualty-counts`?"),
+        "{err}"
+    );
+}

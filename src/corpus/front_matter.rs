@@ -22,6 +22,22 @@ struct RawFrontMatter {
     via: Option<String>,
     published_basis: Option<String>,
     language: Option<String>,
+    #[serde(rename = "crosscheck-ignore", default)]
+    crosscheck_ignore: Vec<RawIgnore>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIgnore {
+    rule: String,
+    reason: Option<String>,
+}
+
+/// A rule this article asks not to be reported for, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub rule: String,
+    pub reason: String,
 }
 
 /// Validated article metadata.
@@ -39,6 +55,8 @@ pub struct Meta {
     /// How the publication date is known (byline, URL, inferred from the text).
     pub published_basis: Option<String>,
     pub language: String,
+    /// `crosscheck-ignore`: findings of these rules that involve this article are accepted.
+    pub ignore: Vec<Ignore>,
 }
 
 /// Where the front matter and the body lie in a file.
@@ -160,6 +178,26 @@ pub fn parse(
         _ => None,
     };
     let language = raw.language.clone().unwrap_or_else(|| "en".to_string());
+    let mut ignore = Vec::new();
+    for (i, ig) in raw.crosscheck_ignore.iter().enumerate() {
+        match ig.reason.as_deref().map(str::trim) {
+            Some(reason) if !reason.is_empty() => ignore.push(Ignore {
+                rule: ig.rule.clone(),
+                reason: reason.to_string(),
+            }),
+            _ => errors.push(
+                at_key(
+                    "crosscheck-ignore",
+                    Diagnostic::error(
+                        path,
+                        format!("`crosscheck-ignore` of rule `{}` has no reason", ig.rule),
+                    ),
+                )
+                .with_yaml_path(format!("crosscheck-ignore[{i}]"))
+                .with_help("say why the finding is accepted: `{rule: ..., reason: ...}`"),
+            ),
+        }
+    }
 
     match published {
         Some(published) if errors.is_empty() => Ok(Meta {
@@ -171,6 +209,7 @@ pub fn parse(
             via: raw.via,
             published_basis: raw.published_basis,
             language,
+            ignore,
         }),
         _ => Err(errors),
     }

@@ -1,0 +1,251 @@
+//! Suppressions: findings accepted by name, with a reason, without touching article text.
+//!
+//! Two sources: an article's front matter (`crosscheck-ignore: [{rule, reason}]`) and the
+//! `suppressions:` list of the project's `crosscheck.yaml`. A suppression that matches
+//! nothing, or has expired, is reported as a warning: silence is the failure users hate.
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::findings::Finding;
+use crate::yaml;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The config file looked for in the working folder.
+pub const CONFIG_FILE: &str = "crosscheck.yaml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    suppressions: Vec<RawSuppression>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuppression {
+    rule: Option<String>,
+    fingerprint: Option<String>,
+    #[serde(default)]
+    outlets: Vec<String>,
+    #[serde(default)]
+    paths: Vec<String>,
+    reason: Option<String>,
+    expires: Option<String>,
+}
+
+/// One suppression from the config file: every condition given must hold.
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    pub rule: Option<String>,
+    pub fingerprint: Option<String>,
+    /// The finding involves all of these outlets.
+    pub outlets: Vec<String>,
+    /// The finding has evidence in a file whose path starts with one of these.
+    pub paths: Vec<String>,
+    pub reason: String,
+    pub expires: Option<Date>,
+    /// Line in the config file, for warnings.
+    pub line: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Config {
+    pub path: Option<PathBuf>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Config {
+    /// Load `path`, or `crosscheck.yaml` in the working folder when it exists.
+    pub fn load(path: Option<&Path>) -> Result<Config, Error> {
+        let path = match path {
+            Some(p) => p.to_path_buf(),
+            None if Path::new(CONFIG_FILE).is_file() => PathBuf::from(CONFIG_FILE),
+            None => return Ok(Config::default()),
+        };
+        let src = std::fs::read_to_string(&path).map_err(|e| {
+            Error::single(Diagnostic::error(
+                &path,
+                format!(
+                    "cannot read the config file: {}",
+                    crate::corpus::walk::io_reason(&e)
+                ),
+            ))
+        })?;
+        let raw: RawConfig = yaml::from_str::<Option<RawConfig>>(&src)
+            .map_err(|e| Error::single(Diagnostic::from_yaml(&path, &e)))?
+            .unwrap_or_default();
+        let mut errors = Vec::new();
+        let mut suppressions = Vec::new();
+        // Each entry starts at a `- ` line at the list's indentation.
+        let starts: Vec<usize> = src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().starts_with("- "))
+            .map(|(n, _)| n + 1)
+            .collect();
+        for (i, s) in raw.suppressions.into_iter().enumerate() {
+            let line = starts.get(i).copied().unwrap_or(1);
+            let at = |d: Diagnostic| d.at(line, 1).with_yaml_path(format!("suppressions[{i}]"));
+            let Some(reason) = s.reason.filter(|r| !r.trim().is_empty()) else {
+                errors.push(at(Diagnostic::error(
+                    &path,
+                    "a suppression needs a `reason`",
+                )));
+                continue;
+            };
+            if s.rule.is_none()
+                && s.fingerprint.is_none()
+                && s.outlets.is_empty()
+                && s.paths.is_empty()
+            {
+                errors.push(at(Diagnostic::error(
+                    &path,
+                    "a suppression needs at least one of `rule`, `fingerprint`, `outlets`, `paths`",
+                )));
+                continue;
+            }
+            let expires = match s.expires.as_deref().map(str::parse::<Date>) {
+                Some(Ok(d)) => Some(d),
+                Some(Err(_)) => {
+                    errors.push(at(Diagnostic::error(
+                        &path,
+                        format!(
+                            "`expires: {}` is not a date (YYYY-MM-DD)",
+                            s.expires.unwrap_or_default()
+                        ),
+                    )));
+                    continue;
+                }
+                None => None,
+            };
+            suppressions.push(Suppression {
+                rule: s.rule,
+                fingerprint: s.fingerprint,
+                outlets: s.outlets,
+                paths: s.paths,
+                reason,
+                expires,
+                line,
+            });
+        }
+        if errors.is_empty() {
+            Ok(Config {
+                path: Some(path),
+                suppressions,
+            })
+        } else {
+            Err(Error::Invalid(errors))
+        }
+    }
+}
+
+impl Suppression {
+    pub fn matches(&self, f: &Finding) -> bool {
+        let evidence = || f.sides.iter().flat_map(|s| &s.evidence);
+        self.rule.as_ref().is_none_or(|r| r == &f.rule)
+            && self
+                .fingerprint
+                .as_ref()
+                .is_none_or(|fp| fp == &f.fingerprint)
+            && self
+                .outlets
+                .iter()
+                .all(|o| evidence().any(|e| &e.outlet == o))
+            && (self.paths.is_empty()
+                || self.paths.iter().any(|p| {
+                    evidence()
+                        .any(|e| e.doc.starts_with(p.as_str()) || e.article.starts_with(p.as_str()))
+                }))
+    }
+}
+
+/// Which findings the config and the articles' front matter accept, and the warnings about
+/// suppressions that matched nothing or have expired.
+/// An article's `crosscheck-ignore` entry: (the article's path, rule, reason).
+pub type ArticleIgnore = (PathBuf, String, String);
+
+pub fn apply(
+    findings: Vec<Finding>,
+    config: &Config,
+    article_ignores: &[ArticleIgnore],
+    today: Date,
+) -> (Vec<Finding>, Vec<Finding>, Vec<Diagnostic>) {
+    let mut used = vec![false; config.suppressions.len()];
+    let mut used_articles = vec![false; article_ignores.len()];
+    let mut warnings = Vec::new();
+    let config_path = config
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+    for (i, s) in config.suppressions.iter().enumerate() {
+        if let Some(d) = s.expires.filter(|d| *d < today) {
+            warnings.push(
+                Diagnostic::warning(
+                    &config_path,
+                    format!(
+                        "suppression expired on {d} and no longer applies ({})",
+                        s.reason
+                    ),
+                )
+                .at_line(s.line),
+            );
+            used[i] = true; // reported once, as expired
+        }
+    }
+    let (mut kept, mut accepted) = (Vec::new(), Vec::new());
+    for f in findings {
+        let by_config = config
+            .suppressions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.expires.is_none_or(|d| d >= today))
+            .find(|(_, s)| s.matches(&f));
+        let by_article: Vec<usize> = article_ignores
+            .iter()
+            .enumerate()
+            .filter(|(_, (doc, rule, _))| {
+                rule == &f.rule
+                    && f.sides
+                        .iter()
+                        .flat_map(|s| &s.evidence)
+                        .any(|e| e.doc == crate::diagnostic::display_path(doc))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match by_config {
+            Some((i, _)) => {
+                used[i] = true;
+                accepted.push(f);
+            }
+            None if !by_article.is_empty() => {
+                for i in by_article {
+                    used_articles[i] = true;
+                }
+                accepted.push(f);
+            }
+            None => kept.push(f),
+        }
+    }
+    for (i, s) in config.suppressions.iter().enumerate() {
+        if !used[i] {
+            warnings.push(
+                Diagnostic::warning(
+                    &config_path,
+                    format!("suppression matches no finding ({})", s.reason),
+                )
+                .at_line(s.line),
+            );
+        }
+    }
+    for (i, (doc, rule, reason)) in article_ignores.iter().enumerate() {
+        if !used_articles[i] {
+            warnings.push(Diagnostic::warning(
+                doc,
+                format!("`crosscheck-ignore` of rule `{rule}` matches no finding ({reason})"),
+            ));
+        }
+    }
+    (kept, accepted, warnings)
+}
