@@ -69,6 +69,11 @@ pub enum Command {
         #[command(subcommand)]
         action: BaselineAction,
     },
+    /// Run the rule tests: small inline articles and the exact findings each rule must give.
+    ///
+    /// Fails when a case's findings differ, a rule has no positive or no negative case, or a
+    /// test names an unknown rule. Ends with `N passed, M failed`.
+    Test(TestArgs),
     /// List the conflict rules: id, severity, check kind, summary.
     Rules(RulesArgs),
     /// Show one rule in full: its description and its check.
@@ -188,6 +193,17 @@ pub struct BaselineArgs {
     /// Article files or folders [default: corpus].
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// The folder of test files [default: rules/tests].
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Rewrite each case's expectations to the findings the rules give now, and exit 0.
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Debug, Args)]

@@ -24,6 +24,7 @@ pub mod output;
 pub mod pattern;
 pub mod render;
 pub mod rules;
+pub mod ruletest;
 pub mod suppress;
 pub mod text;
 pub mod yaml;

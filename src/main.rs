@@ -117,6 +117,21 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             return Ok(code);
         }
         Some(Command::Baseline { action }) => baseline(cli, action, &load_options, &mut out)?,
+        Some(Command::Test(args)) => {
+            let rules = load_rules(cli)?;
+            let dir = args
+                .dir
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(crosscheck::ruletest::DEFAULT_DIR));
+            let report = crosscheck::ruletest::run(&dir, &rules, args.update)?;
+            render::rules::test_report(&mut out, &report)?;
+            out.flush()?;
+            return Ok(if report.failed() > 0 && !args.update {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            });
+        }
         Some(Command::Rules(args)) => {
             let rules = load_rules(cli)?;
             render::rules::list(&mut out, &rules.rules, args.format.into(), render_options)?;

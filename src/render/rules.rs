@@ -69,3 +69,44 @@ pub fn explain(out: &mut dyn Write, r: &Rule) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// `crosscheck test` results, ending with the `N passed, M failed` line.
+pub fn test_report(out: &mut dyn Write, r: &crate::ruletest::TestReport) -> io::Result<()> {
+    use crate::ruletest::Outcome;
+    for c in &r.cases {
+        let tag = match c.outcome {
+            Outcome::Passed => "PASS",
+            Outcome::Failed => "FAIL",
+            Outcome::Todo => "TODO",
+        };
+        writeln!(
+            out,
+            "{tag} {} [{}] {}",
+            display_path(&c.file),
+            c.rule,
+            c.name
+        )?;
+        if c.outcome != Outcome::Passed {
+            for m in &c.missing {
+                writeln!(out, "  missing: {m}")?;
+            }
+            for n in &c.noisy {
+                writeln!(out, "  noisy:   {n}")?;
+            }
+            for (e, a) in &c.wrong {
+                writeln!(out, "  wrong:   expected {e}")?;
+                writeln!(out, "           got      {a}")?;
+            }
+        }
+    }
+    for p in &r.problems {
+        writeln!(out, "FAIL {p}")?;
+    }
+    writeln!(
+        out,
+        "{} passed, {} failed, {} skipped",
+        r.passed(),
+        r.failed(),
+        r.todo()
+    )
+}
