@@ -95,7 +95,9 @@ fn check_output_is_byte_identical_across_runs() {
             .output()
             .unwrap()
     };
-    for format in ["table", "json", "jsonl", "markdown"] {
+    for format in [
+        "table", "json", "jsonl", "markdown", "concise", "sarif", "github", "junit",
+    ] {
         let (a, b) = (run(format), run(format));
         assert_eq!(a.status.code(), Some(1));
         assert!(!a.stdout.is_empty());
