@@ -9,6 +9,7 @@
 use super::time::TimeExpr;
 use crate::calendar::DayRange;
 use crate::rules::gazetteer::{EntityRef, Gazetteer, canonical};
+use crate::text::spans;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -147,12 +148,10 @@ fn sentence_date(
     sentences: &[Range<usize>],
     times: &[TimeExpr],
 ) -> Option<DayRange> {
-    let s = sentences
+    let s = &sentences[spans::index_holding(sentences, span.start)?];
+    spans::starting_in(times, |t| &t.span, s)
         .iter()
-        .find(|s| s.start <= span.start && span.start < s.end)?;
-    times
-        .iter()
-        .filter(|t| s.start <= t.span.start && t.span.end <= s.end)
+        .filter(|t| t.span.end <= s.end)
         .find(|t| t.range.days() <= 31)
         .map(|t| t.range)
 }
@@ -191,7 +190,11 @@ fn fuzzy(
         })
         .filter(|(s, e)| e > s)
         .collect();
-    let covered = |s: usize, e: usize| exact.iter().any(|(r, _)| r.start < e && s < r.end);
+    // `exact` is sorted and non-overlapping: the first match ending after `s` decides.
+    let covered = |s: usize, e: usize| {
+        let k = exact.partition_point(|(r, _)| r.end <= s);
+        exact.get(k).is_some_and(|(r, _)| r.start < e)
+    };
     let mut i = 0;
     while i < words.len() {
         let (s, e) = words[i];

@@ -237,11 +237,16 @@ pub(crate) fn number_value(text: &str) -> Option<f64> {
 }
 
 /// Find every quantity in `text`. Spans covered by `times` are not counts.
+/// Bytes before a number searched for a qualifier ("no more than", "upwards of"): more than
+/// the longest qualifier phrase.
+const QUALIFIER_REACH: usize = 64;
+
 pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
     let mut out = Vec::new();
     for s in sentences {
         let first = out.len();
         let toks = tokens(&text[s.clone()], s.start);
+        let times = crate::text::spans::starting_in(times, |t| &t.span, s);
         let mut i = 0;
         while i < toks.len() {
             if times
@@ -705,7 +710,13 @@ fn qualify(
         Some(p) if p.lower == "minus" || p.lower == "negative" => (-value, p.span.start),
         _ => (value, toks[i].span.start),
     };
-    let before = text[..sign_start].to_lowercase();
+    // The qualifier phrases are short: look at the words just before, not the whole text.
+    let mut from = sign_start.saturating_sub(QUALIFIER_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    // ASCII lowering keeps byte offsets: the phrases are ASCII words and symbols.
+    let before = text[from..sign_start].to_ascii_lowercase();
     let before = before.trim_end();
     // The longest phrase wins: "no more than" is not "more than".
     let (qualifier, q_start) = QUALIFIERS
@@ -721,7 +732,7 @@ fn qualify(
             } else {
                 prev.is_none_or(|c| !c.is_alphanumeric())
             };
-            ok.then_some((phrase.len(), *q, cut.len()))
+            ok.then_some((phrase.len(), *q, from + cut.len()))
         })
         .max_by_key(|&(len, _, _)| len)
         .map(|(_, q, start)| (q, start))

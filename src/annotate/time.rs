@@ -943,8 +943,10 @@ fn inside_longer_number(text: &str, span: &Range<usize>) -> bool {
 /// "since X" is an open range from X to publication.
 fn extend_since(text: &str, t: &mut TimeExpr, published: DayRange) {
     let before = text[..t.span.start].trim_end_matches(' ');
-    let lower = before.to_ascii_lowercase();
-    if lower.ends_with("since")
+    let tail = before.len().saturating_sub(5);
+    if before
+        .get(tail..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
         && before.len() >= 5
         && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric())
     {

@@ -67,11 +67,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .mentions_in(np.clone(), MentionClass::Actor)
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone());
-        let since = ctx.ann.times.iter().find(|t| {
-            sentence.start <= t.span.start
-                && t.span.end <= sentence.end
-                && t.modifier == Some(crate::annotate::TimeMod::Since)
-        });
+        let since = ctx
+            .times_in(&sentence)
+            .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
         let cumulative = since.is_some() || modality::cumulative(text, &sentence);
         let (when, basis) = match since {
             Some(t) => (t.range, crate::claims::TimeBasis::Text),

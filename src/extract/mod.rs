@@ -14,12 +14,18 @@ use crate::calendar::DayRange;
 use crate::claims::{Claim, Modality, TimeBasis};
 use crate::corpus::Document;
 use crate::rules::RuleSet;
+use crate::text::spans;
 use jiff::ToSpan;
 use std::ops::Range;
 
 /// Extract every claim from one annotated document, in text order.
 pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim> {
-    let ctx = Context { doc, ann, rules };
+    let ctx = Context {
+        doc,
+        ann,
+        rules,
+        words: spans::Words::new(doc.text()),
+    };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
     control::extract(&ctx, &mut claims);
@@ -40,6 +46,7 @@ pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub ann: &'a Annotations,
     pub rules: &'a RuleSet,
+    words: spans::Words,
 }
 
 impl<'a> Context<'a> {
@@ -48,18 +55,12 @@ impl<'a> Context<'a> {
     }
 
     pub fn sentence_of(&self, pos: usize) -> Option<Range<usize>> {
-        self.doc
-            .sentences
-            .iter()
-            .find(|s| s.start <= pos && pos < s.end.max(s.start + 1))
-            .cloned()
+        self.sentence_index(pos)
+            .map(|i| self.doc.sentences[i].clone())
     }
 
     pub fn sentence_index(&self, pos: usize) -> Option<usize> {
-        self.doc
-            .sentences
-            .iter()
-            .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+        spans::index_holding(&self.doc.sentences, pos)
     }
 
     /// Words strictly between two spans (0 when they touch or overlap).
@@ -71,10 +72,7 @@ impl<'a> Context<'a> {
         } else {
             return 0;
         };
-        self.text()[lo..hi]
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count()
+        self.words.count(self.text(), lo, hi)
     }
 
     pub fn mentions_in(
@@ -82,9 +80,9 @@ impl<'a> Context<'a> {
         range: Range<usize>,
         class: MentionClass,
     ) -> impl Iterator<Item = &'a Mention> + 'a {
-        self.ann.mentions.iter().filter(move |m| {
-            m.class == class && range.start <= m.span.start && m.span.end <= range.end
-        })
+        spans::starting_in(&self.ann.mentions, |m| &m.span, &range)
+            .iter()
+            .filter(move |m| m.class == class && m.span.end <= range.end)
     }
 
     /// The nearest mention of `class` within `sentence` to `span`, at most `max_words` away.
@@ -100,16 +98,24 @@ impl<'a> Context<'a> {
             .min_by_key(|m| (self.words_between(&m.span, span), m.span.start))
     }
 
+    /// The time expressions inside `range`, in text order.
+    pub fn times_in(
+        &self,
+        range: &Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = &'a TimeExpr> + 'a {
+        let end = range.end;
+        spans::starting_in(&self.ann.times, |t| &t.span, range)
+            .iter()
+            .filter(move |t| t.span.end <= end)
+    }
+
     /// The time expression in `sentence` nearest `span`.
     pub fn nearest_time(
         &self,
         sentence: &Range<usize>,
         span: &Range<usize>,
     ) -> Option<&'a TimeExpr> {
-        self.ann
-            .times
-            .iter()
-            .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
+        self.times_in(sentence)
             .min_by_key(|t| (self.words_between(&t.span, span), t.span.start))
     }
 
@@ -156,11 +162,8 @@ impl<'a> Context<'a> {
         }
         // Only a day carries over ("On March 10th, ..."); "last week" frames a background,
         // not the next sentence's present tense.
-        self.ann
-            .times
-            .iter()
+        self.times_in(prev)
             .rev()
-            .filter(|t| prev.start <= t.span.start && t.span.end <= prev.end)
             .find(|t| t.range.is_single_day() && t.modifier.is_none())
     }
 
@@ -178,7 +181,11 @@ impl<'a> Context<'a> {
             conditional: modality::conditional(text, sentence, trigger),
             quoted: self.doc.quote_at(claim.clone()).is_some()
                 || self.doc.quote_at(trigger.clone()).is_some(),
-            attribution: modality::attribution(text, sentence, &self.ann.mentions),
+            attribution: modality::attribution(
+                text,
+                sentence,
+                spans::starting_in(&self.ann.mentions, |m| &m.span, sentence),
+            ),
         }
     }
 

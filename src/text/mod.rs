@@ -4,6 +4,7 @@ pub mod normalize;
 pub mod offsets;
 pub mod quotes;
 pub mod sentences;
+pub mod spans;
 
 pub use normalize::{Normalized, normalize};
 pub use offsets::{LineIndex, OffsetMap};

@@ -43,23 +43,38 @@ impl OffsetMap {
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters from its line's start) every [`COLUMN_STRIDE`] bytes or so
+    /// of a line, so a column costs a short count even on a 10 MB line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const COLUMN_STRIDE: usize = 4096;
 
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`, the three endings found in the wild.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut checkpoints = Vec::new();
+        let (mut mark, mut chars) = (0, 0);
+        for (i, &b) in bytes.iter().enumerate() {
+            let boundary = b & 0xC0 != 0x80;
+            if boundary && i - mark >= COLUMN_STRIDE {
+                checkpoints.push((i, chars));
+                mark = i;
             }
-            i += 1;
+            if boundary {
+                chars += 1;
+            }
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+                (mark, chars) = (i + 1, 0);
+            }
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 1-based line and column of byte `offset` in `text` (the text this index was built from).
@@ -67,9 +82,15 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count())
+        let (from, before) = match self.checkpoints.partition_point(|c| c.0 <= offset) {
+            0 => (start, 0),
+            n if self.checkpoints[n - 1].0 < start => (start, 0),
+            n => self.checkpoints[n - 1],
+        };
+        let column = before
+            + text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count())
             + 1;
         (line, column)
     }
@@ -94,6 +115,20 @@ mod tests {
         assert_eq!(idx.line_col(text, 8), (3, 1));
         assert_eq!(idx.line_col(text, 7), (2, 3)); // the '\r' after 'é'
         assert_eq!(idx.line_col(text, 10), (4, 1));
+    }
+
+    #[test]
+    fn columns_on_a_very_long_line_count_characters() {
+        let text = format!("x\n{}{}", "é".repeat(10_000), "abc".repeat(5_000));
+        let idx = LineIndex::new(&text);
+        let at = |o: usize| idx.line_col(&text, o);
+        assert_eq!(
+            at(2 + 20_000),
+            (2, 10_001),
+            "after ten thousand two-byte characters"
+        );
+        assert_eq!(at(2 + 20_000 + 14_999), (2, 25_000));
+        assert_eq!(at(1), (1, 2));
     }
 
     #[test]

@@ -83,7 +83,40 @@ fn starts_list_item(line: &str) -> bool {
     }
 }
 
-fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+fn push_trimmed(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    // A run of text longer than any sentence (a page without full stops, a 10 MB line) is
+    // cut into pieces, at the last `;`, `,` or space before the limit: claims are read within
+    // a sentence, and an unbounded sentence would make that quadratic.
+    while r.len() > MAX_SENTENCE_BYTES {
+        let cut = cut_point(&text[r.start..r.start + MAX_SENTENCE_BYTES]);
+        push_piece(text, r.start..r.start + cut, out);
+        r.start += cut;
+    }
+    push_piece(text, r, out);
+}
+
+/// The longest sentence kept whole, in bytes; the longest sentences in news copy are a few
+/// hundred characters.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Where to cut an over-long run: after the last `; `, else the last `, `, else the last
+/// space, else at the last character boundary.
+fn cut_point(s: &str) -> usize {
+    for sep in ["; ", ", ", " "] {
+        if let Some(i) = s.rfind(sep) {
+            if i > 0 {
+                return i + sep.len();
+            }
+        }
+    }
+    (1..=s.len())
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len())
+        .max(1)
+}
+
+fn push_piece(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let trail = s.len() - s.trim_end().len();
@@ -170,6 +203,23 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn runs_without_full_stops_are_cut_into_bounded_pieces() {
+        let clause = "at least 28 soldiers were killed near the town; ";
+        let text = clause.repeat(500);
+        let pieces = split(&text);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert!(
+            pieces.iter().all(|p| p.starts_with("at least")),
+            "cut after a `;`"
+        );
+        assert_eq!(pieces.concat().replace(' ', ""), text.replace(' ', ""));
+        // No separator at all: cut at a character boundary, nothing lost.
+        let word = "é".repeat(3_000);
+        assert_eq!(split(&word).concat(), word);
     }
 
     #[test]
