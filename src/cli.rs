@@ -38,6 +38,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
+    /// Read files that are not valid UTF-8, replacing the invalid bytes (with a warning).
+    #[arg(long, global = true)]
+    pub lossy: bool,
+
+    /// Skip files larger than this many bytes, with a warning (an error under --strict).
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crosscheck::corpus::DEFAULT_MAX_FILE_BYTES)]
+    pub max_file_size: u64,
+
     /// Print no warnings.
     #[arg(short, long, global = true)]
     pub quiet: bool,

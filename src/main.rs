@@ -47,7 +47,44 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// The article being analysed, for the panic report.
+static CURRENT_ARTICLE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// A panic is a bug: say so briefly, with what is needed to reproduce it. The process then
+/// exits with Rust's panic code, 101, distinct from 0, 1 and 2.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let article = CURRENT_ARTICLE
+            .lock()
+            .map(|a| a.clone())
+            .unwrap_or_default();
+        eprintln!(
+            "crosscheck {} hit an internal error (this is a bug): {info}",
+            env!("CARGO_PKG_VERSION")
+        );
+        eprintln!(
+            "command: {}",
+            std::env::args().collect::<Vec<_>>().join(" ")
+        );
+        if !article.is_empty() {
+            eprintln!("while analysing: {article}");
+        }
+        eprintln!("please report it with the command and the article (exit code 101)");
+    }));
+}
+
+/// Annotate and extract one document, noting it for the panic report.
+fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
+    if let Ok(mut current) = CURRENT_ARTICLE.lock() {
+        *current = crosscheck::diagnostic::display_path(doc.path());
+    }
+    let ann = annotate::annotate(&doc, &rules.gazetteer);
+    let claims = extract::extract(&doc, &ann, rules);
+    Analyzed { doc, claims }
+}
+
 fn main() -> ExitCode {
+    install_panic_hook();
     let cli = Cli::parse();
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
@@ -68,6 +105,8 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     let load_options = LoadOptions {
         strict: cli.global.strict,
         outlets: cli.global.outlets.clone(),
+        lossy: cli.global.lossy,
+        max_file_bytes: cli.global.max_file_size,
     };
     let stdout = io::stdout();
     let render_options = RenderOptions {
@@ -188,11 +227,7 @@ fn run_check(
     let analyzed: Vec<Analyzed> = corpus
         .documents
         .into_iter()
-        .map(|doc| {
-            let ann = annotate::annotate(&doc, &rules.gazetteer);
-            let claims = extract::extract(&doc, &ann, &rules);
-            Analyzed { doc, claims }
-        })
+        .map(|doc| analyse(doc, &rules))
         .collect();
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
     let active = rules

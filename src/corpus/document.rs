@@ -24,6 +24,8 @@ pub struct Document {
     /// Quotations, as ranges of [`Document::text`], sorted by start.
     pub quotes: Vec<Quote>,
     pub words: usize,
+    /// Problems met while loading that did not stop it (moved to the corpus's warnings).
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 impl Document {
@@ -55,6 +57,7 @@ impl Document {
             sentences,
             quotes,
             words,
+            warnings: Vec::new(),
         }
     }
 
@@ -93,13 +96,21 @@ impl Document {
     }
 
     /// The innermost quotation containing `span` of the analysed text, if any.
+    ///
+    /// Only the last [`QUOTE_LOOKBACK`] quotations opened before `span` are looked at, so a
+    /// claim costs a binary search, not a scan of every quotation in a long article.
     pub fn quote_at(&self, span: Range<usize>) -> Option<&Quote> {
-        self.quotes
+        let n = self.quotes.partition_point(|q| q.range.start <= span.start);
+        self.quotes[n.saturating_sub(QUOTE_LOOKBACK)..n]
             .iter()
-            .filter(|q| q.range.start <= span.start && span.end <= q.range.end)
+            .filter(|q| span.end <= q.range.end)
             .min_by_key(|q| q.range.len())
     }
 }
+
+/// How many quotations opened before a span may hold it: quotations nest only a level or two,
+/// but a paragraph may hold several closed ones between an open quotation and the span.
+pub const QUOTE_LOOKBACK: usize = 64;
 
 /// Words are whitespace-separated tokens holding at least one letter or digit.
 pub fn count_words(text: &str) -> usize {

@@ -24,12 +24,31 @@ pub const OUTLETS_FILE: &str = "outlets.yaml";
 /// Bytes inspected for NUL to tell a binary file from text.
 const BINARY_SNIFF: usize = 8192;
 
-#[derive(Debug, Clone, Default)]
+/// Files larger than this are not articles (a dump, a log, a mistake) and are skipped: the
+/// limit keeps memory bounded whatever lands in the corpus folder.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Treat warnings as errors.
     pub strict: bool,
     /// The outlets file, instead of looking for `outlets.yaml` near the corpus.
     pub outlets: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of refusing the file.
+    pub lossy: bool,
+    /// Skip (with a warning) files larger than this many bytes.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            strict: false,
+            outlets: None,
+            lossy: false,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// A loaded corpus and the warnings met while loading it.
@@ -97,8 +116,9 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     let (files, mut diags) = walk::discover(paths);
     let mut documents = Vec::new();
     for file in &files {
-        match load_file(file, &outlets) {
+        match load_file(file, &outlets, opts) {
             FileOutcome::Loaded(mut doc) => {
+                diags.append(&mut doc.warnings);
                 if let Some(rel) = paths.iter().find_map(|p| {
                     file.strip_prefix(p)
                         .ok()
@@ -166,7 +186,23 @@ pub fn find_outlets_file(start: &Path) -> Option<PathBuf> {
 }
 
 /// Read and load one article file.
-pub fn load_file(path: &Path, outlets: &Outlets) -> FileOutcome {
+pub fn load_file(path: &Path, outlets: &Outlets, opts: &LoadOptions) -> FileOutcome {
+    let lossy = opts.lossy;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > opts.max_file_bytes {
+            return FileOutcome::Skipped(
+                Diagnostic::warning(
+                    path,
+                    format!(
+                        "{} bytes is larger than an article (limit {}); skipped",
+                        meta.len(),
+                        opts.max_file_bytes
+                    ),
+                )
+                .with_help("pass --max-file-size BYTES to read larger files"),
+            );
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -184,6 +220,22 @@ pub fn load_file(path: &Path, outlets: &Outlets) -> FileOutcome {
     }
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,
+        Err(e) if lossy => {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            return match load_source(path.to_path_buf(), text, outlets) {
+                FileOutcome::Loaded(mut doc) => {
+                    doc.warnings.push(Diagnostic::warning(
+                        path,
+                        format!(
+                            "invalid UTF-8 (first at byte offset {offset}) replaced with U+FFFD"
+                        ),
+                    ));
+                    FileOutcome::Loaded(doc)
+                }
+                other => other,
+            };
+        }
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
             let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
@@ -194,7 +246,7 @@ pub fn load_file(path: &Path, outlets: &Outlets) -> FileOutcome {
                     format!("the file is not valid UTF-8 (invalid byte at offset {offset})"),
                 )
                 .at(line, col)
-                .with_help("re-save the file as UTF-8"),
+                .with_help("re-save the file as UTF-8, or pass --lossy to replace invalid bytes"),
             ]);
         }
     };

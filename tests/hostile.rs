@@ -1,0 +1,335 @@
+//! Untrusted input: articles from the open web, rule files from colleagues. crosscheck must
+//! report, not panic, hang or write where it was not asked to.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// A corpus with one good article.
+fn corpus(dir: &Path) -> PathBuf {
+    let c = dir.join("corpus");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::write(
+        c.join("outlets.yaml"),
+        "outlets:\n  - {id: wire, name: Wire}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("good.md"),
+        "---\noutlet: wire\npublished: 2020-03-12\n---\nThe ceasefire is holding.\n",
+    )
+    .unwrap();
+    c
+}
+
+#[test]
+fn exponential_yaml_aliases_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let mut laughs = String::from(
+        "---\noutlet: wire\npublished: 2020-03-12\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+    );
+    for i in 1..10 {
+        let prev = format!("*a{}", i - 1);
+        laughs.push_str(&format!(
+            "lol{i}: &a{i} [{}]\n",
+            [prev.as_str(); 9].join(", ")
+        ));
+    }
+    laughs.push_str("---\nText.\n");
+    std::fs::write(c.join("laughs.md"), &laughs).unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("corpus/laughs.md"), "{}", text(&o));
+
+    // The same in a rule file.
+    let rules = dir.path().join("rules");
+    std::fs::create_dir_all(rules.join("gazetteer")).unwrap();
+    std::fs::create_dir_all(rules.join("frames")).unwrap();
+    std::fs::write(
+        rules.join("gazetteer/g.yaml"),
+        laughs
+            .replace("---\n", "")
+            .replace("Text.\n", "")
+            .replace("outlet: wire\npublished: 2020-03-12\n", ""),
+    )
+    .unwrap();
+    std::fs::write(rules.join("frames/f.yaml"), "counts: []\n").unwrap();
+    let o = run_in(dir.path(), &["rules"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("rules/gazetteer/g.yaml"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::create_dir(c.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", c.join("sub/loop")).unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("warning: folder already visited"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("1 document"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_still_loads() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(
+        c.join(name),
+        "---\noutlet: wire\npublished: 2020-03-12\n---\nText.\n",
+    )
+    .unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("2 documents"), "{}", text(&o));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_unless_lossy() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::write(
+        c.join("bad.md"),
+        b"---\noutlet: wire\npublished: 2020-03-12\n---\nCaf\xe9 society.\n",
+    )
+    .unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains(
+            "corpus/bad.md:5:4: error: the file is not valid UTF-8 (invalid byte at offset 46)"
+        ),
+        "{}",
+        text(&o)
+    );
+    let o = run_in(dir.path(), &["--lossy", "corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o).contains("warning: invalid UTF-8 (first at byte offset 46) replaced"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn a_long_single_line_article_is_handled() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let sentence = "On March 9th, at least 28 soldiers were killed near Saraqib as the ceasefire collapsed, officials said; ";
+    let body = sentence.repeat(2_000_000 / sentence.len());
+    std::fs::write(
+        c.join("long.md"),
+        format!("---\noutlet: wire\npublished: 2020-03-12\n---\n{body}\n"),
+    )
+    .unwrap();
+    let o = run_in(
+        dir.path(),
+        &[
+            "--rules",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rules"),
+            "check",
+            "--format",
+            "concise",
+        ],
+    );
+    // A conflict with itself and with the good article, but no crash.
+    assert!(matches!(o.status.code(), Some(0 | 1)), "{}", text(&o));
+}
+
+#[test]
+fn a_file_larger_than_an_article_is_skipped_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let f = std::fs::File::create(c.join("dump.md")).unwrap();
+    f.set_len(100 * 1024 * 1024).unwrap(); // sparse: 100 MB that cost no disk
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("corpus/dump.md: warning: 104857600 bytes is larger than an article (limit 16777216); skipped"), "{}", text(&o));
+    assert!(text(&o).contains("1 document"), "{}", text(&o));
+    let o = run_in(dir.path(), &["--strict", "corpus"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    // A higher limit reads it: all NUL bytes, so then it is a binary file.
+    let o = run_in(dir.path(), &["--max-file-size", "200000000", "corpus"]);
+    assert!(text(&o).contains("binary file"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let secret = c.join("secret.md");
+    std::fs::write(
+        &secret,
+        "---\noutlet: wire\npublished: 2020-03-12\n---\nText.\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        return; // running as root: permissions do not stop reads, nothing to test
+    }
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains("corpus/secret.md: error: cannot read this file: permission denied"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn command_line_mistakes_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let o = run_in(dir.path(), &["chek"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains("similar subcommand exists: 'check'"),
+        "{}",
+        text(&o)
+    );
+    let o = run_in(dir.path(), &["corpus", "--formt", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("--format"), "{}", text(&o));
+    let o = run_in(dir.path(), &["corpus", "nowhere"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run_in(
+        dir.path(),
+        &[
+            "--rules",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rules"),
+            "check",
+            "--output",
+            "missing/folder/out.sarif",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains(
+            "cannot write missing/folder/out.sarif: the folder missing/folder does not exist"
+        ),
+        "{}",
+        text(&o)
+    );
+    let o = Command::new(BIN)
+        .args(["annotate", "--published", "last Tuesday", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).contains("--published: `last Tuesday` is not a date"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// Every file under `dir` with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.insert(p.clone(), std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_command_writes_into_the_corpus_or_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = dir.path().join("project");
+    for sub in ["corpus", "rules"] {
+        copy_tree(&root.join(sub), &work.join(sub));
+    }
+    let outside = dir.path().join("out");
+    std::fs::create_dir(&outside).unwrap();
+    let before = snapshot(&work);
+    let o = |f: &str| outside.join(f).to_string_lossy().into_owned();
+    let commands: Vec<Vec<String>> = vec![
+        vec!["corpus".into()],
+        vec!["annotate".into()],
+        vec!["claims".into(), "--format".into(), "jsonl".into()],
+        vec![
+            "check".into(),
+            "--sarif-output".into(),
+            o("a.sarif"),
+            "--json-output".into(),
+            o("a.json"),
+            "--junit-output".into(),
+            o("a.xml"),
+            "--markdown-output".into(),
+            o("a.md"),
+        ],
+        vec!["rules".into()],
+        vec!["explain".into(), "ceasefire-status".into()],
+        vec!["test".into()],
+        vec!["baseline".into(), "create".into(), o("base.json")],
+        vec!["check".into(), "--baseline".into(), o("base.json")],
+    ];
+    for args in commands {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run_in(&work, &args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            text(&out)
+        );
+    }
+    assert_eq!(
+        snapshot(&work),
+        before,
+        "a command changed the corpus or the rules"
+    );
+    assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 5);
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
