@@ -333,3 +333,21 @@ fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn an_enormous_regular_expression_is_refused_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::write(
+        c.join("outlets.yaml"),
+        "outlets:\n  - id: wire\n    name: Wire\n    boilerplate: [\"(\\\\w{500}){500}\"]\n",
+    )
+    .unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("corpus/outlets.yaml:4:18: error: at `outlets[0].boilerplate[0]`: regular expression `(\\w{500}){500}` is too large"),
+        "{}",
+        text(&o)
+    );
+}

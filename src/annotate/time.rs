@@ -1173,7 +1173,9 @@ fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
         let before = text[..a.span.start].trim_end();
         let opener = ["between", "from"].into_iter().find(|w| {
             before.len() >= w.len()
-                && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+                && before
+                    .get(before.len() - w.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w))
                 && !before[..before.len() - w.len()].ends_with(|c: char| c.is_alphanumeric())
         });
         let linked = match between.as_str() {
