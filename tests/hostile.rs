@@ -281,6 +281,7 @@ fn no_command_writes_into_the_corpus_or_the_rules() {
     }
     let outside = dir.path().join("out");
     std::fs::create_dir(&outside).unwrap();
+    read_only(&work);
     let before = snapshot(&work);
     let o = |f: &str| outside.join(f).to_string_lossy().into_owned();
     let commands: Vec<Vec<String>> = vec![
@@ -319,6 +320,20 @@ fn no_command_writes_into_the_corpus_or_the_rules() {
         "a command changed the corpus or the rules"
     );
     assert_eq!(std::fs::read_dir(&outside).unwrap().count(), 5);
+}
+
+/// Take the write bits off every file and folder (root may still write: the snapshot is what
+/// proves nothing changed).
+fn read_only(dir: &Path) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            read_only(&p);
+        }
+        let mut perms = std::fs::metadata(&p).unwrap().permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&p, perms).unwrap();
+    }
 }
 
 fn copy_tree(from: &Path, to: &Path) {
