@@ -230,12 +230,19 @@ fn fill(
                 .take(4)
                 .collect::<Vec<_>>()
                 .join(" ");
-            return anaphoric_place(ctx, after.start..after.start + words.len().min(after.len()))
-                .or(Some(Filled {
-                    id: None,
-                    text: words,
-                    span: after.start..after.start,
-                }));
+            // The end of those words in the text itself (spacing there may differ).
+            let reach = text[after.clone()]
+                .split_whitespace()
+                .take(4)
+                .last()
+                .map_or(0, |w| {
+                    w.as_ptr() as usize - text[after.clone()].as_ptr() as usize + w.len()
+                });
+            return anaphoric_place(ctx, after.start..after.start + reach).or(Some(Filled {
+                id: None,
+                text: words,
+                span: after.start..after.start,
+            }));
         }
     }
     None

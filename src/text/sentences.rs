@@ -88,7 +88,11 @@ fn push_trimmed(text: &str, mut r: Range<usize>, out: &mut Vec<Range<usize>>) {
     // cut into pieces, at the last `;`, `,` or space before the limit: claims are read within
     // a sentence, and an unbounded sentence would make that quadratic.
     while r.len() > MAX_SENTENCE_BYTES {
-        let cut = cut_point(&text[r.start..r.start + MAX_SENTENCE_BYTES]);
+        let mut limit = r.start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = cut_point(&text[r.start..limit]);
         push_piece(text, r.start..r.start + cut, out);
         r.start += cut;
     }
@@ -217,9 +221,12 @@ mod tests {
             "cut after a `;`"
         );
         assert_eq!(pieces.concat().replace(' ', ""), text.replace(' ', ""));
-        // No separator at all: cut at a character boundary, nothing lost.
-        let word = "é".repeat(3_000);
-        assert_eq!(split(&word).concat(), word);
+        // No separator at all: cut at a character boundary, nothing lost, whatever the
+        // alignment of the limit.
+        for lead in ["", "x", "xy"] {
+            let word = format!("{lead}{}", "é".repeat(3_000));
+            assert_eq!(split(&word).concat(), word);
+        }
     }
 
     #[test]
