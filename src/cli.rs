@@ -58,6 +58,13 @@ pub enum Command {
     /// Loads the corpus and the rules, extracts claims, and reports conflicts between
     /// independent sources, grouped by rule. Exits 1 when a finding is at or above --fail-on.
     Check(CheckArgs),
+    /// Audit the source mix: how each outlet behaves, and which loaded words belong to whom.
+    ///
+    /// Per outlet: claims, how many are corroborated by an independent outlet or contradicted,
+    /// attributed or hedged, how precise its dates and counts are, and its loaded wording in
+    /// its own voice (quotations are the speaker's). Then the terms most distinctive of each
+    /// outlet (log-odds against the rest of the corpus). `--format jsonl` lists every use.
+    Audit(CorpusArgs),
     /// List the articles in the corpus: outlet, publication date, words, title, path.
     Corpus(CorpusArgs),
     /// Show the time expressions and quantities found in each article, resolved.

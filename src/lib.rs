@@ -11,6 +11,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod annotate;
+pub mod audit;
 pub mod baseline;
 pub mod calendar;
 pub mod check;

@@ -74,13 +74,14 @@ fn install_panic_hook() {
 }
 
 /// Annotate and extract one document, noting it for the panic report.
-fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
+fn analyse(doc: Document, rules: &RuleSet) -> (Analyzed, crosscheck::audit::DocFacts) {
     if let Ok(mut current) = CURRENT_ARTICLE.lock() {
         *current = crosscheck::diagnostic::display_path(doc.path());
     }
     let ann = annotate::annotate(&doc, &rules.gazetteer);
     let claims = extract::extract(&doc, &ann, rules);
-    Analyzed { doc, claims }
+    let facts = crosscheck::audit::facts(&doc, &ann, rules);
+    (Analyzed { doc, claims }, facts)
 }
 
 fn main() -> ExitCode {
@@ -119,6 +120,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             let corpus = corpus::load(&args.paths, &load_options)?;
             print_warnings(&corpus.warnings, cli.global.quiet);
             render::corpus::render(&mut out, &corpus, args.format.into(), render_options)?;
+        }
+        Some(Command::Audit(args)) => {
+            let run = run_check(cli, &args.paths, &[], &[], &load_options)?;
+            let audit = crosscheck::audit::build(
+                &run.rules,
+                &run.analyzed,
+                &run.facts,
+                &run.outlets,
+                &run.findings,
+            );
+            render::audit::render(&mut out, &audit, args.format.into(), render_options)?;
         }
         Some(Command::Annotate(args)) => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
@@ -192,6 +204,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
 /// What one run of the rules over a corpus produced.
 struct CheckRun {
     analyzed: Vec<Analyzed>,
+    /// What the audit needs of each document, in the order of `analyzed`.
+    facts: Vec<crosscheck::audit::DocFacts>,
+    outlets: Outlets,
+    rules: RuleSet,
     findings: Vec<Finding>,
     /// The rules that ran (not off, selected).
     active: Vec<Rule>,
@@ -224,11 +240,11 @@ fn run_check(
     }
     let selected =
         |r: &Rule| (select.is_empty() || select.contains(&r.id)) && !ignore.contains(&r.id);
-    let analyzed: Vec<Analyzed> = corpus
+    let (analyzed, facts): (Vec<Analyzed>, Vec<_>) = corpus
         .documents
         .into_iter()
         .map(|doc| analyse(doc, &rules))
-        .collect();
+        .unzip();
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
     let active = rules
         .rules
@@ -239,6 +255,9 @@ fn run_check(
     let all_rules = rules.rules.iter().map(|r| r.id.clone()).collect();
     Ok(CheckRun {
         analyzed,
+        facts,
+        outlets: corpus.outlets,
+        rules,
         findings,
         active,
         all_rules,

@@ -349,7 +349,7 @@ pub(crate) fn has_flag(c: &Claim, f: ModalityFlag) -> bool {
 
 /// Voices: documents that are one outlet's, copies through `via`, one family's, or share a
 /// URL speak with one voice. Union-find over documents.
-fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
+pub fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..docs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {

@@ -4,6 +4,7 @@
 //! by rendering into a `Vec<u8>`.
 
 pub mod annotations;
+pub mod audit;
 pub mod ci;
 pub mod claims;
 pub mod corpus;

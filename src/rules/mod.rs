@@ -7,10 +7,12 @@
 pub mod conflict;
 pub mod frames;
 pub mod gazetteer;
+pub mod lexicon;
 
 pub use conflict::{Rule, Severity};
 pub use frames::Frames;
 pub use gazetteer::Gazetteer;
+pub use lexicon::Lexicon;
 
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::error::{Error, Result};
@@ -26,13 +28,15 @@ pub struct RuleSet {
     pub frames: Frames,
     /// Conflict rules (`rules/*.yaml`), in file order.
     pub rules: Vec<Rule>,
+    /// Loaded terms (`rules/lexicons/*.yaml`); empty when there is no such folder.
+    pub lexicon: Lexicon,
     /// Every file that was read, for reports ("which rules produced this").
     pub files: Vec<PathBuf>,
 }
 
 impl RuleSet {
-    /// Load `dir` (`rules/`): `gazetteer/*.yaml`, `frames/*.yaml` and the conflict rules in
-    /// `*.yaml` at its top level.
+    /// Load `dir` (`rules/`): `gazetteer/*.yaml`, `frames/*.yaml`, `lexicons/*.yaml` and the
+    /// conflict rules in `*.yaml` at its top level.
     pub fn load(dir: &Path) -> Result<RuleSet> {
         if !dir.is_dir() {
             return Err(Error::single(
@@ -61,6 +65,7 @@ impl RuleSet {
         let gazetteer_files = read_all("gazetteer");
         let frame_files = read_all("frames");
         let rule_files = read_all("");
+        let lexicon_files = read_all("lexicons");
 
         let gazetteer = Gazetteer::compile(&gazetteer_files)
             .map_err(|mut e| errors.append(&mut e))
@@ -71,6 +76,9 @@ impl RuleSet {
             .map_err(|mut e| errors.append(&mut e))
             .ok();
         let rules = conflict::compile(&rule_files, gazetteer.as_ref(), frames.as_ref())
+            .map_err(|mut e| errors.append(&mut e))
+            .ok();
+        let lexicon = Lexicon::compile(&lexicon_files)
             .map_err(|mut e| errors.append(&mut e))
             .ok();
         if gazetteer_files.is_empty() {
@@ -85,13 +93,16 @@ impl RuleSet {
                 "no frame files (*.yaml) found",
             ));
         }
-        match (gazetteer, frames, rules) {
-            (Some(gazetteer), Some(frames), Some(rules)) if errors.is_empty() => Ok(RuleSet {
-                gazetteer,
-                frames,
-                rules,
-                files,
-            }),
+        match (gazetteer, frames, rules, lexicon) {
+            (Some(gazetteer), Some(frames), Some(rules), Some(lexicon)) if errors.is_empty() => {
+                Ok(RuleSet {
+                    gazetteer,
+                    frames,
+                    rules,
+                    lexicon,
+                    files,
+                })
+            }
             _ => Err(Error::Invalid(errors)),
         }
     }

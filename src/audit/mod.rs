@@ -1,0 +1,501 @@
+//! The source audit: how each outlet in the mix behaves, and which words belong to whom.
+//!
+//! Every rate is given with its n. Claims are compared across independent voices (copies of
+//! one story are one voice, as in the conflict checks); a claim is *comparable* when an
+//! independent voice makes a claim with the same key about overlapping days, *corroborated*
+//! when one of those agrees, *contradicted* when it is evidence in a conflict finding at
+//! warning or above. Facts that text cannot measure (ownership, corrections policy) are
+//! reported as not assessed, never guessed.
+
+pub mod logodds;
+pub mod terms;
+
+use crate::annotate::{Annotations, Grain, Qualifier};
+use crate::check::{self, Analyzed};
+use crate::claims::{Claim, ClaimKind};
+use crate::corpus::{Document, Outlets};
+use crate::diagnostic::display_path;
+use crate::findings::Finding;
+use crate::rules::conflict::Check;
+use crate::rules::{RuleSet, Severity};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+pub use terms::{TermUse, Voice};
+
+/// What the audit needs of one document beyond its claims.
+#[derive(Debug, Clone, Default)]
+pub struct DocFacts {
+    pub dates: usize,
+    pub day_dates: usize,
+    /// Words outside quotations: the outlet's own voice.
+    pub own_words: usize,
+    pub terms: Vec<TermUse>,
+}
+
+/// Gather the facts of one annotated document.
+pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
+    let terms = terms::find(doc, &rules.lexicon);
+    let text = doc.text();
+    let quoted: usize = outermost(&doc.quotes)
+        .map(|q| crate::corpus::document::count_words(&text[q]))
+        .sum();
+    DocFacts {
+        dates: ann.times.len(),
+        day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
+        own_words: doc.words.saturating_sub(quoted),
+        terms,
+    }
+}
+
+/// Quotations not inside another one.
+fn outermost(quotes: &[crate::text::Quote]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut end = 0;
+    quotes.iter().filter_map(move |q| {
+        if q.range.start < end {
+            return None;
+        }
+        end = q.range.end;
+        Some(q.range.clone())
+    })
+}
+
+/// A share with its n: shown as a count below [`MIN_N_FOR_RATE`].
+#[derive(Debug, Clone, Copy, Serialize, PartialEq)]
+pub struct Rate {
+    pub count: usize,
+    pub n: usize,
+}
+
+/// Below this n a share is shown as "count/n", not a percentage.
+pub const MIN_N_FOR_RATE: usize = 5;
+
+impl Rate {
+    pub fn show(self) -> String {
+        if self.n == 0 {
+            "n/a (n=0)".into()
+        } else if self.n < MIN_N_FOR_RATE {
+            format!("{}/{}", self.count, self.n)
+        } else {
+            format!(
+                "{:.0}% (n={})",
+                100.0 * self.count as f64 / self.n as f64,
+                self.n
+            )
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletRow {
+    pub outlet: String,
+    pub name: String,
+    pub articles: usize,
+    pub words: usize,
+    pub own_words: usize,
+    /// Claims by kind: count, control, status, event-date.
+    pub claims: BTreeMap<String, usize>,
+    pub corroborated: Rate,
+    pub contradicted: Rate,
+    pub attributed: Rate,
+    pub hedged: Rate,
+    pub day_dates: Rate,
+    pub precise_counts: Rate,
+    /// Loaded terms in the outlet's own voice (each counted by its lexicon weight), per 1,000
+    /// own-voice words.
+    pub loaded_per_1000: f64,
+    pub loaded_own: usize,
+    pub loaded_quoted: usize,
+    /// Own-voice terms, most used first: (term, uses).
+    pub top_terms: Vec<(String, usize)>,
+    pub ownership: &'static str,
+    pub corrections_policy: &'static str,
+}
+
+/// One term's use by one outlet against the rest of the corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct Distinctive {
+    pub term: String,
+    pub category: String,
+    pub outlet: String,
+    pub uses: usize,
+    pub rest: usize,
+    /// Log-odds ratio with an informative Dirichlet prior, and its z-score.
+    pub log_odds: f64,
+    pub z: f64,
+    pub neutral: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Audit {
+    pub outlets: Vec<OutletRow>,
+    pub distinctive: Vec<Distinctive>,
+    /// Each use of loaded wording, with its place.
+    pub uses: Vec<UseRow>,
+    /// Claims repeated by several voices from one named origin, counted once.
+    pub shared_origins: Vec<(String, usize)>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UseRow {
+    pub doc: String,
+    pub outlet: String,
+    pub line: usize,
+    pub column: usize,
+    #[serde(flatten)]
+    pub term: TermUse,
+}
+
+const NOT_ASSESSED: &str = "not assessed";
+
+/// Build the audit from the analysed corpus, its facts and the conflict findings.
+pub fn build(
+    rules: &RuleSet,
+    docs: &[Analyzed],
+    facts: &[DocFacts],
+    outlets: &Outlets,
+    findings: &[Finding],
+) -> Audit {
+    let voices = check::voices(docs, outlets);
+    let verdicts = corroboration(rules, docs, &voices);
+    // Claims in a finding at warning or above, by (article, line, column).
+    let contradicted: BTreeSet<(String, usize, usize)> = findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+        .flat_map(|f| f.sides.iter().flat_map(|s| s.evidence.iter()))
+        .map(|e| (e.article.clone(), e.line, e.column))
+        .collect();
+
+    let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, a) in docs.iter().enumerate() {
+        by_outlet
+            .entry(a.doc.meta.outlet.as_str())
+            .or_default()
+            .push(i);
+    }
+    let mut rows = Vec::new();
+    for (outlet, ds) in &by_outlet {
+        let mut claims: BTreeMap<String, usize> = BTreeMap::new();
+        for kind in ["count", "control", "status", "event-date"] {
+            claims.insert(kind.into(), 0);
+        }
+        let (mut corr, mut contra, mut attributed, mut hedged, mut total) = (0, 0, 0, 0, 0);
+        let mut comparable = 0;
+        let (mut counts, mut precise) = (0, 0);
+        let (mut dates, mut day_dates, mut words, mut own_words) = (0, 0, 0, 0);
+        let (mut own, mut quoted, mut weighted) = (0, 0, 0.0);
+        let mut top: BTreeMap<String, usize> = BTreeMap::new();
+        for &d in ds {
+            let a = &docs[d];
+            words += a.doc.words;
+            own_words += facts[d].own_words;
+            dates += facts[d].dates;
+            day_dates += facts[d].day_dates;
+            for (c, claim) in a.claims.iter().enumerate() {
+                total += 1;
+                *claims.entry(claim.kind.name().into()).or_default() += 1;
+                attributed += usize::from(claim.modality.attribution.is_some());
+                hedged += usize::from(claim.modality.hedged);
+                if let ClaimKind::Count { qualifier, .. } = &claim.kind {
+                    counts += 1;
+                    precise += usize::from(*qualifier != Qualifier::Vague);
+                }
+                if let Some(&agreed) = verdicts.get(&(d, c)) {
+                    comparable += 1;
+                    corr += usize::from(agreed);
+                    let (line, col) = position(&a.doc, claim);
+                    contra +=
+                        usize::from(contradicted.contains(&(a.doc.id().to_string(), line, col)));
+                }
+            }
+            for t in &facts[d].terms {
+                if t.voice.is_outlet() {
+                    own += 1;
+                    weighted += rules.lexicon.term(&t.term).map_or(1.0, |x| x.weight);
+                    *top.entry(t.term.clone()).or_default() += 1;
+                } else {
+                    quoted += 1;
+                }
+            }
+        }
+        let mut top: Vec<(String, usize)> = top.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let name = outlets
+            .get(outlet)
+            .map_or(outlet.to_string(), |o| o.name.clone());
+        rows.push(OutletRow {
+            outlet: outlet.to_string(),
+            name,
+            articles: ds.len(),
+            words,
+            own_words,
+            claims,
+            corroborated: Rate {
+                count: corr,
+                n: comparable,
+            },
+            contradicted: Rate {
+                count: contra,
+                n: comparable,
+            },
+            attributed: Rate {
+                count: attributed,
+                n: total,
+            },
+            hedged: Rate {
+                count: hedged,
+                n: total,
+            },
+            day_dates: Rate {
+                count: day_dates,
+                n: dates,
+            },
+            precise_counts: Rate {
+                count: precise,
+                n: counts,
+            },
+            loaded_per_1000: if own_words == 0 {
+                0.0
+            } else {
+                1000.0 * weighted / own_words as f64
+            },
+            loaded_own: own,
+            loaded_quoted: quoted,
+            top_terms: top,
+            ownership: NOT_ASSESSED,
+            corrections_policy: NOT_ASSESSED,
+        });
+    }
+
+    // Fightin' Words over the own-voice uses: each outlet against the rest of the corpus.
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut own_words: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, a) in docs.iter().enumerate() {
+        *own_words.entry(a.doc.meta.outlet.as_str()).or_default() += facts[i].own_words;
+        for t in facts[i].terms.iter().filter(|t| t.voice.is_outlet()) {
+            *counts
+                .entry(t.term.as_str())
+                .or_default()
+                .entry(a.doc.meta.outlet.as_str())
+                .or_default() += 1;
+        }
+    }
+    let total_words: usize = own_words.values().sum();
+    let mut distinctive = Vec::new();
+    for (term, per) in &counts {
+        let term_total: usize = per.values().sum();
+        for (outlet, &n_words) in &own_words {
+            let uses = per.get(outlet).copied().unwrap_or(0);
+            if uses == 0 {
+                continue;
+            }
+            let s = logodds::score(
+                uses,
+                n_words,
+                term_total - uses,
+                total_words - n_words,
+                term_total,
+                total_words,
+            );
+            let meta = rules.lexicon.term(term);
+            distinctive.push(Distinctive {
+                term: term.to_string(),
+                category: meta.map_or("sarcasm", |m| m.category.name()).to_string(),
+                outlet: outlet.to_string(),
+                uses,
+                rest: term_total - uses,
+                log_odds: s.delta,
+                z: s.z,
+                neutral: meta.map_or_else(
+                    || "drop the quotation marks or attribute the label".to_string(),
+                    |m| m.neutral.clone(),
+                ),
+            });
+        }
+    }
+    distinctive.sort_by(|a, b| {
+        b.z.total_cmp(&a.z)
+            .then(a.term.cmp(&b.term))
+            .then(a.outlet.cmp(&b.outlet))
+    });
+
+    let uses = docs
+        .iter()
+        .zip(facts)
+        .flat_map(|(a, f)| {
+            f.terms.iter().map(move |t| {
+                let (line, column) = a.doc.line_col(a.doc.original_span(t.span.clone()).start);
+                UseRow {
+                    doc: display_path(a.doc.path()),
+                    outlet: a.doc.meta.outlet.clone(),
+                    line,
+                    column,
+                    term: t.clone(),
+                }
+            })
+        })
+        .collect();
+    let shared = shared_origins(docs, &voices)
+        .into_iter()
+        .map(|(id, n)| {
+            (
+                rules
+                    .gazetteer
+                    .actor(&id)
+                    .map_or(id.clone(), |a| a.name.clone()),
+                n,
+            )
+        })
+        .collect();
+    Audit {
+        outlets: rows,
+        distinctive,
+        uses,
+        shared_origins: shared,
+    }
+}
+
+fn position(doc: &Document, claim: &Claim) -> (usize, usize) {
+    doc.line_col(doc.original_span(claim.span.clone()).start)
+}
+
+/// The comparison key of a claim, and a value to test agreement on.
+fn key(claim: &Claim) -> Option<String> {
+    Some(match &claim.kind {
+        ClaimKind::Count {
+            measure,
+            subject,
+            subject_actor,
+            cumulative: false,
+            ..
+        } => {
+            format!(
+                "count/{measure}/{subject}/{}",
+                subject_actor.as_deref().unwrap_or("-")
+            )
+        }
+        ClaimKind::Control { place: Some(p), .. } => format!("control/{p}"),
+        ClaimKind::Status { subject, .. } => format!("status/{subject}"),
+        ClaimKind::EventDate { thing, event } => format!("event/{thing}/{event}"),
+        _ => return None,
+    })
+}
+
+/// For each comparable claim (doc, index): whether an independent voice agrees with it.
+fn corroboration(
+    rules: &RuleSet,
+    docs: &[Analyzed],
+    voices: &[usize],
+) -> BTreeMap<(usize, usize), bool> {
+    let g = &rules.gazetteer;
+    let camp = |actor: &str| {
+        let mut current = actor.to_string();
+        for _ in 0..16 {
+            match g.actor(&current).and_then(|a| a.part_of.first()) {
+                Some(parent) => current = parent.clone(),
+                None => break,
+            }
+        }
+        current
+    };
+    // Statuses that the exclusive-status rules put in one group agree with each other.
+    let groups: Vec<&Vec<String>> = rules
+        .rules
+        .iter()
+        .filter_map(|r| match &r.check {
+            Check::ExclusiveStatus(p) => Some(p.groups.iter()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    let agree = |a: &Claim, b: &Claim| match (&a.kind, &b.kind) {
+        (
+            ClaimKind::Count {
+                low: al,
+                high: ah,
+                tolerance: at,
+                ..
+            },
+            ClaimKind::Count {
+                low: bl,
+                high: bh,
+                tolerance: bt,
+                ..
+            },
+        ) => {
+            let t = at.max(*bt);
+            let lo_ok = |lo: &Option<f64>, hi: &Option<f64>| match (lo, hi) {
+                (Some(l), Some(h)) => l * (1.0 - t) <= h * (1.0 + t),
+                _ => true,
+            };
+            lo_ok(al, bh) && lo_ok(bl, ah)
+        }
+        (ClaimKind::Control { controller: x, .. }, ClaimKind::Control { controller: y, .. }) => {
+            camp(x) == camp(y)
+        }
+        (ClaimKind::Status { status: x, .. }, ClaimKind::Status { status: y, .. }) => {
+            x == y || groups.iter().any(|gr| gr.contains(x) && gr.contains(y))
+        }
+        (ClaimKind::EventDate { .. }, ClaimKind::EventDate { .. }) => a.when.overlaps(&b.when),
+        _ => false,
+    };
+    let mut by_key: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, a) in docs.iter().enumerate() {
+        for (c, claim) in a.claims.iter().enumerate() {
+            let m = &claim.modality;
+            if m.negated || m.planned || m.conditional {
+                continue;
+            }
+            if let Some(k) = key(claim) {
+                by_key.entry(k).or_default().push((d, c));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    for members in by_key.values() {
+        // Within one key every pair may be looked at (stopping at the first agreement): keys
+        // are narrow (one measure and subject, one place, one thing).
+        for &(d, c) in members {
+            let claim = &docs[d].claims[c];
+            let mut comparable = false;
+            let mut agreed = false;
+            for &(e, k) in members {
+                let other = &docs[e].claims[k];
+                if voices[e] == voices[d] || !claim.when.overlaps(&other.when) {
+                    continue;
+                }
+                comparable = true;
+                if agree(claim, other) {
+                    agreed = true;
+                    break;
+                }
+            }
+            if comparable {
+                out.insert((d, c), agreed);
+            }
+        }
+    }
+    out
+}
+
+/// Named origins ("the Syrian Observatory said") repeated by more than one voice: each counts
+/// once however many outlets repeat it.
+fn shared_origins(docs: &[Analyzed], voices: &[usize]) -> Vec<(String, usize)> {
+    let mut by_origin: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (d, a) in docs.iter().enumerate() {
+        for c in &a.claims {
+            if let Some(entity) = c
+                .modality
+                .attribution
+                .as_ref()
+                .and_then(|x| x.entity.clone())
+            {
+                by_origin.entry(entity).or_default().insert(voices[d]);
+            }
+        }
+    }
+    by_origin
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|(k, v)| (k, v.len()))
+        .collect()
+}

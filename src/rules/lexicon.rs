@@ -1,0 +1,225 @@
+//! Lexicons of loaded terms (`rules/lexicons/*.yaml`): each term's patterns, its category, a
+//! neutral alternative and the style-guide basis.
+
+use crate::diagnostic::Diagnostic;
+use crate::pattern::{Pattern, SIZE_LIMIT};
+use crate::yaml;
+use regex::{Regex, RegexBuilder};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    DelegitimisingLabel,
+    LegitimisingVerb,
+    Sanctifying,
+    Emotive,
+    Sarcasm,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::DelegitimisingLabel => "delegitimising-label",
+            Category::LegitimisingVerb => "legitimising-verb",
+            Category::Sanctifying => "sanctifying",
+            Category::Emotive => "emotive",
+            Category::Sarcasm => "sarcasm",
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    terms: Vec<RawTerm>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    id: String,
+    patterns: Vec<Pattern>,
+    category: Category,
+    neutral: String,
+    #[serde(default)]
+    basis: Option<String>,
+    #[serde(default = "one")]
+    weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// A compiled term: one case-insensitive, word-bounded regex for all its patterns.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub id: String,
+    pub category: Category,
+    pub neutral: String,
+    pub basis: Option<String>,
+    /// How much one use counts in an outlet's loaded-term rate: below 1 for labels that style
+    /// guides accept as description in some uses.
+    pub weight: f64,
+    pub regex: Regex,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub terms: Vec<Term>,
+}
+
+impl Lexicon {
+    /// Compile lexicon files, reporting every problem with its place. An empty file is an
+    /// error: a lexicon that matches nothing would silently report no loaded wording.
+    pub fn compile(files: &[(PathBuf, String)]) -> Result<Lexicon, Vec<Diagnostic>> {
+        let mut errors = Vec::new();
+        let mut terms = Vec::new();
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for (path, src) in files {
+            let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
+                Ok(r) => r.unwrap_or_default(),
+                Err(e) => {
+                    errors.push(Diagnostic::from_yaml(path, &e));
+                    continue;
+                }
+            };
+            if raw.terms.is_empty() {
+                errors.push(
+                    Diagnostic::error(path, "this lexicon has no terms")
+                        .with_help("add `terms:` entries, or remove the file"),
+                );
+            }
+            for (i, t) in raw.terms.into_iter().enumerate() {
+                let n = seen.entry(t.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    errors.push(super::locate(
+                        Diagnostic::error(path, format!("term id `{}` is defined twice", t.id))
+                            .with_yaml_path(format!("terms[{i}].id")),
+                        src,
+                        "id",
+                        &t.id,
+                        *n - 1,
+                    ));
+                    continue;
+                }
+                if t.patterns.is_empty() {
+                    errors.push(super::locate(
+                        Diagnostic::error(path, format!("term `{}` has no patterns", t.id))
+                            .with_yaml_path(format!("terms[{i}].patterns")),
+                        src,
+                        "id",
+                        &t.id,
+                        0,
+                    ));
+                    continue;
+                }
+                if !(0.0..=10.0).contains(&t.weight) {
+                    errors.push(super::locate(
+                        Diagnostic::error(
+                            path,
+                            format!(
+                                "term `{}`: weight {} is not between 0 and 10",
+                                t.id, t.weight
+                            ),
+                        )
+                        .with_yaml_path(format!("terms[{i}].weight")),
+                        src,
+                        "id",
+                        &t.id,
+                        0,
+                    ));
+                    continue;
+                }
+                let body: Vec<&str> = t.patterns.iter().map(Pattern::as_str).collect();
+                let source = format!(r"\b(?:{})\b", body.join("|"));
+                match RegexBuilder::new(&source)
+                    .case_insensitive(true)
+                    .size_limit(SIZE_LIMIT)
+                    .dfa_size_limit(SIZE_LIMIT)
+                    .build()
+                {
+                    Ok(regex) => terms.push(Term {
+                        id: t.id,
+                        category: t.category,
+                        neutral: t.neutral,
+                        basis: t.basis,
+                        weight: t.weight,
+                        regex,
+                    }),
+                    Err(e) => errors.push(super::locate(
+                        Diagnostic::error(path, crate::pattern::describe(&source, &e))
+                            .with_yaml_path(format!("terms[{i}].patterns")),
+                        src,
+                        "id",
+                        &t.id,
+                        0,
+                    )),
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Lexicon { terms })
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(src: &str) -> Result<Lexicon, Vec<Diagnostic>> {
+        Lexicon::compile(&[(PathBuf::from("l.yaml"), src.to_string())])
+    }
+
+    #[test]
+    fn terms_match_case_insensitively_at_word_boundaries() {
+        let l = compile("terms:\n  - {id: regime, patterns: [regime], category: delegitimising-label, neutral: government}\n").unwrap();
+        let re = &l.terms[0].regex;
+        assert!(re.is_match("the Regime forces"));
+        assert!(
+            !re.is_match("regimental colours"),
+            "not inside a longer word"
+        );
+    }
+
+    #[test]
+    fn problems_are_located() {
+        let e = compile(
+            "terms:\n  - {id: x, patterns: ['(unclosed'], category: emotive, neutral: n}\n",
+        )
+        .unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{e:?}");
+        assert!(
+            e[0].message.contains("invalid regular expression"),
+            "{}",
+            e[0].message
+        );
+        let e = compile("terms:\n  - {id: x, patterns: [a], category: rude, neutral: n}\n")
+            .unwrap_err();
+        assert!(
+            e[0].message.contains("unknown variant `rude`"),
+            "{}",
+            e[0].message
+        );
+        let e = compile("terms: []\n").unwrap_err();
+        assert!(e[0].message.contains("no terms"));
+        let two = "terms:\n  - {id: x, patterns: [a], category: emotive, neutral: n}\n  - {id: x, patterns: [b], category: emotive, neutral: n}\n";
+        let e = compile(two).unwrap_err();
+        assert!(
+            e[0].message.contains("defined twice") && e[0].line == Some(3),
+            "{e:?}"
+        );
+    }
+}
