@@ -64,7 +64,7 @@ pub enum Command {
     /// attributed or hedged, how precise its dates and counts are, and its loaded wording in
     /// its own voice (quotations are the speaker's). Then the terms most distinctive of each
     /// outlet (log-odds against the rest of the corpus). `--format jsonl` lists every use.
-    Audit(CorpusArgs),
+    Audit(AuditArgs),
     /// List the articles in the corpus: outlet, publication date, words, title, path.
     Corpus(CorpusArgs),
     /// Show the time expressions and quantities found in each article, resolved.
@@ -251,6 +251,22 @@ pub struct AnnotateArgs {
     /// Outlet id of the article read from standard input.
     #[arg(long, value_name = "ID")]
     pub outlet: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Article files or folders to read [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// List the groups of articles counted as one voice (same outlet or family, `via`, one
+    /// URL, near-duplicate text) instead of the audit.
+    #[arg(long)]
+    pub duplicates: bool,
 }
 
 #[derive(Debug, Args)]

@@ -123,6 +123,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         Some(Command::Audit(args)) => {
             let run = run_check(cli, &args.paths, &[], &[], &load_options)?;
+            if args.duplicates {
+                let groups = crosscheck::audit::voice_groups(&run.analyzed, &run.outlets);
+                render::audit::render_voices(
+                    &mut out,
+                    &groups,
+                    args.format.into(),
+                    render_options,
+                )?;
+                out.flush()?;
+                return Ok(EXIT_OK);
+            }
             let audit = crosscheck::audit::build(
                 &run.rules,
                 &run.analyzed,

@@ -161,9 +161,11 @@ fn rates_below_five_show_counts_and_one_outlet_overusing_a_term_ranks_first() {
 fn an_independent_outlet_agreeing_corroborates_a_claim() {
     let r = rules();
     let body = "On May 30, at least 12 soldiers were killed near the border, officials said.";
+    // In its own words: the same text would be a near-duplicate copy, one voice.
+    let daily = "Twelve soldiers died on May 30 in a clash at the frontier: at least 12 soldiers were killed, the army said.";
     let docs = vec![
         doc("wire", "w.md", body),
-        doc("daily", "d.md", body),
+        doc("daily", "d.md", daily),
         doc("wire", "w2.md", body),
     ];
     let a = run(&r, docs, &outlets());
@@ -220,4 +222,37 @@ fn bundled_corpus_figures() {
         !voa_regime.is_empty() && voa_regime.iter().all(|v| *v == Voice::Quoted),
         "{voa_regime:?}"
     );
+}
+
+#[test]
+fn a_near_duplicate_copy_is_one_voice_and_does_not_corroborate() {
+    let r = rules();
+    let story = "On May 30, at least 12 soldiers were killed near the border, officials said. \
+        Fighting resumed after a week of calm and hundreds of families left their homes for \
+        camps along the frontier while aid groups warned that the shelters were already full.";
+    let copy = format!("{story} Reporting by the agency.");
+    let own_words = "Twelve soldiers or more died at the frontier on May 30, and at least 12 soldiers were killed near the border, according to a local council.";
+    // daily runs the wire story almost verbatim: one voice, nothing corroborated.
+    let docs = vec![doc("wire", "w.md", story), doc("daily", "d.md", &copy)];
+    let a = run(&r, docs, &outlets());
+    assert!(
+        a.outlets.iter().all(|o| o.corroborated.n == 0),
+        "{:?}",
+        a.outlets
+    );
+    let analyzed: Vec<Analyzed> = vec![doc("wire", "w.md", story), doc("daily", "d.md", &copy)]
+        .into_iter()
+        .map(|d| Analyzed {
+            doc: d,
+            claims: vec![],
+        })
+        .collect();
+    let groups = audit::voice_groups(&analyzed, &outlets());
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0].reasons, vec!["near-duplicate text"]);
+    // herald reports the same figure in its own words: an independent voice agrees.
+    let docs = vec![doc("wire", "w.md", story), doc("herald", "h.md", own_words)];
+    let a = run(&r, docs, &outlets());
+    let wire = a.outlets.iter().find(|o| o.outlet == "wire").unwrap();
+    assert!(wire.corroborated.count >= 1, "{wire:?}");
 }

@@ -499,3 +499,63 @@ fn shared_origins(docs: &[Analyzed], voices: &[usize]) -> Vec<(String, usize)> {
         .map(|(k, v)| (k, v.len()))
         .collect()
 }
+
+/// Articles that speak with one voice, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct VoiceGroup {
+    /// (path, outlet) of each article.
+    pub articles: Vec<(String, String)>,
+    pub reasons: Vec<&'static str>,
+}
+
+/// The groups of two or more articles counted as one voice, for `audit --duplicates`.
+pub fn voice_groups(docs: &[Analyzed], outlets: &Outlets) -> Vec<VoiceGroup> {
+    let voices = check::voices(docs, outlets);
+    let near: Vec<Vec<usize>> =
+        check::duplicates::groups(docs.iter().map(|a| &a.doc), outlets.near_duplicates);
+    let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (d, &v) in voices.iter().enumerate() {
+        by_voice.entry(v).or_default().push(d);
+    }
+    by_voice
+        .into_values()
+        .filter(|m| m.len() > 1)
+        .map(|m| {
+            let meta = |d: usize| &docs[d].doc.meta;
+            let mut reasons = BTreeSet::new();
+            let outlet_ids: BTreeSet<&str> = m.iter().map(|&d| meta(d).outlet.as_str()).collect();
+            if outlet_ids.len() < m.len() {
+                reasons.insert("one outlet");
+            }
+            if outlet_ids.len() > 1 {
+                let families: BTreeSet<Option<&str>> = outlet_ids
+                    .iter()
+                    .map(|o| outlets.get(o).and_then(|x| x.family.as_deref()))
+                    .collect();
+                if families.len() == 1 && !families.contains(&None) {
+                    reasons.insert("one family");
+                }
+            }
+            if m.iter().any(|&d| meta(d).via.is_some()) {
+                reasons.insert("republished (via)");
+            }
+            let urls: Vec<&str> = m.iter().filter_map(|&d| meta(d).url.as_deref()).collect();
+            if urls.iter().collect::<BTreeSet<_>>().len() < urls.len() {
+                reasons.insert("one URL");
+            }
+            if near
+                .iter()
+                .any(|g| g.iter().filter(|d| m.contains(d)).count() > 1)
+            {
+                reasons.insert("near-duplicate text");
+            }
+            VoiceGroup {
+                articles: m
+                    .iter()
+                    .map(|&d| (display_path(docs[d].doc.path()), meta(d).outlet.clone()))
+                    .collect(),
+                reasons: reasons.into_iter().collect(),
+            }
+        })
+        .collect()
+}

@@ -7,6 +7,7 @@
 
 mod categorical;
 mod cumulative;
+pub mod duplicates;
 mod event;
 mod numeric;
 
@@ -347,8 +348,8 @@ pub(crate) fn has_flag(c: &Claim, f: ModalityFlag) -> bool {
     }
 }
 
-/// Voices: documents that are one outlet's, copies through `via`, one family's, or share a
-/// URL speak with one voice. Union-find over documents.
+/// Voices: documents that are one outlet's, copies through `via`, one family's, share a URL
+/// or are near-duplicate texts speak with one voice. Union-find over documents.
 pub fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
     let mut parent: Vec<usize> = (0..docs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
@@ -379,6 +380,13 @@ pub fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
                     by_key.insert(key, i);
                 }
             }
+        }
+    }
+    // Near-duplicate texts are copies of one story whatever their front matter says.
+    for group in duplicates::groups(docs.iter().map(|a| &a.doc), outlets.near_duplicates) {
+        for w in group.windows(2) {
+            let (ra, rb) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+            parent[ra] = rb;
         }
     }
     // A republished copy speaks with its original's voice, not its republisher's: `via`

@@ -15,6 +15,9 @@ struct RawOutletsFile {
     /// Furniture common to every outlet's pages.
     #[serde(default)]
     boilerplate: Vec<Pattern>,
+    /// Jaccard similarity of word shingles above which two articles are copies of one story.
+    #[serde(default)]
+    near_duplicates: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +53,8 @@ pub struct Outlets {
     pub path: PathBuf,
     by_id: BTreeMap<String, Outlet>,
     pub common_boilerplate: Vec<Pattern>,
+    /// Similarity above which two texts are one voice (see `check::duplicates`).
+    pub near_duplicates: f64,
 }
 
 impl Outlets {
@@ -137,11 +142,26 @@ impl Outlets {
                     .with_yaml_path("outlets"),
             );
         }
+        let near_duplicates = raw
+            .near_duplicates
+            .unwrap_or(crate::check::duplicates::DEFAULT_THRESHOLD);
+        if !(0.0..=1.0).contains(&near_duplicates) || near_duplicates == 0.0 {
+            let d = Diagnostic::error(
+                path,
+                format!("near_duplicates: {near_duplicates} is not a similarity in (0, 1]"),
+            )
+            .with_yaml_path("near_duplicates");
+            errors.push(match yaml::locate_key(src, "near_duplicates") {
+                Some(line) => d.at_line(line),
+                None => d,
+            });
+        }
         if errors.is_empty() {
             Ok(Outlets {
                 path: path.to_path_buf(),
                 by_id,
                 common_boilerplate: raw.boilerplate,
+                near_duplicates,
             })
         } else {
             Err(errors)

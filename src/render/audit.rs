@@ -160,3 +160,50 @@ pub fn render(
     }
     Ok(())
 }
+
+/// `audit --duplicates`: the groups of articles counted as one voice.
+pub fn render_voices(
+    out: &mut dyn Write,
+    groups: &[crate::audit::VoiceGroup],
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let arts: Vec<String> = g
+                .articles
+                .iter()
+                .map(|(p, o)| format!("{o}: {p}"))
+                .collect();
+            vec![(i + 1).to_string(), arts.join("\n"), g.reasons.join(", ")]
+        })
+        .collect();
+    let header = ["Voice", "Articles", "Why one voice"];
+    match format {
+        Format::Table => {
+            let mut t = table::new_table(&header, opts.width);
+            for r in &rows {
+                t.add_row(r.clone());
+            }
+            writeln!(
+                out,
+                "{t}\n{} group(s) of articles counted as one voice",
+                groups.len()
+            )?;
+        }
+        Format::Markdown => markdown::write_table(out, &header, &rows)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, groups)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for g in groups {
+                serde_json::to_writer(&mut *out, g)?;
+                writeln!(out)?;
+            }
+        }
+    }
+    Ok(())
+}
