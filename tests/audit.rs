@@ -87,7 +87,7 @@ fn short_quoted_labels_are_scare_quotes_and_speech_is_not() {
         scare,
         vec![
             "'moderate rebels'",
-            "so-called peace council",
+            "so-called peace",
             "\"temporary measure\""
         ]
     );

@@ -94,7 +94,7 @@ fn rule_inputs_are_errors_or_rules_never_panics() {
         )];
         let g = Gazetteer::compile(&files).ok();
         let f = Frames::compile(&files, g.as_ref()).ok();
-        let rules = conflict::compile(&files, g.as_ref(), f.as_ref());
+        let rules = conflict::compile(&files, g.as_ref(), f.as_ref(), None);
         assert!(rules.is_err(), "{} should not compile", path.display());
     }
 }

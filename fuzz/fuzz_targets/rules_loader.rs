@@ -10,5 +10,5 @@ fuzz_target!(|data: &[u8]| {
     let files = [(PathBuf::from("f.yaml"), src)];
     let g = Gazetteer::compile(&files).ok();
     let f = Frames::compile(&files, g.as_ref()).ok();
-    let _ = conflict::compile(&files, g.as_ref(), f.as_ref());
+    let _ = conflict::compile(&files, g.as_ref(), f.as_ref(), None);
 });

@@ -34,17 +34,21 @@ pub struct DocFacts {
 
 /// Gather the facts of one annotated document.
 pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
-    let terms = terms::find(doc, &rules.lexicon);
+    DocFacts {
+        dates: ann.times.len(),
+        day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
+        own_words: own_words(doc),
+        terms: terms::find(doc, &rules.lexicon),
+    }
+}
+
+/// Words outside quotations: the outlet's own voice.
+pub fn own_words(doc: &Document) -> usize {
     let text = doc.text();
     let quoted: usize = outermost(&doc.quotes)
         .map(|q| crate::corpus::document::count_words(&text[q]))
         .sum();
-    DocFacts {
-        dates: ann.times.len(),
-        day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
-        own_words: doc.words.saturating_sub(quoted),
-        terms,
-    }
+    doc.words.saturating_sub(quoted)
 }
 
 /// Quotations not inside another one.

@@ -92,9 +92,8 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
     out
 }
 
-static SO_CALLED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\bso-called\s+[\w'-]+(?:\s+[\w'-]+)?").expect("valid")
-});
+static SO_CALLED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\bso-called\s+[\w'-]+").expect("valid"));
 
 /// Speech verbs and cues that make a short quotation speech, not a label.
 static SPEECH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {

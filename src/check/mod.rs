@@ -10,6 +10,7 @@ mod cumulative;
 pub mod duplicates;
 mod event;
 mod numeric;
+mod wording;
 
 use crate::calendar::DayRange;
 use crate::claims::{Claim, ClaimKind};
@@ -90,6 +91,7 @@ fn across(check: &Check) -> Across {
         Check::EventDate(p) => p.across,
         Check::Cumulative(p) => p.across,
         Check::Internal(_) => Across::Documents,
+        Check::LoadedTerm(_) | Check::TermRate(_) => Across::Outlets,
     }
 }
 
@@ -114,6 +116,8 @@ fn evaluate(ctx: &Ctx, rule: &Rule, check: &Check, scope: Scope, out: &mut Vec<F
         Check::Numeric(p) => numeric::check(ctx, rule, p, scope, out),
         Check::EventDate(p) => event::check(ctx, rule, p, scope, out),
         Check::Cumulative(p) => cumulative::check(ctx, rule, p, scope, out),
+        Check::LoadedTerm(p) => wording::loaded_terms(ctx, rule, p, out),
+        Check::TermRate(p) => wording::term_rate(ctx, rule, p, out),
         Check::Internal(_) => {} // nesting is refused when rules load
     }
 }
@@ -158,15 +162,7 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn evidence(&self, item: &Item, value: String) -> Evidence {
-        let doc = &self.docs[item.doc].doc;
         let c = item.claim;
-        let original = doc.original_span(c.span.clone());
-        let (line, column) = doc.line_col(original.start);
-        let (end_line, end_column) = doc.line_col(original.end);
-        let outlet_name = self
-            .outlets
-            .get(&doc.meta.outlet)
-            .map_or(doc.meta.outlet.clone(), |o| o.name.clone());
         let mut how = Vec::new();
         let m = &c.modality;
         for (on, name) in [
@@ -183,6 +179,26 @@ impl<'a> Ctx<'a> {
         if let Some(a) = &m.attribution {
             how.push(format!("attributed to {}", a.text));
         }
+        self.evidence_at(item.doc, c.span.clone(), c.when, value, how)
+    }
+
+    /// Evidence for any span of a document's analysed text.
+    pub fn evidence_at(
+        &self,
+        doc: usize,
+        span: std::ops::Range<usize>,
+        when: DayRange,
+        value: String,
+        how: Vec<String>,
+    ) -> Evidence {
+        let doc = &self.docs[doc].doc;
+        let original = doc.original_span(span);
+        let (line, column) = doc.line_col(original.start);
+        let (end_line, end_column) = doc.line_col(original.end);
+        let outlet_name = self
+            .outlets
+            .get(&doc.meta.outlet)
+            .map_or(doc.meta.outlet.clone(), |o| o.name.clone());
         Evidence {
             doc: display_path(doc.path()),
             article: doc.id().to_string(),
@@ -190,8 +206,8 @@ impl<'a> Ctx<'a> {
             outlet_name,
             via: doc.meta.via.clone(),
             published: doc.meta.published.to_string(),
-            from: c.when.from.to_string(),
-            to: c.when.to.to_string(),
+            from: when.from.to_string(),
+            to: when.to.to_string(),
             text: doc.source()[original]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -251,6 +267,21 @@ impl<'a> Ctx<'a> {
                 Side { label, evidence }
             })
             .collect();
+        self.assemble(rule, severity, key, window, sides, why, reconciliation)
+    }
+
+    /// A finding from sides already turned into evidence: message filled, fingerprint made.
+    #[allow(clippy::too_many_arguments)]
+    pub fn assemble(
+        &self,
+        rule: &Rule,
+        severity: Severity,
+        key: &str,
+        window: DayRange,
+        sides: Vec<Side>,
+        why: String,
+        reconciliation: Option<String>,
+    ) -> Finding {
         let mut outlets: Vec<&str> = sides
             .iter()
             .flat_map(|s| s.evidence.iter().map(|e| e.outlet.as_str()))

@@ -232,6 +232,40 @@ pub struct CumulativeParams {
     pub modality: ModalityPolicy,
 }
 
+/// Each use of loaded wording in an outlet's own voice, with the neutral alternative.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadedTermParams {
+    /// Lexicon term ids (all when empty); `scare-quotes` names the scare-quote detector.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Only these categories (all when empty).
+    #[serde(default)]
+    pub categories: Vec<crate::rules::lexicon::Category>,
+}
+
+/// An outlet whose own-voice rate of loaded terms is above a limit or a multiple of the
+/// corpus rate.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermRateParams {
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<crate::rules::lexicon::Category>,
+    /// Uses per 1,000 own-voice words above which an outlet is reported.
+    pub max_per_1000: Option<f64>,
+    /// Times the rate of the rest of the corpus above which an outlet is reported.
+    pub max_ratio: Option<f64>,
+    /// Outlets with fewer own-voice words are not rated: a rate needs text behind it.
+    #[serde(default = "default_min_words")]
+    pub min_words: usize,
+}
+
+fn default_min_words() -> usize {
+    300
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InternalParams {
@@ -249,6 +283,8 @@ pub enum Check {
     EventDate(EventDateParams),
     Cumulative(CumulativeParams),
     Internal(InternalParams),
+    LoadedTerm(LoadedTermParams),
+    TermRate(TermRateParams),
 }
 
 impl Check {
@@ -260,6 +296,8 @@ impl Check {
             Check::EventDate(_) => "event-date",
             Check::Cumulative(_) => "cumulative",
             Check::Internal(_) => "internal",
+            Check::LoadedTerm(_) => "loaded-term",
+            Check::TermRate(_) => "term-rate",
         }
     }
 }
@@ -325,6 +363,7 @@ pub fn compile(
     files: &[(PathBuf, String)],
     g: Option<&Gazetteer>,
     frames: Option<&Frames>,
+    lexicon: Option<&crate::rules::Lexicon>,
 ) -> Result<Vec<Rule>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut rules: Vec<Rule> = Vec::new();
@@ -389,7 +428,10 @@ pub fn compile(
                     errors.push(at(d, "id", &r.id, 0));
                 }
             }
-            for problem in check_references(&r.check, g, frames) {
+            for problem in check_references(&r.check, g, frames)
+                .into_iter()
+                .chain(lexicon_references(&r.check, lexicon))
+            {
                 errors.push(at(
                     Diagnostic::error(path, format!("rule `{}`: {problem}", r.id))
                         .with_yaml_path(format!("rules[{i}].check")),
@@ -475,7 +517,44 @@ fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames
             }
             problems.extend(check_references(&p.check, g, frames));
         }
-        Check::Control(_) | Check::EventDate(_) => {}
+        Check::Control(_) | Check::EventDate(_) | Check::LoadedTerm(_) | Check::TermRate(_) => {}
+    }
+    problems
+}
+
+/// Loaded-term rules name terms of the lexicon; a rate rule needs a limit.
+fn lexicon_references(check: &Check, lexicon: Option<&crate::rules::Lexicon>) -> Vec<String> {
+    let (terms, rate) = match check {
+        Check::LoadedTerm(p) => (&p.terms, None),
+        Check::TermRate(p) => (&p.terms, Some(p)),
+        _ => return Vec::new(),
+    };
+    let mut problems = Vec::new();
+    if let Some(p) = rate {
+        if p.max_per_1000.is_none() && p.max_ratio.is_none() {
+            problems.push("a term-rate check needs `max_per_1000` or `max_ratio`".to_string());
+        }
+    }
+    let Some(lexicon) = lexicon else {
+        return problems;
+    };
+    if lexicon.terms.is_empty() {
+        problems
+            .push("no lexicon is loaded (rules/lexicons/*.yaml) for a loaded-wording check".into());
+    }
+    let known: Vec<&str> = lexicon
+        .terms
+        .iter()
+        .map(|t| t.id.as_str())
+        .chain(std::iter::once(crate::audit::terms::SCARE_QUOTES))
+        .collect();
+    for t in terms {
+        if !known.contains(&t.as_str()) {
+            let hint = suggest(t, known.iter().copied())
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            problems.push(format!("no lexicon term `{t}`{hint}"));
+        }
     }
     problems
 }
@@ -485,7 +564,12 @@ mod tests {
     use super::*;
 
     fn compile_one(src: &str) -> Result<Vec<Rule>, Vec<Diagnostic>> {
-        compile(&[(PathBuf::from("r.yaml"), src.to_string())], None, None)
+        compile(
+            &[(PathBuf::from("r.yaml"), src.to_string())],
+            None,
+            None,
+            None,
+        )
     }
 
     const RULE: &str = "rules:\n  - id: truce-status\n    severity: error\n    summary: s\n    description: d\n    message: '{key}: {a} vs {b}'\n    check:\n      kind: exclusive-status\n      params:\n        groups: [[holding], [collapsed]]\n";

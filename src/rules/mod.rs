@@ -75,12 +75,17 @@ impl RuleSet {
         let frames = Frames::compile(&frame_files, gazetteer.as_ref())
             .map_err(|mut e| errors.append(&mut e))
             .ok();
-        let rules = conflict::compile(&rule_files, gazetteer.as_ref(), frames.as_ref())
-            .map_err(|mut e| errors.append(&mut e))
-            .ok();
         let lexicon = Lexicon::compile(&lexicon_files)
             .map_err(|mut e| errors.append(&mut e))
             .ok();
+        let rules = conflict::compile(
+            &rule_files,
+            gazetteer.as_ref(),
+            frames.as_ref(),
+            lexicon.as_ref(),
+        )
+        .map_err(|mut e| errors.append(&mut e))
+        .ok();
         if gazetteer_files.is_empty() {
             errors.push(Diagnostic::error(
                 dir.join("gazetteer"),

@@ -1,0 +1,139 @@
+//! Loaded wording as rule findings, so CI can enforce a house style: each use in an outlet's
+//! own voice (`loaded-term`), and outlets whose rate is too high (`term-rate`).
+
+use super::Ctx;
+use crate::audit::terms::{self, TermUse};
+use crate::calendar::DayRange;
+use crate::findings::{Finding, Side};
+use crate::rules::Rule;
+use crate::rules::conflict::{LoadedTermParams, TermRateParams};
+use crate::rules::lexicon::Category;
+use std::collections::BTreeMap;
+
+/// Own-voice uses in each document that the rule's term and category lists keep.
+fn uses(ctx: &Ctx, term_ids: &[String], categories: &[Category]) -> Vec<Vec<TermUse>> {
+    ctx.docs
+        .iter()
+        .map(|a| {
+            terms::find(&a.doc, &ctx.rules.lexicon)
+                .into_iter()
+                .filter(|u| u.voice.is_outlet())
+                .filter(|u| term_ids.is_empty() || term_ids.contains(&u.term))
+                .filter(|u| categories.is_empty() || categories.contains(&u.category))
+                .collect()
+        })
+        .collect()
+}
+
+fn neutral(ctx: &Ctx, term: &str) -> String {
+    ctx.rules.lexicon.term(term).map_or_else(
+        || "drop the quotation marks, or attribute the label to whoever uses it".to_string(),
+        |t| t.neutral.clone(),
+    )
+}
+
+fn side(ctx: &Ctx, d: usize, label: String, us: &[&TermUse]) -> Side {
+    let when = ctx.docs[d].doc.meta.published;
+    Side {
+        label,
+        evidence: us
+            .iter()
+            .map(|u| {
+                let how = vec![format!("{} ({})", u.category.name(), u.term)];
+                ctx.evidence_at(d, u.span.clone(), when, u.text.clone(), how)
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn loaded_terms(ctx: &Ctx, rule: &Rule, p: &LoadedTermParams, out: &mut Vec<Finding>) {
+    for (d, doc_uses) in uses(ctx, &p.terms, &p.categories).iter().enumerate() {
+        let mut by_term: BTreeMap<&str, Vec<&TermUse>> = BTreeMap::new();
+        for u in doc_uses {
+            by_term.entry(&u.term).or_default().push(u);
+        }
+        for (term, us) in by_term {
+            let mut words: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
+            words.sort_unstable();
+            words.dedup();
+            let alt = neutral(ctx, term);
+            let why = format!(
+                "{} in the outlet's own voice; a neutral alternative: {alt}",
+                words.join(", ")
+            );
+            let window = ctx.docs[d].doc.meta.published;
+            let sides = vec![
+                side(ctx, d, words.join(", "), &us),
+                Side {
+                    label: alt,
+                    evidence: Vec::new(),
+                },
+            ];
+            out.push(ctx.assemble(rule, rule.severity, term, window, sides, why, None));
+        }
+    }
+}
+
+pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Vec<Finding>) {
+    let uses = uses(ctx, &p.terms, &p.categories);
+    let mut words: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for (d, a) in ctx.docs.iter().enumerate() {
+        let o = a.doc.meta.outlet.as_str();
+        *words.entry(o).or_default() += crate::audit::own_words(&a.doc);
+        *count.entry(o).or_default() += uses[d].len();
+    }
+    let (all_words, all_uses): (usize, usize) = (words.values().sum(), count.values().sum());
+    for (&outlet, &n) in &words {
+        let y = count[outlet];
+        if n < p.min_words || y == 0 {
+            continue;
+        }
+        let rate = 1000.0 * y as f64 / n as f64;
+        let rest_words = all_words - n;
+        let rest_rate = if rest_words == 0 {
+            None
+        } else {
+            Some(1000.0 * (all_uses - y) as f64 / rest_words as f64)
+        };
+        let mut over = Vec::new();
+        if let Some(max) = p.max_per_1000.filter(|m| rate > *m) {
+            over.push(format!("above the limit of {max:.1} per 1,000 words"));
+        }
+        if let (Some(k), Some(rest)) = (p.max_ratio, rest_rate) {
+            if rate > k * rest.max(f64::MIN_POSITIVE) {
+                over.push(format!(
+                    "more than {k:.1} times the rest of the corpus ({rest:.1} per 1,000)"
+                ));
+            }
+        }
+        if over.is_empty() {
+            continue;
+        }
+        let docs: Vec<usize> = (0..ctx.docs.len())
+            .filter(|&d| ctx.docs[d].doc.meta.outlet == outlet)
+            .collect();
+        let mut window: Option<DayRange> = None;
+        let mut evidence = Vec::new();
+        for &d in &docs {
+            let pubd = ctx.docs[d].doc.meta.published;
+            window = Some(window.map_or(pubd, |w| DayRange {
+                from: w.from.min(pubd.from),
+                to: w.to.max(pubd.to),
+            }));
+            let refs: Vec<&TermUse> = uses[d].iter().collect();
+            evidence.extend(side(ctx, d, String::new(), &refs).evidence);
+        }
+        let label = format!("{rate:.1} loaded terms per 1,000 own-voice words ({y} in {n})");
+        let why = format!("{label}: {}", over.join("; "));
+        let sides = vec![
+            Side { label, evidence },
+            Side {
+                label: over.join("; "),
+                evidence: Vec::new(),
+            },
+        ];
+        let window = window.expect("an outlet has documents");
+        out.push(ctx.assemble(rule, rule.severity, outlet, window, sides, why, None));
+    }
+}
