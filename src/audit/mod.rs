@@ -391,16 +391,7 @@ fn corroboration(
     voices: &[usize],
 ) -> BTreeMap<(usize, usize), bool> {
     let g = &rules.gazetteer;
-    let camp = |actor: &str| {
-        let mut current = actor.to_string();
-        for _ in 0..16 {
-            match g.actor(&current).and_then(|a| a.part_of.first()) {
-                Some(parent) => current = parent.clone(),
-                None => break,
-            }
-        }
-        current
-    };
+    let camp = |actor: &str| g.camp(actor);
     // Statuses that the exclusive-status rules put in one group agree with each other.
     let groups: Vec<&Vec<String>> = rules
         .rules

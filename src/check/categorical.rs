@@ -64,17 +64,8 @@ pub(super) fn control(
     out: &mut Vec<Finding>,
 ) {
     let g = &ctx.rules.gazetteer;
-    // A faction and the camp it belongs to are one side: climb `part_of` to the top.
-    let camp = |actor: &str| {
-        let mut current = actor.to_string();
-        for _ in 0..16 {
-            match g.actor(&current).and_then(|a| a.part_of.first()) {
-                Some(parent) => current = parent.clone(),
-                None => break,
-            }
-        }
-        current
-    };
+    // A faction and the camp it belongs to are one side.
+    let camp = |actor: &str| g.camp(actor);
     let placed: Vec<Placed> = ctx
         .items(scope, &p.modality, |c| {
             matches!(

@@ -169,6 +169,19 @@ impl Gazetteer {
         self.actors.iter().find(|a| a.id == id)
     }
 
+    /// The camp an actor belongs to: `part_of` climbed to the top, so a faction and its
+    /// coalition are one side. Bounded, in case a gazetteer has a cycle.
+    pub fn camp(&self, actor: &str) -> String {
+        let mut current = actor.to_string();
+        for _ in 0..16 {
+            match self.actor(&current).and_then(|a| a.part_of.first()) {
+                Some(parent) => current = parent.clone(),
+                None => break,
+            }
+        }
+        current
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
