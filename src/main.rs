@@ -47,17 +47,17 @@ impl From<io::Error> for Failure {
     }
 }
 
-/// The article being analysed, for the panic report.
-static CURRENT_ARTICLE: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+thread_local! {
+    /// The article this thread is analysing, for the panic report (the hook runs on the
+    /// panicking thread).
+    static CURRENT_ARTICLE: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 /// A panic is a bug: say so briefly, with what is needed to reproduce it. The process then
 /// exits with Rust's panic code, 101, distinct from 0, 1 and 2.
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let article = CURRENT_ARTICLE
-            .lock()
-            .map(|a| a.clone())
-            .unwrap_or_default();
+        let article = CURRENT_ARTICLE.with(|a| a.borrow().clone());
         eprintln!(
             "crosscheck {} hit an internal error (this is a bug): {info}",
             env!("CARGO_PKG_VERSION")
@@ -75,9 +75,7 @@ fn install_panic_hook() {
 
 /// Annotate and extract one document, noting it for the panic report.
 fn analyse(doc: Document, rules: &RuleSet) -> (Analyzed, crosscheck::audit::DocFacts) {
-    if let Ok(mut current) = CURRENT_ARTICLE.lock() {
-        *current = crosscheck::diagnostic::display_path(doc.path());
-    }
+    CURRENT_ARTICLE.with(|a| *a.borrow_mut() = crosscheck::diagnostic::display_path(doc.path()));
     let ann = annotate::annotate(&doc, &rules.gazetteer);
     let claims = extract::extract(&doc, &ann, rules);
     let facts = crosscheck::audit::facts(&doc, &ann, rules);
@@ -251,9 +249,12 @@ fn run_check(
     }
     let selected =
         |r: &Rule| (select.is_empty() || select.contains(&r.id)) && !ignore.contains(&r.id);
+    // Articles are analysed on all cores; rayon keeps the input order, so output does not
+    // depend on the number of threads.
+    use rayon::prelude::*;
     let (analyzed, facts): (Vec<Analyzed>, Vec<_>) = corpus
         .documents
-        .into_iter()
+        .into_par_iter()
         .map(|doc| analyse(doc, &rules))
         .unzip();
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);

@@ -104,3 +104,24 @@ fn check_output_is_byte_identical_across_runs() {
         assert_eq!(a.stdout, b.stdout, "format {format}");
     }
 }
+
+#[test]
+fn output_is_the_same_with_one_thread_and_with_many() {
+    let run = |threads: &str, args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["check", "--format", "json"][..],
+        &["audit", "--format", "json"][..],
+    ] {
+        let one = run("1", args);
+        let many = run("8", args);
+        assert!(!one.stdout.is_empty(), "{args:?}");
+        assert_eq!(one.stdout, many.stdout, "{args:?}");
+    }
+}
