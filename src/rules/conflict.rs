@@ -7,7 +7,6 @@
 use super::frames::Frames;
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::{Diagnostic, suggest};
-use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -369,10 +368,10 @@ pub fn compile(
     let mut rules: Vec<Rule> = Vec::new();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (path, src) in files {
-        let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
-            Ok(r) => r.unwrap_or_default(),
-            Err(e) => {
-                errors.push(Diagnostic::from_yaml(path, &e));
+        let raw: RawFile = match super::parse_file(path, src) {
+            Ok(r) => r,
+            Err(d) => {
+                errors.push(d);
                 continue;
             }
         };

@@ -10,7 +10,6 @@
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
 use crate::pattern::Pattern;
-use crate::yaml;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::collections::BTreeMap;
@@ -285,10 +284,10 @@ impl Frames {
         let mut frames = Frames::default();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
         for (path, src) in files {
-            let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
-                Ok(r) => r.unwrap_or_default(),
-                Err(e) => {
-                    errors.push(Diagnostic::from_yaml(path, &e));
+            let raw: RawFile = match super::parse_file(path, src) {
+                Ok(r) => r,
+                Err(d) => {
+                    errors.push(d);
                     continue;
                 }
             };

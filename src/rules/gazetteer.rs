@@ -9,7 +9,6 @@
 
 use crate::calendar::{DayRange, parse_published};
 use crate::diagnostic::Diagnostic;
-use crate::yaml;
 use jiff::civil::Date;
 use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
@@ -234,9 +233,9 @@ impl Gazetteer {
         let mut errors = Vec::new();
         let mut parsed = Vec::new();
         for (path, src) in files {
-            match yaml::from_str::<Option<RawFile>>(src) {
-                Ok(raw) => parsed.push((path, src, raw.unwrap_or_default())),
-                Err(e) => errors.push(Diagnostic::from_yaml(path, &e)),
+            match super::parse_file::<RawFile>(path, src) {
+                Ok(raw) => parsed.push((path, src, raw)),
+                Err(d) => errors.push(d),
             }
         }
 

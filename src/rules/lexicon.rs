@@ -3,7 +3,6 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::pattern::{Pattern, SIZE_LIMIT};
-use crate::yaml;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,10 +80,10 @@ impl Lexicon {
         let mut terms = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         for (path, src) in files {
-            let raw: RawFile = match yaml::from_str::<Option<RawFile>>(src) {
-                Ok(r) => r.unwrap_or_default(),
-                Err(e) => {
-                    errors.push(Diagnostic::from_yaml(path, &e));
+            let raw: RawFile = match super::parse_file(path, src) {
+                Ok(r) => r,
+                Err(d) => {
+                    errors.push(d);
                     continue;
                 }
             };
@@ -95,45 +94,42 @@ impl Lexicon {
                 );
             }
             for (i, t) in raw.terms.into_iter().enumerate() {
+                // A problem with term `i`, pointed at its `id` line.
+                let at = |message: String, field: &str, nth: usize| {
+                    super::locate(
+                        Diagnostic::error(path, message)
+                            .with_yaml_path(format!("terms[{i}].{field}")),
+                        src,
+                        "id",
+                        &t.id,
+                        nth,
+                    )
+                };
                 let n = seen.entry(t.id.clone()).or_insert(0);
                 *n += 1;
-                if *n > 1 {
-                    errors.push(super::locate(
-                        Diagnostic::error(path, format!("term id `{}` is defined twice", t.id))
-                            .with_yaml_path(format!("terms[{i}].id")),
-                        src,
+                let problem = if *n > 1 {
+                    Some(at(
+                        format!("term id `{}` is defined twice", t.id),
                         "id",
-                        &t.id,
                         *n - 1,
-                    ));
-                    continue;
-                }
-                if t.patterns.is_empty() {
-                    errors.push(super::locate(
-                        Diagnostic::error(path, format!("term `{}` has no patterns", t.id))
-                            .with_yaml_path(format!("terms[{i}].patterns")),
-                        src,
-                        "id",
-                        &t.id,
+                    ))
+                } else if t.patterns.is_empty() {
+                    Some(at(
+                        format!("term `{}` has no patterns", t.id),
+                        "patterns",
                         0,
-                    ));
-                    continue;
-                }
-                if !(0.0..=10.0).contains(&t.weight) {
-                    errors.push(super::locate(
-                        Diagnostic::error(
-                            path,
-                            format!(
-                                "term `{}`: weight {} is not between 0 and 10",
-                                t.id, t.weight
-                            ),
-                        )
-                        .with_yaml_path(format!("terms[{i}].weight")),
-                        src,
-                        "id",
-                        &t.id,
-                        0,
-                    ));
+                    ))
+                } else if !(0.0..=10.0).contains(&t.weight) {
+                    let msg = format!(
+                        "term `{}`: weight {} is not between 0 and 10",
+                        t.id, t.weight
+                    );
+                    Some(at(msg, "weight", 0))
+                } else {
+                    None
+                };
+                if let Some(d) = problem {
+                    errors.push(d);
                     continue;
                 }
                 let body: Vec<&str> = t.patterns.iter().map(Pattern::as_str).collect();
@@ -152,14 +148,7 @@ impl Lexicon {
                         weight: t.weight,
                         regex,
                     }),
-                    Err(e) => errors.push(super::locate(
-                        Diagnostic::error(path, crate::pattern::describe(&source, &e))
-                            .with_yaml_path(format!("terms[{i}].patterns")),
-                        src,
-                        "id",
-                        &t.id,
-                        0,
-                    )),
+                    Err(e) => errors.push(at(crate::pattern::describe(&source, &e), "patterns", 0)),
                 }
             }
         }

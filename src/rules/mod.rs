@@ -138,6 +138,16 @@ fn yaml_files(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
+/// Parse one rule file into its raw (phase-one) shape; an empty file is the empty shape.
+pub(crate) fn parse_file<T: serde::de::DeserializeOwned + Default>(
+    path: &Path,
+    src: &str,
+) -> std::result::Result<T, Diagnostic> {
+    crate::yaml::from_str::<Option<T>>(src)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| Diagnostic::from_yaml(path, &e))
+}
+
 /// Locate `key: value` in a rule file for a check made after parsing.
 pub(crate) fn locate(d: Diagnostic, src: &str, key: &str, value: &str, nth: usize) -> Diagnostic {
     match crate::yaml::locate_key_value(src, key, value).get(nth) {
