@@ -6,8 +6,9 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// "may" only in lower case: "May" is far more often the month ("killed on 18 May").
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:reportedly|allegedly|apparently|purportedly|possibly|perhaps|presumably|seems?|seemed|appears?|appeared|claims?|claimed|may|might|could|likely|unconfirmed|rumou?red|said to be|believed to|thought to)\b")
+    Regex::new(r"(?i:\b(?:reportedly|allegedly|apparently|purportedly|possibly|perhaps|presumably|seems?|seemed|appears?|appeared|claims?|claimed|might|could|likely|unconfirmed|rumou?red|said to be|believed to|thought to)\b)|\bmay\b")
         .expect("built-in pattern")
 });
 
@@ -206,6 +207,10 @@ mod tests {
         let s = "The ceasefire seems to be holding.";
         assert!(hedged(s, &whole(s)));
         assert!(!hedged("The ceasefire is holding.", &(0..25)));
+        let month = "Five soldiers were killed on 18 May 2020.";
+        assert!(!hedged(month, &whole(month)), "the month is not a hedge");
+        let hedge = "Five soldiers may have been killed.";
+        assert!(hedged(hedge, &whole(hedge)));
         let s = "No soldiers were killed.";
         assert!(negated(
             s,
