@@ -1,0 +1,167 @@
+//! The benchmark corpus generator, and crosscheck on what it writes: every planted conflict is
+//! found, nothing else is raised at warning or above, and the output does not depend on the
+//! number of threads.
+
+#[path = "../benches/support/corpus_gen.rs"]
+mod corpus_gen;
+
+use crosscheck::rules::RuleSet;
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_crosscheck");
+
+fn rules() -> RuleSet {
+    RuleSet::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap()
+}
+
+fn generate(dir: &Path, articles: usize, seed: u64) -> corpus_gen::Summary {
+    let opts = corpus_gen::Options {
+        articles,
+        seed,
+        ..Default::default()
+    };
+    corpus_gen::generate(dir, &rules(), &opts).unwrap()
+}
+
+/// Every file under `dir`, with its bytes, in path order.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().display().to_string();
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn the_same_seed_writes_the_same_corpus_and_another_seed_does_not() {
+    let (a, b, c) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    generate(a.path(), 120, 7);
+    generate(b.path(), 120, 7);
+    generate(c.path(), 120, 8);
+    let fa = files(a.path());
+    assert_eq!(fa.len(), 120 + 2, "articles, outlets.yaml and planted.yaml");
+    assert_eq!(fa, files(b.path()));
+    assert_ne!(fa, files(c.path()));
+}
+
+#[test]
+fn articles_are_realistic_in_size_and_not_copies_of_one_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = generate(dir.path(), 200, 3);
+    let articles: Vec<_> = files(dir.path())
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".md"))
+        .collect();
+    assert_eq!(articles.len(), 200);
+    for (path, bytes) in &articles {
+        assert!(
+            (2048..=9216).contains(&bytes.len()),
+            "{path}: {} bytes",
+            bytes.len()
+        );
+    }
+    assert!(summary.bytes > 200 * 2048);
+    // No near-duplicates: the audit's voice groups list only same-outlet articles.
+    let out = Command::new(BIN)
+        .args(["audit", "--duplicates", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains("near-duplicate"),
+        "generated articles must be independent texts: {}",
+        &text[..text.len().min(2000)]
+    );
+}
+
+#[test]
+fn every_planted_conflict_is_found_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = generate(dir.path(), 600, 11);
+    let kinds: std::collections::BTreeSet<&str> =
+        summary.plants.iter().map(|p| p.rule.as_str()).collect();
+    assert!(
+        kinds.len() >= 3 && summary.plants.len() >= 5,
+        "the corpus should plant several kinds of conflict: {:?}",
+        summary.plants
+    );
+    let run = |threads: &str| {
+        let out = Command::new(BIN)
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+                "--ignore",
+                "loaded-wording,loaded-wording-rate",
+            ])
+            .arg(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let json = run("2");
+    assert_eq!(json, run("1"), "output must not depend on the thread count");
+    let report: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let raised: Vec<&serde_json::Value> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| matches!(f["severity"].as_str(), Some("warning" | "error")))
+        .collect();
+    let docs = |f: &serde_json::Value| -> Vec<String> {
+        f["sides"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["evidence"].as_array().unwrap())
+            .map(|e| e["doc"].as_str().unwrap().replace('\\', "/"))
+            .collect()
+    };
+    for p in &summary.plants {
+        assert!(
+            raised
+                .iter()
+                .any(|f| f["rule"] == p.rule.as_str()
+                    && docs(f).iter().any(|d| d.ends_with(&p.article))),
+            "planted conflict not found: {p:?}"
+        );
+    }
+    assert_eq!(
+        raised.len(),
+        summary.plants.len(),
+        "findings beyond the planted ones: {:#?}",
+        raised
+            .iter()
+            .map(|f| f["message"].as_str().unwrap())
+            .collect::<Vec<_>>()
+    );
+}
