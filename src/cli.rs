@@ -65,6 +65,12 @@ pub enum Command {
     /// its own voice (quotations are the speaker's). Then the terms most distinctive of each
     /// outlet (log-odds against the rest of the corpus). `--format jsonl` lists every use.
     Audit(AuditArgs),
+    /// Write a self-contained HTML report: summary, timeline, counts over time, findings,
+    /// source audit.
+    ///
+    /// One file with inline CSS, JavaScript and SVG that opens from disk with no network.
+    /// The same as `check --format html --output FILE --fail-on never`.
+    Report(ReportArgs),
     /// List the articles in the corpus: outlet, publication date, words, title, path.
     Corpus(CorpusArgs),
     /// Show the time expressions and quantities found in each article, resolved.
@@ -162,6 +168,36 @@ pub enum CheckFormat {
     Github,
     /// JUnit XML: a suite per rule, a case per finding.
     Junit,
+    /// A self-contained HTML page with a timeline, charts and the tables (as `report`).
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Article files or folders to read [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Where to write the page.
+    #[arg(
+        long,
+        short = 'o',
+        value_name = "FILE",
+        default_value = "crosscheck-report.html"
+    )]
+    pub output: PathBuf,
+
+    /// Leave out the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Run only these rules (ids, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub select: Vec<String>,
+
+    /// Skip these rules (ids, comma-separated or repeated).
+    #[arg(long, value_delimiter = ',', value_name = "IDS")]
+    pub ignore: Vec<String>,
 }
 
 impl From<CheckFormat> for crosscheck::render::findings::CheckFormat {
@@ -176,6 +212,7 @@ impl From<CheckFormat> for crosscheck::render::findings::CheckFormat {
             CheckFormat::Sarif => C::Sarif,
             CheckFormat::Github => C::Github,
             CheckFormat::Junit => C::Junit,
+            CheckFormat::Html => C::Html,
         }
     }
 }

@@ -176,6 +176,27 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             out.flush()?;
             return Ok(code);
         }
+        Some(Command::Report(args)) => {
+            let check_args = cli::CheckArgs {
+                paths: args.paths.clone(),
+                format: cli::CheckFormat::Html,
+                output: Some(args.output.clone()),
+                baseline: args.baseline.clone(),
+                fail_on: FailOn::Never,
+                select: args.select.clone(),
+                ignore: args.ignore.clone(),
+                ..Default::default()
+            };
+            let code = check(cli, &check_args, &load_options, &mut out, render_options)?;
+            if !cli.global.quiet {
+                eprintln!(
+                    "wrote {}",
+                    crosscheck::diagnostic::display_path(&args.output)
+                );
+            }
+            out.flush()?;
+            return Ok(code);
+        }
         Some(Command::Baseline { action }) => baseline(cli, action, &load_options, &mut out)?,
         Some(Command::Test(args)) => {
             let rules = load_rules(cli)?;
@@ -285,7 +306,7 @@ fn check(
     out: &mut dyn Write,
     render_options: RenderOptions,
 ) -> Result<u8, Failure> {
-    let run = run_check(cli, &args.paths, &args.select, &args.ignore, options)?;
+    let mut run = run_check(cli, &args.paths, &args.select, &args.ignore, options)?;
     let (findings, accepted) = match &args.baseline {
         Some(path) => {
             let baseline = Baseline::load(path)?;
@@ -310,11 +331,11 @@ fn check(
                     eprintln!("note: {text}");
                 }
             }
-            run.findings
+            std::mem::take(&mut run.findings)
                 .into_iter()
                 .partition(|f| !baseline.contains(f))
         }
-        None => (run.findings, Vec::new()),
+        None => (std::mem::take(&mut run.findings), Vec::new()),
     };
     // Suppressions: the config file's, and the articles' own `crosscheck-ignore`.
     let config = Config::load(cli.global.config.as_deref())?;
@@ -377,9 +398,21 @@ fn check(
             crosscheck::output::write_atomic(path, &to_bytes(format)?)?;
         }
     }
-    match &args.output {
-        Some(path) => crosscheck::output::write_atomic(path, &to_bytes(args.format.into())?)?,
-        None => render_check(out, &report, args.format.into(), render_options)?,
+    let page = match args.format {
+        cli::CheckFormat::Html => {
+            // The audit counts contradictions among all findings, accepted ones included.
+            let all: Vec<Finding> = findings.iter().chain(&accepted).cloned().collect();
+            Some(html_page(&run, &findings, &all, accepted.len())?)
+        }
+        _ => None,
+    };
+    match (&args.output, page) {
+        (Some(path), Some(page)) => crosscheck::output::write_atomic(path, &page)?,
+        (None, Some(page)) => out.write_all(&page)?,
+        (Some(path), None) => {
+            crosscheck::output::write_atomic(path, &to_bytes(args.format.into())?)?
+        }
+        (None, None) => render_check(out, &report, args.format.into(), render_options)?,
     }
     let fail_on = match args.fail_on {
         FailOn::Error => Severity::Error,
@@ -392,6 +425,62 @@ fn check(
     } else {
         EXIT_OK
     })
+}
+
+/// The HTML report of a check run: its findings, the claims behind the timeline and charts,
+/// and the source audit.
+fn html_page(
+    run: &CheckRun,
+    findings: &[Finding],
+    all: &[Finding],
+    suppressed: usize,
+) -> Result<Vec<u8>, Failure> {
+    let audit = crosscheck::audit::build(&run.rules, &run.analyzed, &run.facts, &run.outlets, all);
+    let published = run
+        .analyzed
+        .iter()
+        .map(|a| a.doc.meta.published)
+        .reduce(|a, b| crosscheck::calendar::DayRange {
+            from: a.from.min(b.from),
+            to: a.to.max(b.to),
+        });
+    let page = render::html::Page {
+        command: command_line(),
+        rule_files: run
+            .rules
+            .files
+            .iter()
+            .map(|f| crosscheck::diagnostic::display_path(f))
+            .collect(),
+        documents: run.analyzed.len(),
+        claims: run.analyzed.iter().map(|a| a.claims.len()).sum(),
+        published,
+        findings,
+        suppressed,
+        marks: render::html::marks(&run.analyzed, &run.outlets),
+        statuses: render::html::status_order(&run.rules),
+        audit: Some(&audit),
+    };
+    let mut buf = Vec::new();
+    render::html::render(&mut buf, &page)?;
+    Ok(buf)
+}
+
+/// The command as typed, for reports: the program's file name, then the arguments.
+fn command_line() -> String {
+    let mut args = std::env::args();
+    let program = args
+        .next()
+        .map(|p| {
+            Path::new(&p)
+                .file_name()
+                .map_or(p.clone(), |n| n.to_string_lossy().into_owned())
+        })
+        .unwrap_or_else(|| "crosscheck".into());
+    std::iter::once(program)
+        .chain(args)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `crosscheck baseline create|update|prune FILE`.

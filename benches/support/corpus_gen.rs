@@ -720,6 +720,7 @@ fn filler(rng: &mut Rng, d: &Domain, s: &mut String, partisan: bool) {
     let place = &d.places[rng.below(d.places.len())].1;
     if rng.chance(0.2) {
         let t = rng.pick(&NUMERIC_FILLER);
+        let when = *rng.pick(&WHEN);
         let text = t
             .replace("{n}", &rng.range(2, 90).to_string())
             .replace("{m}", &rng.range(2, 9).to_string())
@@ -728,7 +729,7 @@ fn filler(rng: &mut Rng, d: &Domain, s: &mut String, partisan: bool) {
             .replace("{h2}", &rng.range(3, 7).to_string())
             .replace("{year}", &rng.range(2012, 2018).to_string())
             .replace("{who}", &rng.pick(&WHO).to_lowercase())
-            .replace("{when}", *rng.pick(&WHEN))
+            .replace("{when}", when)
             .replace("{place}", place);
         s.push_str(&text);
         return;

@@ -4,7 +4,7 @@ use super::{Format, RenderOptions, markdown, table};
 use crate::audit::{Audit, OutletRow};
 use std::io::{self, Write};
 
-const OUTLET_HEADER: &[&str] = &[
+pub(crate) const OUTLET_HEADER: &[&str] = &[
     "Outlet",
     "Art.",
     "Words (own)",
@@ -19,7 +19,7 @@ const OUTLET_HEADER: &[&str] = &[
     "Top own-voice terms",
 ];
 
-const TERM_HEADER: &[&str] = &[
+pub(crate) const TERM_HEADER: &[&str] = &[
     "Term",
     "Category",
     "Outlet",
@@ -32,7 +32,7 @@ const TERM_HEADER: &[&str] = &[
 /// Distinctive-term rows shown: the strongest first.
 const MAX_TERM_ROWS: usize = 20;
 
-fn outlet_cells(r: &OutletRow) -> Vec<String> {
+pub(crate) fn outlet_cells(r: &OutletRow) -> Vec<String> {
     let c = |k: &str| r.claims.get(k).copied().unwrap_or(0);
     let top: Vec<String> = r
         .top_terms
@@ -74,7 +74,7 @@ fn outlet_cells(r: &OutletRow) -> Vec<String> {
     ]
 }
 
-fn term_rows(a: &Audit) -> Vec<Vec<String>> {
+pub(crate) fn term_rows(a: &Audit) -> Vec<Vec<String>> {
     a.distinctive
         .iter()
         .take(MAX_TERM_ROWS)
@@ -92,7 +92,7 @@ fn term_rows(a: &Audit) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn notes(a: &Audit) -> Vec<String> {
+pub(crate) fn notes(a: &Audit) -> Vec<String> {
     let mut out = vec![
         "Ownership and corrections policy: not assessed (the text cannot show them).".to_string(),
         format!(

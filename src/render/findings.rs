@@ -18,6 +18,9 @@ pub enum CheckFormat {
     Sarif,
     Github,
     Junit,
+    /// Needs more than findings (claims, the audit): rendered by [`super::html`] from a
+    /// [`super::html::Page`]; here it falls back to a page with the findings alone.
+    Html,
 }
 
 /// Render a check report in any of its formats. `suppressed` marks findings a baseline or
@@ -38,6 +41,21 @@ pub fn render_check(
         CheckFormat::Github => super::ci::github(out, r),
         CheckFormat::Junit => super::ci::junit(out, r, &rules),
         CheckFormat::Sarif => super::ci::sarif(out, r, &rules),
+        CheckFormat::Html => super::html::render(
+            out,
+            &super::html::Page {
+                command: String::new(),
+                rule_files: Vec::new(),
+                documents: r.documents,
+                claims: r.claims,
+                published: None,
+                findings: r.findings,
+                suppressed: r.suppressed.len(),
+                marks: Vec::new(),
+                statuses: Vec::new(),
+                audit: None,
+            },
+        ),
     }
 }
 

@@ -9,6 +9,7 @@ pub mod ci;
 pub mod claims;
 pub mod corpus;
 pub mod findings;
+pub mod html;
 pub mod markdown;
 pub mod rules;
 pub mod table;

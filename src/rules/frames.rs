@@ -232,7 +232,7 @@ pub struct ControlFrame {
 pub struct StatusFrame {
     pub id: String,
     pub subject: String,
-    /// Status name and the words that express it, in file order.
+    /// Status name and the words that express it, by name.
     pub statuses: Vec<(String, Regex)>,
     pub blockers: Option<Regex>,
     pub window_days: u32,
