@@ -73,13 +73,28 @@ fn install_panic_hook() {
     }));
 }
 
-/// Annotate and extract one document, noting it for the panic report.
-fn analyse(doc: Document, rules: &RuleSet) -> (Analyzed, crosscheck::audit::DocFacts) {
+/// Analyse one document, noting it for the panic report.
+fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
     CURRENT_ARTICLE.with(|a| *a.borrow_mut() = crosscheck::diagnostic::display_path(doc.path()));
-    let ann = annotate::annotate(&doc, &rules.gazetteer);
-    let claims = extract::extract(&doc, &ann, rules);
-    let facts = crosscheck::audit::facts(&doc, &ann, rules);
-    (Analyzed { doc, claims }, facts)
+    crosscheck::check::analyse(doc, rules)
+}
+
+/// A progress bar on standard error for long runs: drawn only when standard error is a
+/// terminal and --quiet is not given, so logs and pipes stay clean.
+fn progress(quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} analysing {pos}/{len} articles [{bar:30}] {per_sec}, {eta} left",
+        )
+        .expect("a valid template")
+        .progress_chars("=> "),
+    );
+    bar
 }
 
 fn main() -> ExitCode {
@@ -132,13 +147,8 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 out.flush()?;
                 return Ok(EXIT_OK);
             }
-            let audit = crosscheck::audit::build(
-                &run.rules,
-                &run.analyzed,
-                &run.facts,
-                &run.outlets,
-                &run.findings,
-            );
+            let audit =
+                crosscheck::audit::build(&run.rules, &run.analyzed, &run.outlets, &run.findings);
             render::audit::render(&mut out, &audit, args.format.into(), render_options)?;
         }
         Some(Command::Annotate(args)) => {
@@ -234,8 +244,6 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
 /// What one run of the rules over a corpus produced.
 struct CheckRun {
     analyzed: Vec<Analyzed>,
-    /// What the audit needs of each document, in the order of `analyzed`.
-    facts: Vec<crosscheck::audit::DocFacts>,
     outlets: Outlets,
     rules: RuleSet,
     findings: Vec<Finding>,
@@ -253,8 +261,6 @@ fn run_check(
     ignore: &[String],
     options: &LoadOptions,
 ) -> Result<CheckRun, Failure> {
-    let corpus = corpus::load(paths, options)?;
-    print_warnings(&corpus.warnings, cli.global.quiet);
     let rules = load_rules(cli)?;
     if rules.rules.is_empty() {
         return Err(Error::Usage(
@@ -270,14 +276,23 @@ fn run_check(
     }
     let selected =
         |r: &Rule| (select.is_empty() || select.contains(&r.id)) && !ignore.contains(&r.id);
-    // Articles are analysed on all cores; rayon keeps the input order, so output does not
-    // depend on the number of threads.
-    use rayon::prelude::*;
-    let (analyzed, facts): (Vec<Analyzed>, Vec<_>) = corpus
-        .documents
-        .into_par_iter()
-        .map(|doc| analyse(doc, &rules))
-        .unzip();
+    // Articles are read and analysed on all cores, and dropped once analysed; results keep
+    // the path order, so output does not depend on the number of threads.
+    let bar = progress(cli.global.quiet);
+    let corpus = corpus::load_with(
+        paths,
+        options,
+        |n| bar.set_length(n as u64),
+        |doc| {
+            let a = analyse(doc, &rules);
+            bar.inc(1);
+            a
+        },
+    );
+    bar.finish_and_clear();
+    let corpus = corpus?;
+    print_warnings(&corpus.warnings, cli.global.quiet);
+    let analyzed = corpus.items;
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
     let active = rules
         .rules
@@ -288,7 +303,6 @@ fn run_check(
     let all_rules = rules.rules.iter().map(|r| r.id.clone()).collect();
     Ok(CheckRun {
         analyzed,
-        facts,
         outlets: corpus.outlets,
         rules,
         findings,
@@ -435,7 +449,7 @@ fn html_page(
     all: &[Finding],
     suppressed: usize,
 ) -> Result<Vec<u8>, Failure> {
-    let audit = crosscheck::audit::build(&run.rules, &run.analyzed, &run.facts, &run.outlets, all);
+    let audit = crosscheck::audit::build(&run.rules, &run.analyzed, &run.outlets, all);
     let published = run
         .analyzed
         .iter()

@@ -2,12 +2,10 @@
 //! must produce, as in ast-grep's rule tests. A rule without a positive and a negative case
 //! fails the run, so no rule ships untested.
 
-use crate::annotate;
-use crate::check::{self, Analyzed};
+use crate::check;
 use crate::corpus::{FileOutcome, Outlets, load_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::extract;
 use crate::render::ci::primary;
 use crate::rules::RuleSet;
 use crate::yaml;
@@ -242,9 +240,7 @@ fn findings(case: &Case, rules: &RuleSet) -> std::result::Result<Vec<String>, Ve
         let source = format!("{fm}---\n{}\n", a.text.trim_end());
         match load_source(PathBuf::from(&file), source, &outlets) {
             FileOutcome::Loaded(doc) => {
-                let ann = annotate::annotate(&doc, &rules.gazetteer);
-                let claims = extract::extract(&doc, &ann, rules);
-                analyzed.push(Analyzed { doc: *doc, claims });
+                analyzed.push(check::analyse(*doc, rules));
             }
             FileOutcome::Skipped(d) => return Err(vec![d]),
             FileOutcome::Failed(e) => return Err(e),

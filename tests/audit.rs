@@ -5,7 +5,7 @@ use crosscheck::audit::{self, Audit, Voice};
 use crosscheck::check::{self, Analyzed};
 use crosscheck::corpus::{self, FileOutcome, LoadOptions, Outlets, load_source};
 use crosscheck::rules::RuleSet;
-use crosscheck::{annotate, extract};
+
 use std::path::{Path, PathBuf};
 
 fn rules() -> RuleSet {
@@ -13,16 +13,9 @@ fn rules() -> RuleSet {
 }
 
 fn run(rules: &RuleSet, docs: Vec<crosscheck::corpus::Document>, outlets: &Outlets) -> Audit {
-    let mut analyzed = Vec::new();
-    let mut facts = Vec::new();
-    for doc in docs {
-        let ann = annotate::annotate(&doc, &rules.gazetteer);
-        let claims = extract::extract(&doc, &ann, rules);
-        facts.push(audit::facts(&doc, &ann, rules));
-        analyzed.push(Analyzed { doc, claims });
-    }
+    let analyzed: Vec<Analyzed> = docs.into_iter().map(|d| check::analyse(d, rules)).collect();
     let findings = check::run(rules, &analyzed, outlets, &|_| true);
-    audit::build(rules, &analyzed, &facts, outlets, &findings)
+    audit::build(rules, &analyzed, outlets, &findings)
 }
 
 fn outlets() -> Outlets {
@@ -242,10 +235,7 @@ fn a_near_duplicate_copy_is_one_voice_and_does_not_corroborate() {
     );
     let analyzed: Vec<Analyzed> = vec![doc("wire", "w.md", story), doc("daily", "d.md", &copy)]
         .into_iter()
-        .map(|d| Analyzed {
-            doc: d,
-            claims: vec![],
-        })
+        .map(|d| check::analyse(d, &rules()))
         .collect();
     let groups = audit::voice_groups(&analyzed, &outlets());
     assert_eq!(groups.len(), 1);

@@ -2,10 +2,8 @@
 //! kind a conflict, a look-alike that is not one, and the edges (same outlet, republished
 //! copy, window edge, hedged).
 
-use crosscheck::annotate;
 use crosscheck::check::{self, Analyzed};
 use crosscheck::corpus::{self, LoadOptions};
-use crosscheck::extract;
 use crosscheck::findings::Finding;
 use crosscheck::render::findings::{Report, render};
 use crosscheck::render::{Format, RenderOptions};
@@ -36,11 +34,7 @@ fn run(articles: &[Article]) -> (Vec<Finding>, RuleSet, Vec<Analyzed>) {
     let analyzed: Vec<Analyzed> = c
         .documents
         .into_iter()
-        .map(|doc| {
-            let ann = annotate::annotate(&doc, &rules.gazetteer);
-            let claims = extract::extract(&doc, &ann, &rules);
-            Analyzed { doc, claims }
-        })
+        .map(|doc| check::analyse(doc, &rules))
         .collect();
     let findings = check::run(&rules, &analyzed, &c.outlets, &|_| true);
     (findings, rules, analyzed)
@@ -426,11 +420,7 @@ fn the_bundled_corpus() {
     let analyzed: Vec<Analyzed> = c
         .documents
         .into_iter()
-        .map(|doc| {
-            let ann = annotate::annotate(&doc, &rules.gazetteer);
-            let claims = extract::extract(&doc, &ann, &rules);
-            Analyzed { doc, claims }
-        })
+        .map(|doc| check::analyse(doc, &rules))
         .collect();
     // The conflict rules; loaded wording has tests of its own (tests/audit.rs).
     let f = check::run(&rules, &analyzed, &c.outlets, &|r| {
@@ -472,11 +462,7 @@ fn fingerprints_do_not_depend_on_where_the_corpus_is() {
         let analyzed: Vec<Analyzed> = c
             .documents
             .into_iter()
-            .map(|doc| {
-                let ann = annotate::annotate(&doc, &rules.gazetteer);
-                let claims = extract::extract(&doc, &ann, &rules);
-                Analyzed { doc, claims }
-            })
+            .map(|doc| check::analyse(doc, &rules))
             .collect();
         check::run(&rules, &analyzed, &c.outlets, &|_| true)
             .into_iter()

@@ -2,12 +2,12 @@
 //! code on every `cargo test`: an article body through the whole pipeline and every
 //! renderer, a YAML file as every kind of rule file.
 
-use crosscheck::check::{self, Analyzed};
+use crosscheck::check;
 use crosscheck::corpus::{FileOutcome, Outlets, load_source};
 use crosscheck::render::RenderOptions;
 use crosscheck::render::findings::{CheckFormat, Report, render_check};
 use crosscheck::rules::{RuleSet, conflict, frames::Frames, gazetteer::Gazetteer};
-use crosscheck::{annotate, extract};
+
 use std::path::{Path, PathBuf};
 
 fn inputs(kind: &str) -> Vec<(PathBuf, Vec<u8>)> {
@@ -50,9 +50,7 @@ fn article_inputs_go_through_the_whole_pipeline() {
             ),
         ] {
             if let FileOutcome::Loaded(doc) = load_source(PathBuf::from(name), text, &outlets) {
-                let ann = annotate::annotate(&doc, &rules.gazetteer);
-                let claims = extract::extract(&doc, &ann, &rules);
-                analyzed.push(Analyzed { doc: *doc, claims });
+                analyzed.push(check::analyse(*doc, &rules));
             }
         }
         assert_eq!(analyzed.len(), 2, "{}", path.display());

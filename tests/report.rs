@@ -123,7 +123,10 @@ fn the_bundled_page_shows_the_moscow_conflict_on_the_timeline() {
     // Status marks for each status claim, shaped and labelled, and the audit's outlets.
     assert!(html.matches(r#"class="mark st st"#).count() >= 8);
     for outlet in ["South Front", "Voice of America", "Al-Shahid Witness"] {
-        assert!(html.contains(&format!(">{outlet}</text>")), "no timeline row for {outlet}");
+        assert!(
+            html.contains(&format!(">{outlet}</text>")),
+            "no timeline row for {outlet}"
+        );
     }
     assert!(html.contains(r#"id="audit-table""#));
     assert!(html.contains(r#"id="counts""#));

@@ -1,12 +1,11 @@
 //! One arbitrary article body through the whole pipeline with the shipped rules: load,
 //! annotate, extract, check, render.
 #![no_main]
-use crosscheck::check::{self, Analyzed};
+use crosscheck::check;
 use crosscheck::corpus::{FileOutcome, Outlets, load_source};
 use crosscheck::render::findings::{CheckFormat, Report, render_check};
 use crosscheck::render::RenderOptions;
 use crosscheck::rules::RuleSet;
-use crosscheck::{annotate, extract};
 use libfuzzer_sys::fuzz_target;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -22,9 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let mut analyzed = Vec::new();
     for (name, text) in [("a.md", format!("---\noutlet: wire\npublished: 2020-03-12\n---\n{body}")), ("b.md", REFERENCE.to_string())] {
         if let FileOutcome::Loaded(doc) = load_source(PathBuf::from(name), text, &OUTLETS) {
-            let ann = annotate::annotate(&doc, &RULES.gazetteer);
-            let claims = extract::extract(&doc, &ann, &RULES);
-            analyzed.push(Analyzed { doc: *doc, claims });
+            analyzed.push(check::analyse(*doc, &RULES));
         }
     }
     let findings = check::run(&RULES, &analyzed, &OUTLETS, &|_| true);

@@ -152,13 +152,7 @@ pub struct UseRow {
 const NOT_ASSESSED: &str = "not assessed";
 
 /// Build the audit from the analysed corpus, its facts and the conflict findings.
-pub fn build(
-    rules: &RuleSet,
-    docs: &[Analyzed],
-    facts: &[DocFacts],
-    outlets: &Outlets,
-    findings: &[Finding],
-) -> Audit {
+pub fn build(rules: &RuleSet, docs: &[Analyzed], outlets: &Outlets, findings: &[Finding]) -> Audit {
     let voices = check::voices(docs, outlets);
     let verdicts = corroboration(rules, docs, &voices);
     // Claims in a finding at warning or above, by (article, line, column).
@@ -191,9 +185,9 @@ pub fn build(
         for &d in ds {
             let a = &docs[d];
             words += a.doc.words;
-            own_words += facts[d].own_words;
-            dates += facts[d].dates;
-            day_dates += facts[d].day_dates;
+            own_words += a.facts.own_words;
+            dates += a.facts.dates;
+            day_dates += a.facts.day_dates;
             for (c, claim) in a.claims.iter().enumerate() {
                 total += 1;
                 *claims.entry(claim.kind.name().into()).or_default() += 1;
@@ -206,12 +200,12 @@ pub fn build(
                 if let Some(&agreed) = verdicts.get(&(d, c)) {
                     comparable += 1;
                     corr += usize::from(agreed);
-                    let (line, col) = position(&a.doc, claim);
+                    let (line, col) = (a.at[c].line, a.at[c].column);
                     contra +=
                         usize::from(contradicted.contains(&(a.doc.id().to_string(), line, col)));
                 }
             }
-            for t in &facts[d].terms {
+            for t in &a.facts.terms {
                 if t.voice.is_outlet() {
                     own += 1;
                     weighted += rules.lexicon.term(&t.term).map_or(1.0, |x| x.weight);
@@ -273,9 +267,9 @@ pub fn build(
     // Fightin' Words over the own-voice uses: each outlet against the rest of the corpus.
     let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
     let mut own_words: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, a) in docs.iter().enumerate() {
-        *own_words.entry(a.doc.meta.outlet.as_str()).or_default() += facts[i].own_words;
-        for t in facts[i].terms.iter().filter(|t| t.voice.is_outlet()) {
+    for a in docs {
+        *own_words.entry(a.doc.meta.outlet.as_str()).or_default() += a.facts.own_words;
+        for t in a.facts.terms.iter().filter(|t| t.voice.is_outlet()) {
             *counts
                 .entry(t.term.as_str())
                 .or_default()
@@ -324,17 +318,13 @@ pub fn build(
 
     let uses = docs
         .iter()
-        .zip(facts)
-        .flat_map(|(a, f)| {
-            f.terms.iter().map(move |t| {
-                let (line, column) = a.doc.line_col(a.doc.original_span(t.span.clone()).start);
-                UseRow {
-                    doc: display_path(a.doc.path()),
-                    outlet: a.doc.meta.outlet.clone(),
-                    line,
-                    column,
-                    term: t.clone(),
-                }
+        .flat_map(|a| {
+            a.facts.terms.iter().map(move |t| UseRow {
+                doc: display_path(a.doc.path()),
+                outlet: a.doc.meta.outlet.clone(),
+                line: t.at.line,
+                column: t.at.column,
+                term: t.clone(),
             })
         })
         .collect();
@@ -356,10 +346,6 @@ pub fn build(
         uses,
         shared_origins: shared,
     }
-}
-
-fn position(doc: &Document, claim: &Claim) -> (usize, usize) {
-    doc.line_col(doc.original_span(claim.span.clone()).start)
 }
 
 /// The comparison key of a claim, and a value to test agreement on.
@@ -506,8 +492,10 @@ pub struct VoiceGroup {
 /// The groups of two or more articles counted as one voice, for `audit --duplicates`.
 pub fn voice_groups(docs: &[Analyzed], outlets: &Outlets) -> Vec<VoiceGroup> {
     let voices = check::voices(docs, outlets);
-    let near: Vec<Vec<usize>> =
-        check::duplicates::groups(docs.iter().map(|a| &a.doc), outlets.near_duplicates);
+    let near: Vec<Vec<usize>> = check::duplicates::groups(
+        docs.iter().map(|a| a.signature.as_slice()),
+        outlets.near_duplicates,
+    );
     let mut by_voice: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (d, &v) in voices.iter().enumerate() {
         by_voice.entry(v).or_default().push(d);

@@ -38,6 +38,9 @@ pub struct TermUse {
     /// In the document's analysed text.
     #[serde(skip)]
     pub span: Range<usize>,
+    /// Where it stands in the original file.
+    #[serde(skip)]
+    pub at: crate::claims::Located,
     pub text: String,
     pub voice: Voice,
 }
@@ -65,6 +68,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
                 span: m.range(),
                 text: m.as_str().to_string(),
                 voice: voice(doc, &scare, m.range()),
+                at: doc.locate(m.range()),
             });
         }
     }
@@ -75,6 +79,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
             span: q.range.clone(),
             text: text[q.range.clone()].to_string(),
             voice: voice(doc, &scare, q.range.clone()),
+            at: doc.locate(q.range.clone()),
         });
     }
     for m in SO_CALLED.find_iter(text) {
@@ -84,6 +89,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
             span: m.range(),
             text: m.as_str().to_string(),
             voice: voice(doc, &scare, m.range()),
+            at: doc.locate(m.range()),
         });
     }
     out.sort_by(|a, b| {

@@ -1,15 +1,18 @@
 //! Near-duplicate articles: two copies of one story are one voice, even when nothing in the
 //! front matter says so (a wire story run by two outlets, lightly edited).
 //!
-//! Word 5-shingles, MinHash signatures and banded locality-sensitive hashing find candidate
-//! pairs in near-linear time; each candidate's Jaccard similarity is then computed exactly.
+//! Each document is reduced, while it is analysed, to a MinHash signature of its word
+//! 5-shingles; the text itself is then dropped. Banded locality-sensitive hashing over the
+//! signatures finds candidate pairs in near-linear time, and each candidate's Jaccard
+//! similarity is estimated from the whole signature (standard error about 0.04 at 0.8).
 
-use crate::corpus::Document;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
-/// MinHash functions, in `BANDS` bands of `ROWS`.
+/// MinHash values in a signature.
+pub const SIGNATURE: usize = 128;
+/// Candidate pairs share all `ROWS` values of one of `BANDS` bands (the first 64 values).
 const BANDS: usize = 16;
 const ROWS: usize = 4;
 
@@ -17,24 +20,42 @@ const ROWS: usize = 4;
 /// outlets file sets `near_duplicates`.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
 
-fn shingles(doc: &Document) -> HashSet<u64> {
-    let words: Vec<u64> = doc
-        .text()
+/// A document's MinHash signature: empty when it has fewer than five words.
+pub type Signature = Vec<u32>;
+
+/// The signature of an analysed text.
+pub fn signature(text: &str) -> Signature {
+    let words: Vec<u64> = text
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| fnv(w.as_bytes()))
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                fnv(w.to_lowercase().as_bytes())
+            } else {
+                fnv(w.as_bytes())
+            }
+        })
         .collect();
     if words.len() < SHINGLE {
-        return HashSet::new();
+        return Vec::new();
     }
-    words
-        .windows(SHINGLE)
-        .map(|w| w.iter().fold(0, |acc, &h| mix(acc ^ h, 0)))
-        .collect()
+    let mut mins = [u64::MAX; SIGNATURE];
+    let mut seen = std::collections::HashSet::with_capacity(words.len());
+    for w in words.windows(SHINGLE) {
+        let h = w.iter().fold(0, |acc, &h| mix(acc ^ h, 0));
+        if !seen.insert(h) {
+            continue;
+        }
+        // Double hashing: SIGNATURE hash functions from two (Kirsch and Mitzenmacher).
+        let a = mix(h, 1);
+        let b = mix(h, 2) | 1;
+        for (k, m) in mins.iter_mut().enumerate() {
+            let v = a.wrapping_add((k as u64).wrapping_mul(b));
+            *m = (*m).min(v);
+        }
+    }
+    mins.iter().map(|&m| (m >> 32) as u32).collect()
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
@@ -51,34 +72,31 @@ fn mix(x: u64, seed: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Groups of at least two documents (indices into `docs`) whose texts are near-duplicates,
-/// each sorted, in order of their first member.
-pub fn groups<'a>(docs: impl Iterator<Item = &'a Document>, threshold: f64) -> Vec<Vec<usize>> {
-    let sets: Vec<HashSet<u64>> = docs.map(shingles).collect();
-    let mut buckets: BTreeMap<(usize, Vec<u64>), Vec<usize>> = BTreeMap::new();
-    for (i, s) in sets.iter().enumerate() {
-        if s.is_empty() {
+/// The share of positions where two signatures agree: an estimate of Jaccard similarity.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / a.len() as f64
+}
+
+/// Groups of at least two documents (indices into `signatures`) whose texts are
+/// near-duplicates, each sorted, in order of their first member.
+pub fn groups<'a>(signatures: impl Iterator<Item = &'a [u32]>, threshold: f64) -> Vec<Vec<usize>> {
+    let sigs: Vec<&[u32]> = signatures.collect();
+    let mut buckets: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    for (i, sig) in sigs.iter().enumerate() {
+        if sig.len() < BANDS * ROWS {
             continue;
         }
-        let sig: Vec<u64> = (0..BANDS * ROWS)
-            .map(|k| s.iter().map(|&h| mix(h, k as u64 + 1)).min().unwrap_or(0))
-            .collect();
         for b in 0..BANDS {
             buckets
-                .entry((b, sig[b * ROWS..(b + 1) * ROWS].to_vec()))
+                .entry((b, &sig[b * ROWS..(b + 1) * ROWS]))
                 .or_default()
                 .push(i);
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for members in buckets.values().filter(|m| m.len() > 1) {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                pairs.insert((a, b));
-            }
-        }
-    }
-    let mut parent: Vec<usize> = (0..sets.len()).collect();
+    let mut parent: Vec<usize> = (0..sigs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
             p[x] = p[p[x]];
@@ -86,16 +104,19 @@ pub fn groups<'a>(docs: impl Iterator<Item = &'a Document>, threshold: f64) -> V
         }
         x
     }
-    for (a, b) in pairs {
-        let inter = sets[a].intersection(&sets[b]).count();
-        let union = sets[a].len() + sets[b].len() - inter;
-        if union > 0 && inter as f64 / union as f64 >= threshold {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+    for members in buckets.values().filter(|m| m.len() > 1) {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                // Already one voice: a bucket of many copies costs a find, not a comparison.
+                if ra != rb && similarity(sigs[a], sigs[b]) >= threshold {
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
         }
     }
     let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..sets.len() {
+    for i in 0..sigs.len() {
         let r = find(&mut parent, i);
         by_root.entry(r).or_default().push(i);
     }
@@ -105,7 +126,7 @@ pub fn groups<'a>(docs: impl Iterator<Item = &'a Document>, threshold: f64) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::{FileOutcome, Outlets, load_source};
+    use crate::corpus::{Document, FileOutcome, Outlets, load_source};
     use std::path::{Path, PathBuf};
 
     fn doc(body: &str) -> Document {
@@ -129,11 +150,19 @@ mod tests {
         let other = "The central bank raised interest rates by a quarter point on Tuesday, citing \
             inflation that has stayed above its target for a year, and said further increases \
             were possible if prices kept rising faster than wages in the coming months.";
-        let docs = [doc(story), doc(other), doc(&edited)];
-        assert_eq!(groups(docs.iter(), DEFAULT_THRESHOLD), vec![vec![0, 2]]);
+        let sigs: Vec<Signature> = [doc(story), doc(other), doc(&edited)]
+            .iter()
+            .map(|d| signature(d.text()))
+            .collect();
+        let refs = || sigs.iter().map(Vec::as_slice);
+        assert_eq!(groups(refs(), DEFAULT_THRESHOLD), vec![vec![0, 2]]);
         assert!(
-            groups(docs.iter(), 0.99).is_empty(),
+            groups(refs(), 0.99).is_empty(),
             "the edit lowers the similarity"
         );
+        // 40 shingles shared of 46: the estimate is near the true 0.87.
+        let s = similarity(&sigs[0], &sigs[2]);
+        assert!((0.75..=0.97).contains(&s), "{s}");
+        assert!(similarity(&sigs[0], &sigs[1]) < 0.1);
     }
 }

@@ -12,19 +12,42 @@ mod event;
 mod numeric;
 mod wording;
 
+use crate::audit::DocFacts;
 use crate::calendar::DayRange;
-use crate::claims::{Claim, ClaimKind};
-use crate::corpus::{Document, Outlets};
+use crate::claims::{Claim, ClaimKind, Located};
+use crate::corpus::{DocInfo, Document, Outlets};
 use crate::diagnostic::display_path;
 use crate::findings::{Evidence, Finding, Side, fnv1a};
 use crate::rules::conflict::{Across, Check, ModalityFlag, ModalityPolicy, Rule, render_message};
 use crate::rules::{RuleSet, Severity};
 use std::collections::BTreeMap;
 
-/// A document and the claims extracted from it.
+/// What is kept of a document after analysis: its metadata, its claims with their places in
+/// the file, what the audit counts, and a signature to find copies by. The text is gone.
 pub struct Analyzed {
-    pub doc: Document,
+    pub doc: DocInfo,
     pub claims: Vec<Claim>,
+    /// Where each claim stands in the original file, in the order of `claims`.
+    pub at: Vec<Located>,
+    pub facts: DocFacts,
+    /// MinHash of the text's word shingles (see [`duplicates`]).
+    pub signature: duplicates::Signature,
+}
+
+/// Annotate a document, extract its claims and keep what later stages need; the document
+/// is dropped, so a corpus is analysed one document at a time in bounded memory.
+pub fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
+    let ann = crate::annotate::annotate(&doc, &rules.gazetteer);
+    let claims = crate::extract::extract(&doc, &ann, rules);
+    let facts = crate::audit::facts(&doc, &ann, rules);
+    let at = claims.iter().map(|c| doc.locate(c.span.clone())).collect();
+    Analyzed {
+        signature: duplicates::signature(doc.text()),
+        doc: DocInfo::from(&doc),
+        claims,
+        at,
+        facts,
+    }
 }
 
 /// A claim and where it came from.
@@ -32,6 +55,7 @@ pub struct Analyzed {
 pub(crate) struct Item<'a> {
     pub doc: usize,
     pub claim: &'a Claim,
+    pub at: &'a Located,
     /// Which voice said it: documents that are copies of one another share a voice.
     pub voice: usize,
 }
@@ -136,7 +160,8 @@ impl<'a> Ctx<'a> {
         };
         let mut out = Vec::new();
         for d in docs {
-            for claim in &self.docs[d].claims {
+            let a = &self.docs[d];
+            for (claim, at) in a.claims.iter().zip(&a.at) {
                 if keep(claim) && !policy.exclude.iter().any(|f| has_flag(claim, *f)) {
                     let voice = match scope {
                         Scope::Across(Across::Outlets) => self.voices[d],
@@ -145,6 +170,7 @@ impl<'a> Ctx<'a> {
                     out.push(Item {
                         doc: d,
                         claim,
+                        at,
                         voice,
                     });
                 }
@@ -179,22 +205,19 @@ impl<'a> Ctx<'a> {
         if let Some(a) = &m.attribution {
             how.push(format!("attributed to {}", a.text));
         }
-        self.evidence_at(item.doc, c.span.clone(), c.when, value, how)
+        self.evidence_at(item.doc, item.at, c.when, value, how)
     }
 
-    /// Evidence for any span of a document's analysed text.
+    /// Evidence for located words of a document.
     pub fn evidence_at(
         &self,
         doc: usize,
-        span: std::ops::Range<usize>,
+        at: &Located,
         when: DayRange,
         value: String,
         how: Vec<String>,
     ) -> Evidence {
         let doc = &self.docs[doc].doc;
-        let original = doc.original_span(span);
-        let (line, column) = doc.line_col(original.start);
-        let (end_line, end_column) = doc.line_col(original.end);
         let outlet_name = self
             .outlets
             .get(&doc.meta.outlet)
@@ -208,14 +231,11 @@ impl<'a> Ctx<'a> {
             published: doc.meta.published.to_string(),
             from: when.from.to_string(),
             to: when.to.to_string(),
-            text: doc.source()[original]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            line,
-            column,
-            end_line,
-            end_column,
+            text: at.text.clone(),
+            line: at.line,
+            column: at.column,
+            end_line: at.end_line,
+            end_column: at.end_column,
             value,
             how,
         }
@@ -414,7 +434,10 @@ pub fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
         }
     }
     // Near-duplicate texts are copies of one story whatever their front matter says.
-    for group in duplicates::groups(docs.iter().map(|a| &a.doc), outlets.near_duplicates) {
+    for group in duplicates::groups(
+        docs.iter().map(|a| a.signature.as_slice()),
+        outlets.near_duplicates,
+    ) {
         for w in group.windows(2) {
             let (ra, rb) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
             parent[ra] = rb;

@@ -2,7 +2,7 @@
 //! own voice (`loaded-term`), and outlets whose rate is too high (`term-rate`).
 
 use super::Ctx;
-use crate::audit::terms::{self, TermUse};
+use crate::audit::terms::TermUse;
 use crate::calendar::DayRange;
 use crate::findings::{Finding, Side};
 use crate::rules::Rule;
@@ -11,12 +11,13 @@ use crate::rules::lexicon::Category;
 use std::collections::BTreeMap;
 
 /// Own-voice uses in each document that the rule's term and category lists keep.
-fn uses(ctx: &Ctx, term_ids: &[String], categories: &[Category]) -> Vec<Vec<TermUse>> {
+fn uses<'a>(ctx: &Ctx<'a>, term_ids: &[String], categories: &[Category]) -> Vec<Vec<&'a TermUse>> {
     ctx.docs
         .iter()
         .map(|a| {
-            terms::find(&a.doc, &ctx.rules.lexicon)
-                .into_iter()
+            a.facts
+                .terms
+                .iter()
                 .filter(|u| u.voice.is_outlet())
                 .filter(|u| term_ids.is_empty() || term_ids.contains(&u.term))
                 .filter(|u| categories.is_empty() || categories.contains(&u.category))
@@ -40,7 +41,7 @@ fn side(ctx: &Ctx, d: usize, label: String, us: &[&TermUse]) -> Side {
             .iter()
             .map(|u| {
                 let how = vec![format!("{} ({})", u.category.name(), u.term)];
-                ctx.evidence_at(d, u.span.clone(), when, u.text.clone(), how)
+                ctx.evidence_at(d, &u.at, when, u.text.clone(), how)
             })
             .collect(),
     }
@@ -49,7 +50,7 @@ fn side(ctx: &Ctx, d: usize, label: String, us: &[&TermUse]) -> Side {
 pub(super) fn loaded_terms(ctx: &Ctx, rule: &Rule, p: &LoadedTermParams, out: &mut Vec<Finding>) {
     for (d, doc_uses) in uses(ctx, &p.terms, &p.categories).iter().enumerate() {
         let mut by_term: BTreeMap<&str, Vec<&TermUse>> = BTreeMap::new();
-        for u in doc_uses {
+        for &u in doc_uses {
             by_term.entry(&u.term).or_default().push(u);
         }
         for (term, us) in by_term {
@@ -80,7 +81,7 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for (d, a) in ctx.docs.iter().enumerate() {
         let o = a.doc.meta.outlet.as_str();
-        *words.entry(o).or_default() += crate::audit::own_words(&a.doc);
+        *words.entry(o).or_default() += a.facts.own_words;
         *count.entry(o).or_default() += uses[d].len();
     }
     let (all_words, all_uses): (usize, usize) = (words.values().sum(), count.values().sum());
@@ -121,8 +122,7 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
                 from: w.from.min(pubd.from),
                 to: w.to.max(pubd.to),
             }));
-            let refs: Vec<&TermUse> = uses[d].iter().collect();
-            evidence.extend(side(ctx, d, String::new(), &refs).evidence);
+            evidence.extend(side(ctx, d, String::new(), &uses[d]).evidence);
         }
         let label = format!("{rate:.1} loaded terms per 1,000 own-voice words ({y} in {n})");
         let why = format!("{label}: {}", over.join("; "));

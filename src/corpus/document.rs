@@ -95,6 +95,24 @@ impl Document {
         self.lines.line_col(&self.source, original_offset)
     }
 
+    /// The words of a span of the analysed text as they stand in the original file, and
+    /// where: what a report needs once the document is gone.
+    pub fn locate(&self, span: Range<usize>) -> crate::claims::Located {
+        let original = self.original_span(span);
+        let (line, column) = self.line_col(original.start);
+        let (end_line, end_column) = self.line_col(original.end);
+        crate::claims::Located {
+            text: self.source()[original]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
     /// The innermost quotation containing `span` of the analysed text, if any.
     ///
     /// Only the last [`QUOTE_LOOKBACK`] quotations opened before `span` are looked at, so a
@@ -105,6 +123,44 @@ impl Document {
             .iter()
             .filter(|q| span.end <= q.range.end)
             .min_by_key(|q| q.range.len())
+    }
+}
+
+/// What later stages keep of a document once its claims are extracted: who published it,
+/// where it is, how long it is. The text itself is dropped, so memory holds claims, not
+/// the corpus.
+#[derive(Debug, Clone)]
+pub struct DocInfo {
+    path: PathBuf,
+    id: String,
+    pub meta: Meta,
+    pub words: usize,
+}
+
+impl DocInfo {
+    pub fn new(path: PathBuf, id: String, meta: Meta, words: usize) -> DocInfo {
+        DocInfo {
+            path,
+            id,
+            meta,
+            words,
+        }
+    }
+
+    /// The path the article was found at, as the user named it.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A location-independent id: the path relative to the corpus folder it was found in.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl From<&Document> for DocInfo {
+    fn from(d: &Document) -> DocInfo {
+        DocInfo::new(d.path.clone(), d.id.clone(), d.meta.clone(), d.words)
     }
 }
 

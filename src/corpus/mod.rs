@@ -5,7 +5,7 @@ pub mod front_matter;
 pub mod outlets;
 pub mod walk;
 
-pub use document::Document;
+pub use document::{DocInfo, Document};
 pub use front_matter::Meta;
 pub use outlets::{Outlet, Outlets};
 
@@ -90,6 +90,35 @@ pub enum FileOutcome {
 /// gathered; any error (or any warning under `strict`) fails the load, as does finding no
 /// article at all.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
+    let loaded = load_with(paths, opts, |_| {}, |doc| doc)?;
+    Ok(Corpus {
+        outlets: loaded.outlets,
+        documents: loaded.items,
+        warnings: loaded.warnings,
+    })
+}
+
+/// What [`load_with`] made of a corpus.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub outlets: Outlets,
+    /// What `each` returned for each article, in path order.
+    pub items: Vec<T>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Load every article under `paths` on all cores and hand each to `each` as soon as it is
+/// read, keeping only what `each` returns: a corpus larger than memory is analysed one
+/// article at a time per core. `total` is told how many files were found before any is
+/// read (for a progress bar). Results are in path order whatever the number of threads.
+/// Errors are as for [`load`].
+pub fn load_with<T: Send>(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    total: impl FnOnce(usize),
+    each: impl Fn(Document) -> T + Sync,
+) -> Result<Loaded<T>> {
+    use rayon::prelude::*;
     let default = [PathBuf::from(DEFAULT_CORPUS)];
     let paths = if paths.is_empty() {
         &default[..]
@@ -114,11 +143,12 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     let outlets = Outlets::load(&outlets_path).map_err(Error::Invalid)?;
 
     let (files, mut diags) = walk::discover(paths);
-    let mut documents = Vec::new();
-    for file in &files {
-        match load_file(file, &outlets, opts) {
+    total(files.len());
+    let outcomes: Vec<(Option<T>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| match load_file(file, &outlets, opts) {
             FileOutcome::Loaded(mut doc) => {
-                diags.append(&mut doc.warnings);
+                let warnings = std::mem::take(&mut doc.warnings);
                 if let Some(rel) = paths.iter().find_map(|p| {
                     file.strip_prefix(p)
                         .ok()
@@ -126,11 +156,16 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
                 }) {
                     doc.set_id(crate::diagnostic::display_path(rel));
                 }
-                documents.push(*doc)
+                (Some(each(*doc)), warnings)
             }
-            FileOutcome::Skipped(w) => diags.push(w),
-            FileOutcome::Failed(errors) => diags.extend(errors),
-        }
+            FileOutcome::Skipped(w) => (None, vec![w]),
+            FileOutcome::Failed(errors) => (None, errors),
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(outcomes.len());
+    for (item, mut found) in outcomes {
+        diags.append(&mut found);
+        documents.extend(item);
     }
     if opts.strict {
         diags = diags.into_iter().map(Diagnostic::escalated).collect();
@@ -151,9 +186,9 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Result<Corpus> {
     if diags.iter().any(Diagnostic::is_error) {
         return Err(Error::Invalid(diags));
     }
-    Ok(Corpus {
+    Ok(Loaded {
         outlets,
-        documents,
+        items: documents,
         warnings: diags
             .into_iter()
             .filter(|d| d.level == Level::Warning)

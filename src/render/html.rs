@@ -88,7 +88,7 @@ pub fn marks(docs: &[Analyzed], outlets: &Outlets) -> Vec<Mark> {
         let outlet = outlets
             .get(&doc.meta.outlet)
             .map_or(doc.meta.outlet.clone(), |o| o.name.clone());
-        for c in &a.claims {
+        for (c, at) in a.claims.iter().zip(&a.at) {
             let what = match &c.kind {
                 ClaimKind::Status { subject, status } => MarkKind::Status {
                     subject: subject.clone(),
@@ -115,18 +115,13 @@ pub fn marks(docs: &[Analyzed], outlets: &Outlets) -> Vec<Mark> {
                 },
                 _ => continue,
             };
-            let original = doc.original_span(c.span.clone());
-            let (line, _) = doc.line_col(original.start);
             out.push(Mark {
                 outlet: outlet.clone(),
                 when: c.when,
                 what,
-                text: doc.source()[original]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: at.text.clone(),
                 doc: crate::diagnostic::display_path(doc.path()),
-                line,
+                line: at.line,
             });
         }
     }
