@@ -172,6 +172,12 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// Every recogniser at once: one scan of a sentence says which recognisers can match in
+/// it, so the others are not run (most sentences hold no time expression at all).
+static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("built-in time patterns")
+});
+
 /// Words that make a sentence speak of the future.
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:will|shall|won't|is\s+set\s+to|are\s+set\s+to|set\s+to\s+(?:begin|start|take)|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|upcoming|is\s+to|are\s+to)\b")
@@ -191,9 +197,13 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
     let mut last_day: Option<Date> = None;
     for s in sentences {
         let sentence = &text[s.clone()];
+        let candidates = ANY.matches(sentence);
+        if !candidates.matched_any() {
+            continue;
+        }
         let future = FUTURE.is_match(sentence);
         let mut found: Vec<TimeExpr> = Vec::new();
-        for rule in RULES.iter() {
+        for rule in candidates.iter().map(|i| &RULES[i]) {
             for caps in rule.re.captures_iter(sentence) {
                 let m = caps.get(0).expect("whole match");
                 let span = s.start + m.start()..s.start + m.end();

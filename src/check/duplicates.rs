@@ -40,22 +40,26 @@ pub fn signature(text: &str) -> Signature {
     if words.len() < SHINGLE {
         return Vec::new();
     }
-    let mut mins = [u64::MAX; SIGNATURE];
-    let mut seen = std::collections::HashSet::with_capacity(words.len());
-    for w in words.windows(SHINGLE) {
-        let h = w.iter().fold(0, |acc, &h| mix(acc ^ h, 0));
-        if !seen.insert(h) {
-            continue;
+    // Double hashing: SIGNATURE hash functions from two halves of one 64-bit hash
+    // (Kirsch and Mitzenmacher), in 32-bit lanes the compiler turns into vector code.
+    const K: [u32; SIGNATURE] = {
+        let mut k = [0u32; SIGNATURE];
+        let mut i = 0;
+        while i < SIGNATURE {
+            k[i] = i as u32;
+            i += 1;
         }
-        // Double hashing: SIGNATURE hash functions from two (Kirsch and Mitzenmacher).
-        let a = mix(h, 1);
-        let b = mix(h, 2) | 1;
-        for (k, m) in mins.iter_mut().enumerate() {
-            let v = a.wrapping_add((k as u64).wrapping_mul(b));
-            *m = (*m).min(v);
+        k
+    };
+    let mut mins = [u32::MAX; SIGNATURE];
+    for w in words.windows(SHINGLE) {
+        let h = mix(w.iter().fold(0, |acc, &h| mix(acc ^ h, 0)), 1);
+        let (a, b) = ((h >> 32) as u32, (h as u32) | 1);
+        for (m, k) in mins.iter_mut().zip(K) {
+            *m = (*m).min(a.wrapping_add(k.wrapping_mul(b)));
         }
     }
-    mins.iter().map(|&m| (m >> 32) as u32).collect()
+    mins.to_vec()
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
