@@ -100,6 +100,13 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
 fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
+    if !matches!(
+        cli.command,
+        Some(Command::Corpus(_) | Command::Rules(_) | Command::Explain(_))
+    ) {
+        // Compile the recognisers on another core while this one loads the rules.
+        std::thread::spawn(crosscheck::annotate::warm_up);
+    }
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(Failure::Input(e)) => {

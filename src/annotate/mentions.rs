@@ -264,11 +264,14 @@ fn extend_left(
 fn best_alias(candidate: &str, g: &Gazetteer) -> Option<(f64, EntityRef)> {
     let first = candidate.chars().next()?;
     let n = candidate.chars().count();
-    g.fuzzy_aliases
+    // The aliases are sorted: those starting with `first` are one run, found by two binary
+    // searches instead of a scan of every alias for every capitalised word.
+    let all = &g.fuzzy_aliases;
+    let lo = all.partition_point(|(a, _)| a.chars().next().is_some_and(|c| c < first));
+    let hi = all.partition_point(|(a, _)| a.chars().next().is_some_and(|c| c <= first));
+    all[lo..hi.max(lo)]
         .iter()
-        .filter(|(a, _)| {
-            a.starts_with(first) && a.chars().count().abs_diff(n) <= 3 && a != candidate
-        })
+        .filter(|(a, _)| a.chars().count().abs_diff(n) <= 3 && a != candidate)
         .map(|(a, r)| (strsim::jaro_winkler(candidate, a), *r))
         .filter(|(score, _)| *score >= g.fuzzy.threshold)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))

@@ -19,6 +19,18 @@ pub struct Annotations {
     pub mentions: Vec<Mention>,
 }
 
+/// Compile the built-in recognisers now. Compiling them costs more than reading a small
+/// corpus; called on another thread while the rules load, it takes that cost off the
+/// critical path. Calling it is never needed for correctness.
+pub fn warm_up() {
+    let text = "On Monday, 5 March 2020, at least 3 people and about 1,200 others left.";
+    let whole = 0..text.len();
+    let sentences = std::slice::from_ref(&whole);
+    let published = crate::calendar::DayRange::day(jiff::civil::date(2020, 3, 10));
+    let times = time::find(text, sentences, published);
+    quantity::find(text, sentences, &times);
+}
+
 /// Annotate one document. Times come first: a number inside a date is not a count.
 pub fn annotate(doc: &Document, gazetteer: &Gazetteer) -> Annotations {
     let times = time::find(doc.text(), &doc.sentences, doc.meta.published);

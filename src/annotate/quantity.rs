@@ -213,7 +213,8 @@ impl Parsed {
 #[derive(Debug, Clone)]
 struct Tok<'a> {
     text: &'a str,
-    lower: String,
+    /// Borrowed when the token is already lower case (most are): no allocation per word.
+    lower: std::borrow::Cow<'a, str>,
     span: Range<usize>,
 }
 
@@ -222,7 +223,15 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
         .find_iter(s)
         .map(|m| Tok {
             text: m.as_str(),
-            lower: m.as_str().to_lowercase(),
+            lower: if m
+                .as_str()
+                .bytes()
+                .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            {
+                std::borrow::Cow::Owned(m.as_str().to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(m.as_str())
+            },
             span: offset + m.start()..offset + m.end(),
         })
         .collect()
@@ -349,7 +358,7 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
         return None;
     }
     if t.lower == "half" {
-        let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+        let prev = i.checked_sub(1).map(|p| toks[p].lower.as_ref());
         if toks.get(i + 1).is_some_and(|n| n.lower == "a")
             && toks.get(i + 2).is_some_and(|n| n.lower == "dozen")
         {
@@ -357,7 +366,7 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Parsed> {
         }
         let after_qualifier = i >= 2
             && matches!(
-                (toks[i - 2].lower.as_str(), toks[i - 1].lower.as_str()),
+                (toks[i - 2].lower.as_ref(), toks[i - 1].lower.as_ref()),
                 ("more" | "less" | "fewer", "than")
             )
             || prev == Some("nearly")
@@ -390,7 +399,7 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
         j = i + 1;
     }
     while let Some(t) = toks.get(j) {
-        let w = t.lower.as_str();
+        let w = t.lower.as_ref();
         if let Some(v) = word_value(w) {
             if any
                 && current % 100.0 != 0.0
@@ -537,7 +546,7 @@ fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
     {
         return true;
     }
-    let next_word = toks.get(end).map(|t| t.lower.as_str()).unwrap_or("");
+    let next_word = toks.get(end).map(|t| t.lower.as_ref()).unwrap_or("");
     if matches!(
         next_word,
         "percent" | "dollars" | "euros" | "pounds" | "usd" | "eur" | "p" | "a" | "am" | "pm"
@@ -559,7 +568,7 @@ fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
     if first.lower == "one" && end == i + 1 {
         let prev = i
             .checked_sub(1)
-            .map(|p| toks[p].lower.as_str())
+            .map(|p| toks[p].lower.as_ref())
             .unwrap_or("");
         if matches!(next_word, "of" | "another" | "side" | "or" | "day")
             || matches!(
@@ -574,7 +583,7 @@ fn excluded(text: &str, toks: &[Tok], i: usize, end: usize) -> bool {
 }
 
 fn post_qualifier(toks: &[Tok], end: usize) -> Option<(Qualifier, usize)> {
-    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_str());
+    let w = |k: usize| toks.get(k).map_or("", |t| t.lower.as_ref());
     if w(end) == "+" || w(end) == "plus" {
         return Some((Qualifier::AtLeast, end + 1));
     }
@@ -657,8 +666,8 @@ fn qualify(
         ));
     }
     // A range: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30", "two or three".
-    let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
-    if let Some(link) = toks.get(end).map(|t| t.lower.as_str()) {
+    let prev = i.checked_sub(1).map(|p| toks[p].lower.as_ref());
+    if let Some(link) = toks.get(end).map(|t| t.lower.as_ref()) {
         let opener_ok = match link {
             "and" => prev == Some("between"),
             "to" | "through" | "-" | "~" | "or" => true,

@@ -117,9 +117,15 @@ enum Kind {
 }
 
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    // ASCII classes: dates are written in ASCII letters and digits, the text's whitespace
+    // is normalised to spaces and line breaks, and Unicode classes would make these 44
+    // patterns cost most of start-up to compile.
     let r = |kind, pat: String| Rule {
         kind,
-        re: Regex::new(&pat).expect("built-in time pattern"),
+        re: regex::RegexBuilder::new(&pat)
+            .unicode(false)
+            .build()
+            .expect("built-in time pattern"),
     };
     vec![
         r(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
@@ -175,7 +181,10 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 /// Every recogniser at once: one scan of a sentence says which recognisers can match in
 /// it, so the others are not run (most sentences hold no time expression at all).
 static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new(RULES.iter().map(|r| r.re.as_str())).expect("built-in time patterns")
+    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.re.as_str()))
+        .unicode(false)
+        .build()
+        .expect("built-in time patterns")
 });
 
 /// Words that make a sentence speak of the future.

@@ -150,7 +150,7 @@ pub struct Gazetteer {
     pub(crate) matchers: Vec<(Regex, bool)>,
     /// Alias (lowercase, or as written for acronyms) to what it names.
     pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
-    /// Aliases eligible for similarity matching, lowercase.
+    /// Aliases eligible for similarity matching, lowercase, sorted.
     pub(crate) fuzzy_aliases: Vec<(String, EntityRef)>,
 }
 
