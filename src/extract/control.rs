@@ -39,8 +39,16 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let mut found: Vec<Claim> = Vec::new();
     for frame in &ctx.rules.frames.control {
         for pattern in &frame.patterns {
+            let gate = pattern.gate.as_ref();
+            if gate.is_some_and(|g| !g.is_match(text)) {
+                continue;
+            }
             for sentence in &ctx.doc.sentences {
-                for caps in pattern.regex.captures_iter(&text[sentence.clone()]) {
+                let s = &text[sentence.clone()];
+                if gate.is_some_and(|g| !g.is_match(s)) {
+                    continue;
+                }
+                for caps in pattern.regex.captures_iter(s) {
                     let whole = caps.get(0).expect("whole match");
                     let m = sentence.start + whole.start()..sentence.start + whole.end();
                     let group = |name: &str| {

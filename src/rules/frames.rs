@@ -123,6 +123,9 @@ pub enum Slot {
 pub struct SlotPattern {
     pub source: String,
     pub regex: Regex,
+    /// The pattern's longest run of words alone: text without a match for it cannot match
+    /// the pattern, and this is far cheaper to search for than the whole with its slots.
+    pub gate: Option<Regex>,
     pub before: Option<Slot>,
     pub after: Option<Slot>,
 }
@@ -191,6 +194,17 @@ impl SlotPattern {
         } else {
             ""
         };
+        let gate = literals
+            .iter()
+            .map(|l| l.trim())
+            .max_by_key(|l| l.len())
+            .and_then(|l| {
+                RegexBuilder::new(&format!("(?:{})", l.replace(' ', r"\s+")))
+                    .case_insensitive(true)
+                    .size_limit(crate::pattern::SIZE_LIMIT)
+                    .build()
+                    .ok()
+            });
         RegexBuilder::new(&format!(r"{lead}(?:{regex}){tail}"))
             .case_insensitive(true)
             .size_limit(crate::pattern::SIZE_LIMIT)
@@ -198,6 +212,7 @@ impl SlotPattern {
             .map(|regex| SlotPattern {
                 source: source.to_string(),
                 regex,
+                gate,
                 before,
                 after,
             })
