@@ -99,8 +99,23 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
 
         flush_gap(&mut out, &mut gap, None);
         if c.is_ascii() && end == pos + 1 {
+            // A run of visible ASCII needs no normalising: copy it whole, up to the next
+            // space, removed span or non-ASCII byte, leaving a last character that a
+            // combining mark may follow to the general path.
+            let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
+            let bytes = source.as_bytes();
+            let mut run = end
+                + bytes[end..limit]
+                    .iter()
+                    .take_while(|b| b.is_ascii_graphic())
+                    .count();
+            if run < body.end && !bytes[run].is_ascii() {
+                run -= 1;
+            }
             out.map.anchor(out.text.len(), pos);
-            out.text.push(c);
+            out.text.push_str(&source[pos..run.max(end)]);
+            pos = run.max(end);
+            continue;
         } else {
             let mut replacement = String::new();
             for ch in cluster.nfc() {
