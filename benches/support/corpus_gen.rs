@@ -777,3 +777,45 @@ fn write_manifest(out: &Path, summary: &Summary) -> io::Result<()> {
     }
     std::fs::write(out.join("planted.yaml"), s)
 }
+
+/// A corpus in `dir/one-key-N` whose `n` count claims all share one key and one day, from
+/// forty outlets, analysed: the comparison's worst case (one huge group) for the benches.
+/// The figures agree ("at least" a value no report exceeds), with one low outlier.
+pub fn one_key(dir: &Path, rules: &RuleSet, n: usize) -> Vec<crosscheck::check::Analyzed> {
+    let root = dir.join(format!("one-key-{n}"));
+    std::fs::create_dir_all(&root).expect("a writable folder");
+    write_outlets(&root, 40).expect("a writable folder");
+    const PER_ARTICLE: usize = 100;
+    for a in 0..n.div_ceil(PER_ARTICLE) {
+        let mut s = format!(
+            "---\noutlet: outlet-{:03}\npublished: 2020-03-05\n---\n",
+            a % 40
+        );
+        for i in 0..PER_ARTICLE.min(n - a * PER_ARTICLE) {
+            let figure = if a == 0 && i == 0 {
+                "Two".to_string()
+            } else {
+                format!("At least {}", 30 + (a * 7 + i) % 50)
+            };
+            let _ = writeln!(s, "{figure} civilians were killed on 3 March 2020.\n");
+        }
+        std::fs::write(root.join(format!("{a:05}.md")), s).expect("a writable folder");
+    }
+    let corpus = crosscheck::corpus::load(&[root], &Default::default()).expect("a valid corpus");
+    corpus
+        .documents
+        .into_iter()
+        .map(|d| crosscheck::check::analyse(d, rules))
+        .collect()
+}
+
+/// The outlets file [`one_key`] wrote.
+pub fn outlets_of(dir: &Path) -> crosscheck::corpus::Outlets {
+    let file = std::fs::read_dir(dir)
+        .expect("a corpus folder")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("outlets.yaml"))
+        .find(|p| p.is_file())
+        .expect("an outlets file");
+    crosscheck::corpus::Outlets::load(&file).expect("a valid outlets file")
+}
