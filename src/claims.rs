@@ -30,7 +30,7 @@ pub struct Attribution {
 }
 
 /// Where a claim's time window comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeBasis {
     /// A time expression in the same sentence.

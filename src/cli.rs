@@ -107,6 +107,12 @@ pub struct CheckArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
+    /// Compare the claims in these files (from `crosscheck claims --format jsonl`, run
+    /// anywhere, on any shards of a corpus) instead of reading articles. The outlets file is
+    /// --outlets, or the outlets.yaml next to the first file or in ./corpus.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,

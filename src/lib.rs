@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod findings;
+pub mod interchange;
 pub mod output;
 pub mod pattern;
 pub mod render;

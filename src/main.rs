@@ -142,7 +142,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             render::corpus::render(&mut out, &corpus, args.format.into(), render_options)?;
         }
         Some(Command::Audit(args)) => {
-            let run = run_check(cli, &args.paths, &[], &[], &load_options)?;
+            let run = run_check(cli, &args.paths, &[], &[], &[], &load_options)?;
             if args.duplicates {
                 let groups = crosscheck::audit::voice_groups(&run.analyzed, &run.outlets);
                 render::audit::render_voices(
@@ -165,6 +165,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 .map(|d| (d, annotate::annotate(d, &rules.gazetteer)))
                 .collect();
             render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
+        }
+        Some(Command::Claims(args)) if args.format == cli::ListFormat::Jsonl => {
+            // The interchange format: `check --claims` reads it back.
+            let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
+            for d in &docs {
+                let ann = annotate::annotate(d, &rules.gazetteer);
+                let claims = extract::extract(d, &ann, &rules);
+                let facts = crosscheck::audit::facts(d, &ann, &rules);
+                let signature = crosscheck::check::duplicates::signature(d.text());
+                crosscheck::interchange::write(&mut out, d, &claims, &facts, &signature)?;
+            }
         }
         Some(Command::Claims(args)) => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
@@ -261,9 +272,12 @@ struct CheckRun {
 }
 
 /// Load the corpus and rules, extract claims and run the selected rules.
+/// Load the corpus (or the claims files, when `claims` names any) and rules, extract claims
+/// and run the selected rules.
 fn run_check(
     cli: &Cli,
     paths: &[PathBuf],
+    claims: &[PathBuf],
     select: &[String],
     ignore: &[String],
     options: &LoadOptions,
@@ -283,6 +297,35 @@ fn run_check(
     }
     let selected =
         |r: &Rule| (select.is_empty() || select.contains(&r.id)) && !ignore.contains(&r.id);
+    if !claims.is_empty() {
+        let outlets_path = options
+            .outlets
+            .clone()
+            .or_else(|| corpus::find_outlets_file(&claims[0]))
+            .or_else(|| corpus::find_outlets_file(Path::new(corpus::DEFAULT_CORPUS)))
+            .ok_or_else(|| {
+                Error::Usage(
+                    "no outlets.yaml next to the claims files or in ./corpus; pass --outlets FILE"
+                        .into(),
+                )
+            })?;
+        let outlets = Outlets::load(&outlets_path).map_err(Error::Invalid)?;
+        let analyzed = crosscheck::interchange::read(claims)?;
+        if let Some(a) = analyzed
+            .iter()
+            .find(|a| outlets.get(&a.doc.meta.outlet).is_none())
+        {
+            return Err(Error::Usage(format!(
+                "{}: outlet `{}` is not in {}",
+                crosscheck::diagnostic::display_path(a.doc.path()),
+                a.doc.meta.outlet,
+                crosscheck::diagnostic::display_path(&outlets_path)
+            ))
+            .into());
+        }
+        let findings = crosscheck::check::run(&rules, &analyzed, &outlets, &selected);
+        return Ok(finish_run(rules, analyzed, outlets, findings, &selected));
+    }
     // Articles are read and analysed on all cores, and dropped once analysed; results keep
     // the path order, so output does not depend on the number of threads.
     let bar = progress(cli.global.quiet);
@@ -301,6 +344,22 @@ fn run_check(
     print_warnings(&corpus.warnings, cli.global.quiet);
     let analyzed = corpus.items;
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
+    Ok(finish_run(
+        rules,
+        analyzed,
+        corpus.outlets,
+        findings,
+        &selected,
+    ))
+}
+
+fn finish_run(
+    rules: RuleSet,
+    analyzed: Vec<Analyzed>,
+    outlets: Outlets,
+    findings: Vec<Finding>,
+    selected: &dyn Fn(&Rule) -> bool,
+) -> CheckRun {
     let active = rules
         .rules
         .iter()
@@ -308,14 +367,14 @@ fn run_check(
         .cloned()
         .collect();
     let all_rules = rules.rules.iter().map(|r| r.id.clone()).collect();
-    Ok(CheckRun {
+    CheckRun {
         analyzed,
-        outlets: corpus.outlets,
+        outlets,
         rules,
         findings,
         active,
         all_rules,
-    })
+    }
 }
 
 /// `crosscheck check`: load, extract, compare, report; the exit code says whether a finding
@@ -327,7 +386,14 @@ fn check(
     out: &mut dyn Write,
     render_options: RenderOptions,
 ) -> Result<u8, Failure> {
-    let mut run = run_check(cli, &args.paths, &args.select, &args.ignore, options)?;
+    let mut run = run_check(
+        cli,
+        &args.paths,
+        &args.claims,
+        &args.select,
+        &args.ignore,
+        options,
+    )?;
     let (findings, accepted) = match &args.baseline {
         Some(path) => {
             let baseline = Baseline::load(path)?;
@@ -516,7 +582,7 @@ fn baseline(
         BaselineAction::Update(a) => (a, "updated"),
         BaselineAction::Prune(a) => (a, "pruned"),
     };
-    let run = run_check(cli, &args.paths, &[], &[], options)?;
+    let run = run_check(cli, &args.paths, &[], &[], &[], options)?;
     let (baseline, changed) = match action {
         BaselineAction::Create(_) => {
             let b = Baseline::from_findings(&run.findings);

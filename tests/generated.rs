@@ -165,3 +165,112 @@ fn every_planted_conflict_is_found_and_nothing_else() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn sharded_extraction_then_check_claims_gives_the_same_findings_as_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 240, 5);
+    let articles: Vec<String> = files(dir.path())
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".md"))
+        .map(|(p, _)| dir.path().join(p).display().to_string())
+        .collect();
+    let outlets = dir.path().join("outlets.yaml");
+    let one = Command::new(BIN)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--outlets",
+        ])
+        .arg(&outlets)
+        .args(&articles)
+        .output()
+        .unwrap();
+    assert!(
+        one.status.success(),
+        "{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+    // Three shards, extracted separately, as a map step on three machines would.
+    let mut shards = Vec::new();
+    for (i, chunk) in articles.chunks(articles.len().div_ceil(3)).enumerate() {
+        let out = Command::new(BIN)
+            .args(["claims", "--format", "jsonl", "--outlets"])
+            .arg(&outlets)
+            .args(chunk)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let file = dir.path().join(format!("shard-{i}.jsonl"));
+        std::fs::write(&file, &out.stdout).unwrap();
+        shards.push(file);
+    }
+    let merged = Command::new(BIN)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+            "--outlets",
+        ])
+        .arg(&outlets)
+        .arg("--claims")
+        .args(&shards)
+        .output()
+        .unwrap();
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(
+        report["findings"].as_array().unwrap().len() > 5,
+        "the comparison should have findings to agree on"
+    );
+    assert_eq!(
+        String::from_utf8(merged.stdout).unwrap(),
+        String::from_utf8(one.stdout).unwrap()
+    );
+}
+
+#[test]
+fn a_claims_file_with_a_bad_record_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 3, 2);
+    let out = Command::new(BIN)
+        .args(["claims", "--format", "jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let mut text = String::from_utf8(out.stdout).unwrap();
+    text.push_str("{\"kind\": \"count\", \"doc\": \"elsewhere.md\"}\nnot json\n");
+    let lines = text.lines().count();
+    let file = dir.path().join("claims.jsonl");
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(BIN)
+        .args(["check", "--claims"])
+        .arg(&file)
+        .arg("--outlets")
+        .arg(dir.path().join("outlets.yaml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "claims.jsonl:{}:1: error: a `count` record that does not follow its document's record",
+            lines - 1
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("claims.jsonl:{lines}:")), "{err}");
+}

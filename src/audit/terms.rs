@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 /// Whose words a term is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Voice {
     /// The outlet's own words.

@@ -18,6 +18,9 @@ pub(crate) struct Place {
     pub(crate) end: usize,
     pub(crate) line: usize,
     pub(crate) column: usize,
+    /// Where the words end: the line, and the column just after them.
+    pub(crate) end_line: usize,
+    pub(crate) end_column: usize,
 }
 
 #[derive(Serialize)]
@@ -133,6 +136,7 @@ pub fn fmt_num(x: f64) -> String {
 pub(crate) fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> Place {
     let original = doc.original_span(span);
     let (line, column) = doc.line_col(original.start);
+    let (end_line, end_column) = doc.line_col(original.end);
     Place {
         doc: display_path(doc.path()),
         kind,
@@ -141,6 +145,8 @@ pub(crate) fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> P
         end: original.end,
         line,
         column,
+        end_line,
+        end_column,
     }
 }
 
