@@ -195,6 +195,9 @@ fn fuzzy(
         let k = exact.partition_point(|(r, _)| r.end <= s);
         exact.get(k).is_some_and(|(r, _)| r.start < e)
     };
+    // The same capitalised words recur in an article: compare each with the aliases once.
+    let mut seen: std::collections::HashMap<String, Option<(f64, EntityRef)>> =
+        std::collections::HashMap::new();
     let mut i = 0;
     while i < words.len() {
         let (s, e) = words[i];
@@ -222,7 +225,15 @@ fn fuzzy(
                 if candidate.chars().count() < g.fuzzy.min_length {
                     continue;
                 }
-                if let Some((score, r)) = best_alias(&candidate, g) {
+                let best = match seen.get(&candidate) {
+                    Some(&best) => best,
+                    None => {
+                        let best = best_alias(&candidate, g);
+                        seen.insert(candidate, best);
+                        best
+                    }
+                };
+                if let Some((score, r)) = best {
                     matched = Some((cs..ce, score, r, len));
                     break;
                 }
