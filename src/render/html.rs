@@ -1034,6 +1034,64 @@ document.body.setAttribute("data-ready","1");
 mod tests {
     use super::*;
 
+    fn day(n: i64) -> Date {
+        jiff::civil::date(2020, 1, 1) + jiff::Span::new().days(n)
+    }
+
+    /// 60 outlets, each calling one thing holding or collapsed every day of a year.
+    fn many_marks() -> Vec<Mark> {
+        let mut marks = Vec::new();
+        for o in 0..60 {
+            for d in 0..365 {
+                marks.push(Mark {
+                    outlet: format!("Outlet {o:02}"),
+                    when: DayRange::day(day(d)),
+                    what: MarkKind::Status {
+                        subject: "truce".into(),
+                        status: if (o + d) % 7 == 0 {
+                            "collapsed"
+                        } else {
+                            "holding"
+                        }
+                        .into(),
+                    },
+                    text: "the truce held".into(),
+                    doc: format!("a/{o}-{d}.md"),
+                    line: 3,
+                });
+            }
+        }
+        marks
+    }
+
+    #[test]
+    fn a_large_corpus_is_summarised_and_says_so() {
+        let marks = many_marks();
+        let page = Page {
+            command: "crosscheck report".into(),
+            rule_files: vec![],
+            documents: 21_900,
+            claims: marks.len(),
+            published: DayRange::new(day(0), day(364)),
+            findings: &[],
+            suppressed: 0,
+            marks,
+            statuses: vec!["holding".into(), "collapsed".into()],
+            audit: None,
+        };
+        let mut out = Vec::new();
+        render(&mut out, &page).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        let rows = html.matches(r#"<text class="row""#).count();
+        assert_eq!(rows, MAX_ROWS, "rows are capped");
+        let drawn = html.matches(r#"<g class="mark st"#).count();
+        // 40 outlets x 53 weeks x 2 statuses at most, far fewer than the 21,900 claims.
+        assert!(drawn <= MAX_ROWS * 53 * 2, "{drawn} marks drawn");
+        assert!(html.contains("20 outlets with fewer claims are not drawn"));
+        assert!(html.contains("claims summarised as"));
+        assert!(html.len() < 3_000_000, "{} bytes", html.len());
+    }
+
     #[test]
     fn escaping_covers_markup_and_both_quotes() {
         assert_eq!(
