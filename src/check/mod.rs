@@ -10,6 +10,8 @@ mod cumulative;
 pub mod duplicates;
 mod event;
 mod numeric;
+
+pub(crate) use numeric::describe;
 mod wording;
 
 use crate::audit::DocFacts;

@@ -26,7 +26,7 @@ pub(super) fn bounds(low: Option<f64>, high: Option<f64>, own: f64, t: &Toleranc
 }
 
 /// "at least 28", "12", "540,000 to 600,000".
-pub(super) fn describe(low: Option<f64>, high: Option<f64>) -> String {
+pub(crate) fn describe(low: Option<f64>, high: Option<f64>) -> String {
     match (low, high) {
         (Some(l), Some(h)) if l == h => fmt_num(l),
         (Some(l), Some(h)) => format!("{} to {}", fmt_num(l), fmt_num(h)),

@@ -4,6 +4,7 @@
 //! locations (SARIF) or named in the message.
 
 use super::findings::Report;
+use super::xml;
 use crate::findings::{Evidence, Finding};
 use crate::rules::{Rule, Severity};
 use serde_json::{Value, json};
@@ -118,23 +119,6 @@ pub fn github(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         )?;
     }
     writeln!(out, "{}", super::findings::summary_line(r))
-}
-
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot hold.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A suite per rule, a case per finding; errors and warnings fail, info passes with its text.

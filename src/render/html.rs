@@ -10,6 +10,7 @@
 use crate::audit::Audit;
 use crate::calendar::DayRange;
 use crate::check::Analyzed;
+use crate::check::describe;
 use crate::claims::ClaimKind;
 use crate::corpus::Outlets;
 use crate::findings::{Counts, Finding};
@@ -170,18 +171,7 @@ pub fn status_order(rules: &crate::rules::RuleSet) -> Vec<String> {
 
 /// Escape text for HTML element content and quoted attribute values.
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    super::xml(s)
 }
 
 const SHAPES: [&str; 6] = ["circle", "diamond", "triangle", "cross", "square", "star"];
@@ -604,16 +594,6 @@ fn label(m: &Mark) -> String {
         MarkKind::Count {
             series, low, high, ..
         } => format!("{series} {}", describe(*low, *high)),
-    }
-}
-
-fn describe(low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
-        (Some(l), Some(h)) if l == h => fmt_num(l),
-        (Some(l), Some(h)) => format!("{} to {}", fmt_num(l), fmt_num(h)),
-        (Some(l), None) => format!("at least {}", fmt_num(l)),
-        (None, Some(h)) => format!("at most {}", fmt_num(h)),
-        (None, None) => "any number".into(),
     }
 }
 
@@ -1096,7 +1076,7 @@ mod tests {
     fn escaping_covers_markup_and_both_quotes() {
         assert_eq!(
             esc(r#"<script>alert('x')</script> & "y""#),
-            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+            "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
     }
 }

@@ -14,6 +14,25 @@ pub mod markdown;
 pub mod rules;
 pub mod table;
 
+/// Escape text for XML and HTML (element content and quoted attributes); characters XML
+/// 1.0 cannot hold become U+FFFD.
+pub(crate) fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot hold.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Output formats shared by the listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
