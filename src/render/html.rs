@@ -29,6 +29,8 @@ const MAX_LINKS: usize = 400;
 /// Count series charted, and points per chart.
 const MAX_SERIES: usize = 8;
 const MAX_POINTS: usize = 400;
+/// Above this many points a chart draws no interval bars: they would hide the points.
+const MAX_BARS: usize = 150;
 /// Conflict table rows per page.
 const PAGE_ROWS: usize = 100;
 /// Info findings listed in the table; errors and warnings are always all listed.
@@ -665,7 +667,9 @@ fn counts(s: &mut String, p: &Page) {
             r#"<figure><figcaption>{}{}</figcaption><svg class="chart" viewBox="0 0 {W} {H}" role="img" aria-label="{}">"#,
             esc(name),
             if n > MAX_POINTS {
-                format!(" ({MAX_POINTS} of {n} reports)")
+                format!(" ({MAX_POINTS} of {n} reports, intervals in the tooltips)")
+            } else if n > MAX_BARS {
+                format!(" ({n} reports, intervals in the tooltips)")
             } else {
                 format!(" ({n} reports)")
             },
@@ -728,14 +732,20 @@ fn counts(s: &mut String, p: &Page) {
                 m.line,
                 m.text
             );
+            let bars = ms.len() <= MAX_BARS;
             let _ = write!(
                 s,
-                r#"<g class="mark pt o{}{}" tabindex="0" data-tip="{}"><title>{}</title><line x1="{x:.1}" y1="{ylo:.1}" x2="{x:.1}" y2="{yhi:.1}"/>{}{}</g>"#,
+                r#"<g class="mark pt o{}{}" tabindex="0" data-tip="{}"><title>{}</title>{}{}{}</g>"#,
                 oi % 6,
                 if cumulative { " cum" } else { "" },
                 esc(&tip),
                 esc(&tip),
-                if high.is_none() {
+                if bars {
+                    format!(r#"<line x1="{x:.1}" y1="{ylo:.1}" x2="{x:.1}" y2="{yhi:.1}"/>"#)
+                } else {
+                    String::new()
+                },
+                if bars && high.is_none() {
                     format!(
                         r#"<path class="arrow" d="M{:.1} 16L{x:.1} 10L{:.1} 16"/>"#,
                         x - 3.0,
