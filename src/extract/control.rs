@@ -39,15 +39,23 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let mut found: Vec<Claim> = Vec::new();
     for frame in &ctx.rules.frames.control {
         for pattern in &frame.patterns {
-            let gate = pattern.gate.as_ref();
-            if gate.is_some_and(|g| !g.is_match(text)) {
-                continue;
-            }
-            for sentence in &ctx.doc.sentences {
-                let s = &text[sentence.clone()];
-                if gate.is_some_and(|g| !g.is_match(s)) {
-                    continue;
+            let sentences = &ctx.doc.sentences;
+            // The sentences a match of the gate touches: every sentence holding one is among
+            // them (a match the scan skipped overlaps one it found, in the same sentence).
+            let mut hit = vec![pattern.gate.is_none(); sentences.len()];
+            if let Some(gate) = &pattern.gate {
+                for m in gate.find_iter(text) {
+                    let first = sentences.partition_point(|s| s.end <= m.start());
+                    for (i, s) in sentences.iter().enumerate().skip(first) {
+                        if s.start >= m.end().max(m.start() + 1) {
+                            break;
+                        }
+                        hit[i] = true;
+                    }
                 }
+            }
+            for (sentence, _) in sentences.iter().zip(&hit).filter(|(_, h)| **h) {
+                let s = &text[sentence.clone()];
                 for caps in pattern.regex.captures_iter(s) {
                     let whole = caps.get(0).expect("whole match");
                     let m = sentence.start + whole.start()..sentence.start + whole.end();
