@@ -378,23 +378,14 @@ pub fn generate(out: &Path, rules: &RuleSet, opts: &Options) -> io::Result<Summa
         bytes: 0,
         plants: Vec::new(),
     };
-    for (n, inc) in incidents.iter().enumerate() {
+    for inc in &incidents {
         for (r, &outlet) in inc.outlets.iter().enumerate() {
             let lag = rng.range(0, 3) as i64;
             let published = inc.day + lag.days();
             let id = summary.articles;
             let rel = format!("{:03}/{published}-{id:06}.md", id / 1000);
             let plant = inc.plant.filter(|(at, _)| *at == r).map(|(_, k)| k);
-            let text = article(
-                &mut rng,
-                &d,
-                inc,
-                &controller,
-                outlet,
-                published,
-                plant,
-                (n, id),
-            );
+            let text = article(&mut rng, &d, inc, &controller, outlet, published, plant, id);
             let path = out.join(&rel);
             std::fs::create_dir_all(path.parent().expect("a file in a folder"))?;
             std::fs::write(&path, &text)?;
@@ -591,7 +582,7 @@ fn article(
     outlet: usize,
     published: Date,
     plant: Option<PlantKind>,
-    (n, id): (usize, usize),
+    id: usize,
 ) -> String {
     let partisan = outlet % 4 == 3;
     let place = &d.places[inc.place].1;
@@ -633,16 +624,15 @@ fn article(
         );
     }
     // Control of the incident's place: one controller per place, but for a planted claim.
-    let (mut holder, mut camp) = d.controllers[controller[inc.place]].clone();
+    let (mut holder, camp) = d.controllers[controller[inc.place]].clone();
     if plant == Some(PlantKind::Control) {
-        let other = d
+        holder = d
             .controllers
             .iter()
             .find(|(_, c)| *c != camp)
+            .map(|(name, _)| name.clone())
             .expect("two camps checked at start");
-        (holder, camp) = other.clone();
     }
-    let _ = camp;
     if plant == Some(PlantKind::Control)
         || inc.plant.is_some_and(|p| p.1 == PlantKind::Control)
         || rng.chance(0.6)
@@ -712,7 +702,6 @@ fn article(
         }
     }
     let _ = writeln!(s, "Follow Outlet {outlet:03} on social media");
-    let _ = n;
     s
 }
 
