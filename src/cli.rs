@@ -184,6 +184,11 @@ pub struct ReportArgs {
     #[arg(value_name = "PATHS")]
     pub paths: Vec<PathBuf>,
 
+    /// Report on the claims in these files (from `crosscheck claims --format jsonl`) instead
+    /// of reading articles.
+    #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
+    pub claims: Vec<PathBuf>,
+
     /// Where to write the page.
     #[arg(
         long,

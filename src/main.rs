@@ -207,6 +207,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Report(args)) => {
             let check_args = cli::CheckArgs {
                 paths: args.paths.clone(),
+                claims: args.claims.clone(),
                 format: cli::CheckFormat::Html,
                 output: Some(args.output.clone()),
                 baseline: args.baseline.clone(),
