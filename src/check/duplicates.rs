@@ -115,18 +115,21 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
 /// Groups of at least two documents (indices into `signatures`) whose texts are
 /// near-duplicates, each sorted, in order of their first member.
 pub fn groups<'a>(signatures: impl Iterator<Item = &'a [u32]>, threshold: f64) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
     let sigs: Vec<&[u32]> = signatures.collect();
-    let dense: Vec<Vec<u32>> = sigs.iter().map(|s| densified(s)).collect();
-    let mut buckets: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    let dense: Vec<Vec<u32>> = sigs.par_iter().map(|s| densified(s)).collect();
+    // The groups are the connected components of similar candidate pairs, whatever order
+    // the buckets are visited in, so a hash map does.
+    let mut buckets: std::collections::HashMap<(usize, [u32; ROWS]), Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, sig) in dense.iter().enumerate() {
         if sig.len() < BANDS * ROWS {
             continue;
         }
         for b in 0..BANDS {
-            buckets
-                .entry((b, &sig[b * ROWS..(b + 1) * ROWS]))
-                .or_default()
-                .push(i);
+            let mut key = [0u32; ROWS];
+            key.copy_from_slice(&sig[b * ROWS..(b + 1) * ROWS]);
+            buckets.entry((b, key)).or_default().push(i);
         }
     }
     let mut parent: Vec<usize> = (0..sigs.len()).collect();
