@@ -170,10 +170,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             // The interchange format: `check --claims` reads it back.
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             for d in &docs {
-                let ann = annotate::annotate(d, &rules.gazetteer);
-                let claims = extract::extract(d, &ann, &rules);
-                let facts = crosscheck::audit::facts(d, &ann, &rules);
-                let signature = crosscheck::check::duplicates::signature(d.text());
+                let (claims, facts, signature) = crosscheck::check::findings_of(d, &rules);
                 crosscheck::interchange::write(&mut out, d, &claims, &facts, &signature)?;
             }
         }

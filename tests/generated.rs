@@ -175,71 +175,63 @@ fn sharded_extraction_then_check_claims_gives_the_same_findings_as_one_run() {
         .filter(|(p, _)| p.ends_with(".md"))
         .map(|(p, _)| dir.path().join(p).display().to_string())
         .collect();
-    let outlets = dir.path().join("outlets.yaml");
-    let one = Command::new(BIN)
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--outlets",
-        ])
-        .arg(&outlets)
-        .args(&articles)
-        .output()
-        .unwrap();
-    assert!(
-        one.status.success(),
-        "{}",
-        String::from_utf8_lossy(&one.stderr)
+    let outlets = dir.path().join("outlets.yaml").display().to_string();
+    let check = [
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--outlets",
+        &outlets,
+    ];
+    let one = succeed(
+        check
+            .iter()
+            .copied()
+            .chain(articles.iter().map(String::as_str)),
     );
     // Three shards, extracted separately, as a map step on three machines would.
     let mut shards = Vec::new();
     for (i, chunk) in articles.chunks(articles.len().div_ceil(3)).enumerate() {
-        let out = Command::new(BIN)
-            .args(["claims", "--format", "jsonl", "--outlets"])
-            .arg(&outlets)
-            .args(chunk)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let claims = ["claims", "--format", "jsonl", "--outlets", &outlets];
+        let out = succeed(
+            claims
+                .iter()
+                .copied()
+                .chain(chunk.iter().map(String::as_str)),
         );
         let file = dir.path().join(format!("shard-{i}.jsonl"));
-        std::fs::write(&file, &out.stdout).unwrap();
-        shards.push(file);
+        std::fs::write(&file, out).unwrap();
+        shards.push(file.display().to_string());
     }
-    let merged = Command::new(BIN)
-        .args([
-            "check",
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-            "--outlets",
-        ])
-        .arg(&outlets)
-        .arg("--claims")
-        .args(&shards)
-        .output()
-        .unwrap();
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
+    let merged = succeed(
+        check
+            .iter()
+            .copied()
+            .chain(["--claims"])
+            .chain(shards.iter().map(String::as_str)),
     );
-    let report: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&one).unwrap();
     assert!(
         report["findings"].as_array().unwrap().len() > 5,
         "the comparison should have findings to agree on"
     );
     assert_eq!(
-        String::from_utf8(merged.stdout).unwrap(),
-        String::from_utf8(one.stdout).unwrap()
+        String::from_utf8(merged).unwrap(),
+        String::from_utf8(one).unwrap()
     );
+}
+
+/// Run crosscheck, require success, return its standard output.
+fn succeed<'a>(args: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let out = Command::new(BIN).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
 }
 
 #[test]

@@ -39,17 +39,27 @@ pub struct Analyzed {
 /// Annotate a document, extract its claims and keep what later stages need; the document
 /// is dropped, so a corpus is analysed one document at a time in bounded memory.
 pub fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
-    let ann = crate::annotate::annotate(&doc, &rules.gazetteer);
-    let claims = crate::extract::extract(&doc, &ann, rules);
-    let facts = crate::audit::facts(&doc, &ann, rules);
+    let (claims, facts, signature) = findings_of(&doc, rules);
     let at = claims.iter().map(|c| doc.locate(c.span.clone())).collect();
     Analyzed {
-        signature: duplicates::signature(doc.text()),
+        signature,
         doc: DocInfo::from(&doc),
         claims,
         at,
         facts,
     }
+}
+
+/// What analysis finds in a document: its claims, the audit's facts and its near-duplicate
+/// signature (also what `claims --format jsonl` writes).
+pub fn findings_of(
+    doc: &Document,
+    rules: &RuleSet,
+) -> (Vec<Claim>, DocFacts, duplicates::Signature) {
+    let ann = crate::annotate::annotate(doc, &rules.gazetteer);
+    let claims = crate::extract::extract(doc, &ann, rules);
+    let facts = crate::audit::facts(doc, &ann, rules);
+    (claims, facts, duplicates::signature(doc.text()))
 }
 
 /// A claim and where it came from.
