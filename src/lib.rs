@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod extract;
 pub mod findings;
+pub mod gated;
 pub mod interchange;
 pub mod output;
 pub mod pattern;
@@ -33,3 +34,12 @@ pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Level};
 pub use error::{Error, Result};
+
+/// Compile every built-in pattern now. Compiling them costs more than reading a small
+/// corpus; called on another thread while the rules load, it takes that cost off the
+/// critical path. Calling it is never needed for correctness.
+pub fn warm_up() {
+    annotate::warm_up();
+    extract::warm_up();
+    audit::warm_up();
+}

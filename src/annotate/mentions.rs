@@ -46,7 +46,7 @@ pub fn find(
     g: &Gazetteer,
 ) -> Vec<Mention> {
     let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
-    for (re, case_sensitive) in &g.matchers {
+    for (re, case_sensitive) in g.matchers() {
         for m in re.find_iter(text) {
             let raw = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
             let key = if *case_sensitive {

@@ -19,10 +19,8 @@ pub struct Annotations {
     pub mentions: Vec<Mention>,
 }
 
-/// Compile the built-in recognisers now. Compiling them costs more than reading a small
-/// corpus; called on another thread while the rules load, it takes that cost off the
-/// critical path. Calling it is never needed for correctness.
-pub fn warm_up() {
+/// Compile the built-in recognisers now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
     let text = "On Monday, 5 March 2020, at least 3 people and about 1,200 others left.";
     let whole = 0..text.len();
     let sentences = std::slice::from_ref(&whole);

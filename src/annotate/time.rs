@@ -10,6 +10,7 @@
 //! days 11-20 (May-August), "late" day 21 to the end (September-December).
 
 use crate::calendar::DayRange;
+use crate::gated::{self, Captures, GatedRegex, GatedSet};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use regex::Regex;
@@ -65,7 +66,7 @@ const WEEKDAY: &str = r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday
 /// One recogniser: a pattern and the kind of expression it finds. Earlier ones win overlaps.
 struct Rule {
     kind: Kind,
-    re: Regex,
+    re: GatedRegex,
 }
 
 #[derive(Clone, Copy)]
@@ -119,13 +120,14 @@ enum Kind {
 static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     // ASCII classes: dates are written in ASCII letters and digits, the text's whitespace
     // is normalised to spaces and line breaks, and Unicode classes would make these 44
-    // patterns cost most of start-up to compile.
+    // patterns cost most of start-up to compile. They only run on sentences `ANY` picked.
+    let ascii = gated::Options {
+        unicode: false,
+        ..gated::Options::default()
+    };
     let r = |kind, pat: String| Rule {
         kind,
-        re: regex::RegexBuilder::new(&pat)
-            .unicode(false)
-            .build()
-            .expect("built-in time pattern"),
+        re: GatedRegex::new(&pat, ascii).expect("built-in time pattern"),
     };
     vec![
         r(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
@@ -180,11 +182,13 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// Every recogniser at once: one scan of a sentence says which recognisers can match in
 /// it, so the others are not run (most sentences hold no time expression at all).
-static ANY: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSetBuilder::new(RULES.iter().map(|r| r.re.as_str()))
-        .unicode(false)
-        .build()
-        .expect("built-in time patterns")
+static ANY: LazyLock<GatedSet> = LazyLock::new(|| {
+    let ascii = gated::Options {
+        unicode: false,
+        ..gated::Options::default()
+    };
+    let patterns: Vec<&str> = RULES.iter().map(|r| r.re.as_str()).collect();
+    GatedSet::new(&patterns, ascii).expect("built-in time patterns")
 });
 
 /// Words that make a sentence speak of the future.
@@ -207,12 +211,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
     for s in sentences {
         let sentence = &text[s.clone()];
         let candidates = ANY.matches(sentence);
-        if !candidates.matched_any() {
+        if candidates.is_empty() {
             continue;
         }
         let future = FUTURE.is_match(sentence);
         let mut found: Vec<TimeExpr> = Vec::new();
-        for rule in candidates.iter().map(|i| &RULES[i]) {
+        for rule in candidates.iter().map(|&i| &RULES[i]) {
             for caps in rule.re.captures_iter(sentence) {
                 let m = caps.get(0).expect("whole match");
                 let span = s.start + m.start()..s.start + m.end();
@@ -269,7 +273,7 @@ struct Ctx<'a> {
     span: Range<usize>,
 }
 
-fn resolve(kind: Kind, caps: &regex::Captures, ctx: &Ctx) -> Option<TimeExpr> {
+fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
     let num = |name: &str| {
         caps.name(name).and_then(|m| {
             m.as_str()

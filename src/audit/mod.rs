@@ -22,6 +22,11 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 pub use terms::{TermUse, Voice};
 
+/// Compile the audit's built-in patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    terms::warm_up();
+}
+
 /// What the audit needs of one document beyond its claims.
 #[derive(Debug, Clone, Default)]
 pub struct DocFacts {

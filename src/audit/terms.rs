@@ -186,3 +186,9 @@ fn bracketed(text: &str, q: &Quote, span: &Range<usize>) -> Voice {
         Voice::Quoted
     }
 }
+
+/// Compile this module's patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&SO_CALLED);
+    std::sync::LazyLock::force(&SPEECH);
+}

@@ -305,3 +305,10 @@ fn slug(name: &str) -> String {
     }
     s.trim_end_matches('-').to_string()
 }
+
+/// Compile this module's patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    for re in [&PRONOUN, &NAMED_PLACE, &PLACE_NOUN] {
+        LazyLock::force(re);
+    }
+}

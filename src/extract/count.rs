@@ -3,6 +3,7 @@
 use super::{Context, cover, modality};
 use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
+use crate::gated::GatedRegex;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -48,7 +49,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
         for frame in &frames.counts {
             for m in frame.trigger.find_iter(&text[sentence.clone()]) {
-                let trig = sentence.start + m.start()..sentence.start + m.end();
+                let trig = sentence.start + m.start..sentence.start + m.end;
                 // A trigger that is itself the counted group's head ("civilians") is not one.
                 if trig.start < q.span.start && q.span.start < trig.end {
                     continue;
@@ -103,9 +104,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     }
 }
 
-fn full_match(re: &Regex, word: &str) -> bool {
-    re.find(word)
-        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+fn full_match(re: &GatedRegex, word: &str) -> bool {
+    re.find(word).is_some_and(|m| m == (0..word.len()))
 }
 
 /// Words of `s` with their byte offsets; punctuation is trimmed from each.
@@ -143,4 +143,9 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
         }
     }
     from..end
+}
+
+/// Compile this module's patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&NP_STOP);
 }

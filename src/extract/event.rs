@@ -24,7 +24,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 continue;
             }
             for m in frame.trigger.find_iter(&text[sentence.clone()]) {
-                let trig = sentence.start + m.start()..sentence.start + m.end();
+                let trig = sentence.start + m.start..sentence.start + m.end;
                 let Some(thing) = things
                     .iter()
                     .filter(|t| ctx.words_between(&t.span, &trig) <= frame.max_distance)

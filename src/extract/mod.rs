@@ -18,6 +18,13 @@ use crate::text::spans;
 use jiff::ToSpan;
 use std::ops::Range;
 
+/// Compile the extractors' built-in patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    control::warm_up();
+    count::warm_up();
+    modality::warm_up();
+}
+
 /// Extract every claim from one annotated document, in text order.
 pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim> {
     let ctx = Context {

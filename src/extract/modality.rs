@@ -194,6 +194,21 @@ fn phrase_start(text: &str, floor: usize, start: usize) -> usize {
     s
 }
 
+/// Compile this module's patterns now (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    for re in [
+        &HEDGE,
+        &NEGATION,
+        &FUTURE,
+        &CONDITIONAL,
+        &CUMULATIVE,
+        &ACCORDING_TO,
+        &SAID,
+    ] {
+        LazyLock::force(re);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

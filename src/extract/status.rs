@@ -24,7 +24,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             }
             for (status, re) in &frame.statuses {
                 for m in re.find_iter(&text[sentence.clone()]) {
-                    let trig = sentence.start + m.start()..sentence.start + m.end();
+                    let trig = sentence.start + m.start..sentence.start + m.end;
                     let Some(subject) = subjects
                         .iter()
                         .filter(|s| {

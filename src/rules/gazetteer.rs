@@ -14,6 +14,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,8 +147,11 @@ pub struct Gazetteer {
     pub things: Vec<Thing>,
     pub classes: Vec<ThingClass>,
     pub fuzzy: Fuzzy,
-    /// Alias matchers, each with whether it is case-sensitive (acronyms).
-    pub(crate) matchers: Vec<(Regex, bool)>,
+    /// Alias alternations (case-insensitive, then acronyms as written), compiled on first
+    /// use or by [`Gazetteer::compile_matchers`]: compiling them is most of the gazetteer's
+    /// cost, and can run beside the other rule files.
+    alternations: Vec<(String, bool)>,
+    matchers: OnceLock<Vec<(Regex, bool)>>,
     /// Alias (lowercase, or as written for acronyms) to what it names.
     pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
@@ -162,6 +166,28 @@ impl Gazetteer {
             EntityRef::Thing(i) => &self.things[i].id,
             EntityRef::Class(i) => &self.classes[i].id,
         }
+    }
+
+    /// The alias matchers, each with whether it is case-sensitive.
+    pub(crate) fn matchers(&self) -> &[(Regex, bool)] {
+        self.matchers.get_or_init(|| {
+            self.alternations
+                .iter()
+                .map(|(pattern, case_sensitive)| {
+                    let re = RegexBuilder::new(pattern)
+                        .case_insensitive(!case_sensitive)
+                        .size_limit(64 << 20)
+                        .build()
+                        .expect("escaped aliases always compile");
+                    (re, *case_sensitive)
+                })
+                .collect()
+        })
+    }
+
+    /// Compile the alias matchers now rather than on first use.
+    pub fn compile_matchers(&self) {
+        self.matchers();
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
@@ -440,14 +466,15 @@ impl Gazetteer {
             return Err(errors);
         }
 
-        let (matchers, lookup, fuzzy_aliases) = build_matchers(&aliases, fuzzy);
+        let (alternations, lookup, fuzzy_aliases) = build_matchers(&aliases, fuzzy);
         Ok(Gazetteer {
             actors,
             places,
             things,
             classes,
             fuzzy,
-            matchers,
+            alternations,
+            matchers: OnceLock::new(),
             lookup,
             fuzzy_aliases,
         })
@@ -490,7 +517,7 @@ fn alternative(alias: &str) -> String {
 }
 
 type Matchers = (
-    Vec<(Regex, bool)>,
+    Vec<(String, bool)>,
     HashMap<String, Vec<EntityRef>>,
     Vec<(String, EntityRef)>,
 );
@@ -541,12 +568,7 @@ fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
             .map(|a| alternative(a))
             .collect::<Vec<_>>()
             .join("|");
-        let re = RegexBuilder::new(&pattern)
-            .case_insensitive(ci)
-            .size_limit(64 << 20)
-            .build()
-            .expect("escaped aliases always compile");
-        matchers.push((re, !ci));
+        matchers.push((pattern, !ci));
     }
     fuzzy_aliases.sort();
     (matchers, lookup, fuzzy_aliases)
