@@ -94,3 +94,70 @@ proptest! {
         prop_assert_eq!(once, twice);
     }
 }
+
+/// The phrases and text of the alias-search property: names that share heads and prefixes,
+/// an acronym, and the spacing, case and punctuation around them.
+fn phrase_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Syrian"),
+        Just("syrian"),
+        Just("SYRIAN"),
+        Just("Syria"),
+        Just("army"),
+        Just("Army"),
+        Just("Arab"),
+        Just("al-Bab"),
+        Just("Al-Bab"),
+        Just("al"),
+        Just("Bab"),
+        Just("SDF"),
+        Just("Sdf"),
+        Just("Şam"),
+        Just("ŞAM"),
+        Just("İ"),
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\u{a0}"),
+        Just(","),
+        Just("-"),
+        Just("_"),
+        Just("'s"),
+        Just("("),
+        Just(")"),
+        Just("x"),
+        Just("9"),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Gazetteer aliases are found by a word-at-a-time dictionary walk instead of a regex
+    /// alternation; both must find the same things.
+    #[test]
+    fn alias_search_agrees_with_the_regex_alternation(text in phrase_text()) {
+        use crosscheck::text::phrases::PhraseSet;
+        let names = ["syrian", "syrian army", "syrian arab army", "syria", "al-bab", "al", "şam", "i"];
+        let acronyms = ["SDF"];
+        let found = PhraseSet::new(&names, &acronyms).find_iter(&text);
+        for (list, any_case) in [(&names[..], true), (&acronyms[..], false)] {
+            let mut sorted = list.to_vec();
+            sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            let pattern = sorted
+                .iter()
+                .map(|a| format!(r"\b{}\b", regex::escape(a).replace(' ', r"\s+")))
+                .collect::<Vec<_>>()
+                .join("|");
+            let re = regex::RegexBuilder::new(&pattern).case_insensitive(any_case).build().unwrap();
+            let expected: Vec<_> = re.find_iter(&text).map(|m| m.range()).collect();
+            let ours: Vec<_> = found
+                .iter()
+                .filter(|(_, sensitive)| *sensitive != any_case)
+                .map(|(r, _)| r.clone())
+                .collect();
+            prop_assert_eq!(ours, expected, "{:?}", text);
+        }
+    }
+}

@@ -46,16 +46,17 @@ pub fn find(
     g: &Gazetteer,
 ) -> Vec<Mention> {
     let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
-    for (re, case_sensitive) in g.matchers() {
-        for m in re.find_iter(text) {
-            let raw = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-            let key = if *case_sensitive {
-                raw
-            } else {
-                raw.to_lowercase()
-            };
-            hits.push((m.range(), key, *case_sensitive));
-        }
+    for (m, case_sensitive) in g.matchers.find_iter(text) {
+        let raw = text[m.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let key = if case_sensitive {
+            raw
+        } else {
+            raw.to_lowercase()
+        };
+        hits.push((m, key, case_sensitive));
     }
     hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
     let mut kept: Vec<(Range<usize>, String)> = Vec::new();

@@ -9,12 +9,11 @@
 
 use crate::calendar::{DayRange, parse_published};
 use crate::diagnostic::Diagnostic;
+use crate::text::phrases::PhraseSet;
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::OnceLock;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -147,11 +146,8 @@ pub struct Gazetteer {
     pub things: Vec<Thing>,
     pub classes: Vec<ThingClass>,
     pub fuzzy: Fuzzy,
-    /// Alias alternations (case-insensitive, then acronyms as written), compiled on first
-    /// use or by [`Gazetteer::compile_matchers`]: compiling them is most of the gazetteer's
-    /// cost, and can run beside the other rule files.
-    alternations: Vec<(String, bool)>,
-    matchers: OnceLock<Vec<(Regex, bool)>>,
+    /// Aliases to find: in any case, and acronyms as written.
+    pub(crate) matchers: PhraseSet,
     /// Alias (lowercase, or as written for acronyms) to what it names.
     pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
@@ -166,28 +162,6 @@ impl Gazetteer {
             EntityRef::Thing(i) => &self.things[i].id,
             EntityRef::Class(i) => &self.classes[i].id,
         }
-    }
-
-    /// The alias matchers, each with whether it is case-sensitive.
-    pub(crate) fn matchers(&self) -> &[(Regex, bool)] {
-        self.matchers.get_or_init(|| {
-            self.alternations
-                .iter()
-                .map(|(pattern, case_sensitive)| {
-                    let re = RegexBuilder::new(pattern)
-                        .case_insensitive(!case_sensitive)
-                        .size_limit(64 << 20)
-                        .build()
-                        .expect("escaped aliases always compile");
-                    (re, *case_sensitive)
-                })
-                .collect()
-        })
-    }
-
-    /// Compile the alias matchers now rather than on first use.
-    pub fn compile_matchers(&self) {
-        self.matchers();
     }
 
     pub fn actor(&self, id: &str) -> Option<&Actor> {
@@ -466,15 +440,14 @@ impl Gazetteer {
             return Err(errors);
         }
 
-        let (alternations, lookup, fuzzy_aliases) = build_matchers(&aliases, fuzzy);
+        let (matchers, lookup, fuzzy_aliases) = build_matchers(&aliases, fuzzy);
         Ok(Gazetteer {
             actors,
             places,
             things,
             classes,
             fuzzy,
-            alternations,
-            matchers: OnceLock::new(),
+            matchers,
             lookup,
             fuzzy_aliases,
         })
@@ -500,24 +473,8 @@ pub(crate) fn canonical(alias: &str) -> String {
     n.text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn alternative(alias: &str) -> String {
-    let body = regex::escape(alias).replace(' ', r"\s+");
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let start = if word(alias.chars().next()) {
-        r"\b"
-    } else {
-        ""
-    };
-    let end = if word(alias.chars().next_back()) {
-        r"\b"
-    } else {
-        ""
-    };
-    format!("{start}{body}{end}")
-}
-
 type Matchers = (
-    Vec<(String, bool)>,
+    PhraseSet,
     HashMap<String, Vec<EntityRef>>,
     Vec<(String, EntityRef)>,
 );
@@ -551,25 +508,13 @@ fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
             insensitive.push(alias);
         }
     }
-    let mut matchers = Vec::new();
-    for (list, ci) in [(insensitive, true), (sensitive, false)] {
-        let mut list: Vec<String> = list
-            .into_iter()
+    let dedup = |list: Vec<String>| -> Vec<String> {
+        list.into_iter()
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
-            .collect();
-        if list.is_empty() {
-            continue;
-        }
-        // Longest first, so "Syrian Democratic Forces" wins over "Syrian".
-        list.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        let pattern = list
-            .iter()
-            .map(|a| alternative(a))
-            .collect::<Vec<_>>()
-            .join("|");
-        matchers.push((pattern, !ci));
-    }
+            .collect()
+    };
+    let matchers = PhraseSet::new(&dedup(insensitive), &dedup(sensitive));
     fuzzy_aliases.sort();
     (matchers, lookup, fuzzy_aliases)
 }

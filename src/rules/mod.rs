@@ -70,22 +70,12 @@ impl RuleSet {
         let gazetteer = Gazetteer::compile(&gazetteer_files)
             .map_err(|mut e| errors.append(&mut e))
             .ok();
-        // Most of the cost is compiling patterns: the gazetteer's aliases, the frames and
-        // the lexicons compile on separate cores.
-        let ((), (frames, lexicon)) = rayon::join(
-            || {
-                if let Some(g) = &gazetteer {
-                    g.compile_matchers();
-                }
-            },
-            || {
-                rayon::join(
-                    // Frames are checked even when the gazetteer is broken, so every error
-                    // shows at once; only their references to it wait for one that compiles.
-                    || Frames::compile(&frame_files, gazetteer.as_ref()),
-                    || Lexicon::compile(&lexicon_files),
-                )
-            },
+        // Most of the cost is compiling patterns: frames and lexicons compile on separate
+        // cores. Frames are checked even when the gazetteer is broken, so every error shows
+        // at once; only their references to it wait for one that compiles.
+        let (frames, lexicon) = rayon::join(
+            || Frames::compile(&frame_files, gazetteer.as_ref()),
+            || Lexicon::compile(&lexicon_files),
         );
         let frames = frames.map_err(|mut e| errors.append(&mut e)).ok();
         let lexicon = lexicon.map_err(|mut e| errors.append(&mut e)).ok();

@@ -2,6 +2,7 @@
 
 pub mod normalize;
 pub mod offsets;
+pub mod phrases;
 pub mod quotes;
 pub mod sentences;
 pub mod spans;
