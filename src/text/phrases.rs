@@ -35,6 +35,10 @@ impl PhraseSet {
         if self.dictionaries.iter().all(|d| d.phrases.is_empty()) {
             return Vec::new();
         }
+        let punctuation = self
+            .dictionaries
+            .iter()
+            .any(|d| d.punctuation_heads && !d.phrases.is_empty());
         // Each dictionary resumes after its own last match.
         let mut resume = [0; 2];
         let mut key = Vec::new();
@@ -48,6 +52,15 @@ impl PhraseSet {
                 let c = text[i..].chars().next().unwrap_or(' ');
                 (is_word_character(c), c.len_utf8())
             };
+            if !word && !punctuation {
+                // No phrase starts here: skip to the next word (or non-ASCII character).
+                i += len;
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| WORD[b as usize] || b >= 0x80)
+                    .unwrap_or(bytes.len() - i);
+                continue;
+            }
             // Past a word, or a character that only a phrase starting with one can start at.
             let end = if word { word_end(text, i) } else { i + len };
             for (k, d) in self.dictionaries.iter().enumerate() {
