@@ -62,9 +62,26 @@ impl PhraseSet {
                 continue;
             }
             // Past a word, or a character that only a phrase starting with one can start at.
-            let end = if word { word_end(text, i) } else { i + len };
+            let (end, ascii) = if word {
+                word_end(text, i)
+            } else {
+                (i + len, false)
+            };
+            let second = if end - i > 1 { bytes[i + 1] } else { 0 };
             for (k, d) in self.dictionaries.iter().enumerate() {
-                if i < resume[k] || !d.may_start(text, i..end, word) {
+                if i < resume[k] {
+                    continue;
+                }
+                let may_start = if !word {
+                    d.punctuation_heads && !text[i..end].starts_with(char::is_whitespace)
+                } else if ascii {
+                    // Folding keeps the length of an ASCII word.
+                    d.maybe_head(d.fold_byte(b), d.fold_byte(second), end - i)
+                } else {
+                    // Folding may shrink a character to a third of its bytes, or grow it.
+                    end - i <= d.longest_head * 3
+                };
+                if !may_start {
                     continue;
                 }
                 if let Some(m) = d.match_at(text, i..end, &mut key) {
@@ -184,32 +201,10 @@ impl Dictionary {
         }
     }
 
-    /// Whether a phrase may start with the text's head `head`: a word (`word`) or a single
-    /// character that is not part of one.
-    fn may_start(&self, text: &str, head: Range<usize>, word: bool) -> bool {
-        if self.phrases.is_empty() {
-            return false;
-        }
-        if !word {
-            return self.punctuation_heads && !text[head].starts_with(char::is_whitespace);
-        }
-        let bytes = &text.as_bytes()[head.clone()];
-        if bytes.is_ascii() {
-            // Folding keeps the length of an ASCII word.
-            let second = bytes.get(1).copied().unwrap_or(0);
-            self.maybe_head(
-                self.fold_byte(bytes[0]),
-                self.fold_byte(second),
-                bytes.len(),
-            )
-        } else {
-            // Folding may shrink a character to a third of its bytes, or grow it.
-            head.len() <= self.longest_head * 3
-        }
-    }
-
     /// The end of the longest phrase matching at `head.start` as whole words, given the
     /// text's head there.
+    // Called for one word in six; kept out of the walk's loop, which it would bloat.
+    #[inline(never)]
     fn match_at(&self, text: &str, head: Range<usize>, key: &mut Vec<u8>) -> Option<usize> {
         let at = head.start;
         let word = &text[head.clone()];
@@ -354,21 +349,28 @@ fn is_word_character(c: char) -> bool {
     }
 }
 
-/// The end of the run of word characters starting at `at`.
-fn word_end(s: &str, at: usize) -> usize {
+/// The end of the run of word characters starting at `at`, and whether it is all ASCII.
+fn word_end(s: &str, at: usize) -> (usize, bool) {
     let bytes = s.as_bytes();
     let mut end = at;
-    loop {
-        end += bytes[end..]
-            .iter()
-            .position(|&b| !WORD[b as usize])
-            .unwrap_or(bytes.len() - end);
-        // Stopped at the end, at ASCII punctuation or space, or at a non-ASCII character.
+    let mut ascii = true;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if !WORD[b as usize] {
+                break;
+            }
+            end += 1;
+            continue;
+        }
         match s[end..].chars().next() {
-            Some(c) if !c.is_ascii() && is_word_character(c) => end += c.len_utf8(),
-            _ => return end,
+            Some(c) if is_word_character(c) => {
+                ascii = false;
+                end += c.len_utf8();
+            }
+            _ => break,
         }
     }
+    (end, ascii)
 }
 
 /// The head of the phrase at `at`: its run of word characters, or its first character
@@ -376,7 +378,7 @@ fn word_end(s: &str, at: usize) -> usize {
 fn head(s: &str, at: usize) -> Option<Range<usize>> {
     let c = s[at..].chars().next()?;
     if is_word_character(c) {
-        Some(at..word_end(s, at))
+        Some(at..word_end(s, at).0)
     } else {
         Some(at..at + c.len_utf8())
     }
