@@ -63,6 +63,11 @@ impl GatedRegex {
         })
     }
 
+    /// A pattern built into crosscheck, which always compiles.
+    pub fn built_in(pattern: &str) -> GatedRegex {
+        GatedRegex::new(pattern, Options::default()).expect("built-in pattern")
+    }
+
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.pattern

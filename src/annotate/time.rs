@@ -13,7 +13,6 @@ use crate::calendar::DayRange;
 use crate::gated::{self, Captures, GatedRegex, GatedSet};
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
-use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -192,15 +191,17 @@ static ANY: LazyLock<GatedSet> = LazyLock::new(|| {
 });
 
 /// Words that make a sentence speak of the future.
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|won't|is\s+set\s+to|are\s+set\s+to|set\s+to\s+(?:begin|start|take)|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|upcoming|is\s+to|are\s+to)\b")
-        .expect("built-in pattern")
+static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:will|shall|won't|is\s+set\s+to|are\s+set\s+to|set\s+to\s+(?:begin|start|take)|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|upcoming|is\s+to|are\s+to)\b",
+    )
 });
 
 /// Words right before a four-digit number that make it a count, not a year.
-static COUNT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|fewer\s+than|less\s+than|least|than|\$|€|£)\s*$")
-        .expect("built-in pattern")
+static COUNT_BEFORE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to|fewer\s+than|less\s+than|least|than|\$|€|£)\s*$",
+    )
 });
 
 /// Find and resolve every time expression in `text`, sentence by sentence.

@@ -3,8 +3,8 @@
 use super::{Context, cover};
 use crate::annotate::{Mention, MentionClass};
 use crate::claims::{Claim, ClaimKind};
+use crate::gated::GatedRegex;
 use crate::rules::frames::{Change, Slot, SlotPattern};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -12,20 +12,21 @@ use std::sync::LazyLock;
 const SLOT_REACH: usize = 6;
 
 /// Pronouns that stand for the previous sentence's subject.
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:it|its|they|their|he|his|she|her)\s*$").expect("built-in pattern")
-});
+static PRONOUN: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:it|its|they|their|he|his|she|her)\s*$"));
 
 /// "the villages of Marat Makhus and Burayj": a named place the gazetteer does not know.
-static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:the\s+)?(?:villages?|towns?|city|cities|district|area|region|hill|airport|base)\s+of\s+(?P<name>(?:[A-Z][\w'-]*)(?:\s+(?:al-|el-)?[A-Z][\w'-]*)*)")
-        .expect("built-in pattern")
+static NAMED_PLACE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"^\s*(?:the\s+)?(?:villages?|towns?|city|cities|district|area|region|hill|airport|base)\s+of\s+(?P<name>(?:[A-Z][\w'-]*)(?:\s+(?:al-|el-)?[A-Z][\w'-]*)*)",
+    )
 });
 
 /// "the highway", "the province": the last place of that kind.
-static PLACE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthe\s+(?:\w+\s+)?(?:part\s+of\s+the\s+)?(?P<noun>highway|road|province|governorate|town|city|village|region|base|country)\b")
-        .expect("built-in pattern")
+static PLACE_NOUN: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\bthe\s+(?:\w+\s+)?(?:part\s+of\s+the\s+)?(?P<noun>highway|road|province|governorate|town|city|village|region|base|country)\b",
+    )
 });
 
 struct Filled {
@@ -189,7 +190,7 @@ fn fill(
                 .last();
             if nearest.is_none() {
                 let p = PRONOUN.find(&text[before.clone()]).expect("matched above");
-                let pron = before.start + p.start()..before.start + p.end();
+                let pron = before.start + p.start..before.start + p.end;
                 return ctx.previous_subject(m.start).map(|x| Filled {
                     id: Some(x.entity.clone()),
                     text: format!("{} ({})", text[pron.clone()].trim(), &text[x.span.clone()]),

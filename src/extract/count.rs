@@ -4,14 +4,14 @@ use super::{Context, cover, modality};
 use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Words that end the noun phrase after a number.
-static NP_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per)$")
-        .expect("built-in pattern")
+static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per)$",
+    )
 });
 
 /// Most words in the noun phrase after a number.

@@ -1,51 +1,55 @@
 //! English cues for how a claim is put. Language-level, so they live in code, not in rules.
+//! They only read the sentence or words around a claim already found, so they are gated
+//! regexes (no prefilters, see [`crate::gated`]).
 
 use crate::annotate::{Mention, MentionClass};
 use crate::claims::Attribution;
-use regex::Regex;
+use crate::gated::GatedRegex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 /// "may" only in lower case: "May" is far more often the month ("killed on 18 May").
-static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\b(?:reportedly|allegedly|apparently|purportedly|possibly|perhaps|presumably|seems?|seemed|appears?|appeared|claims?|claimed|might|could|likely|unconfirmed|rumou?red|said to be|believed to|thought to)\b)|\bmay\b")
-        .expect("built-in pattern")
+static HEDGE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i:\b(?:reportedly|allegedly|apparently|purportedly|possibly|perhaps|presumably|seems?|seemed|appears?|appeared|claims?|claimed|might|could|likely|unconfirmed|rumou?red|said to be|believed to|thought to)\b)|\bmay\b",
+    )
 });
 
-static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|no|never|none|neither|nor|without|denied|denies|deny|n't|no longer|failed to)\b|n't\b")
-        .expect("built-in pattern")
+static NEGATION: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:not|no|never|none|neither|nor|without|denied|denies|deny|n't|no longer|failed to)\b|n't\b",
+    )
 });
 
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|is to be|are to be)\b")
-        .expect("built-in pattern")
+static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|is to be|are to be)\b",
+    )
 });
 
-static CONDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:if|unless|in case|provided that|whether)\b").expect("built-in pattern")
-});
+static CONDITIONAL: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:if|unless|in case|provided that|whether)\b"));
 
 /// Running totals: "so far", "to date", "since the start".
-static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak))\b")
-        .expect("built-in pattern")
+static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak))\b",
+    )
 });
 
 const SAY: &str = r"said|says|say|told|tells|reported|announced|announces|stated|states|claimed|claims|added|adds|noted|notes|estimated|estimates|warned|warns|confirmed|confirms|alleged|insisted|tweeted|wrote|documented|documents";
 
-static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ACCORDING_TO: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
         r"(?i)\baccording to (?:the |a |an )?(?P<src>[^,;:]{2,80}?)(?:,|;|:|\.\s|\.$|$| that )",
     )
-    .expect("built-in pattern")
 });
 
-static SAID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?:{SAY})\b")).expect("built-in pattern"));
+static SAID: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(&format!(r"(?i)\b(?:{SAY})\b")));
 
 /// Whether `re` matches in `text[range]`.
-fn has(re: &Regex, text: &str, range: Range<usize>) -> bool {
+fn has(re: &GatedRegex, text: &str, range: Range<usize>) -> bool {
     text.get(range).is_some_and(|t| re.is_match(t))
 }
 
@@ -119,7 +123,7 @@ pub fn attribution(
         });
     }
     for m in SAID.find_iter(s) {
-        let abs = sentence.start + m.start()..sentence.start + m.end();
+        let abs = sentence.start + m.start..sentence.start + m.end;
         // "X said": the nearest actor mention ending just before the verb, else the words.
         if let Some(actor) = mentions
             .iter()
