@@ -39,19 +39,52 @@ impl Pattern {
 /// One line instead of the regex crate's multi-line caret diagram.
 pub(crate) fn describe(source: &str, err: &regex::Error) -> String {
     match err {
-        regex::Error::CompiledTooBig(limit) => format!(
-            "regular expression `{source}` is too large: it compiles to more than {limit} bytes; \
-             simplify it or split it into several patterns"
-        ),
-        other => {
-            let text = other.to_string();
-            let reason = text
-                .lines()
-                .rev()
-                .find_map(|l| l.trim().strip_prefix("error: "))
-                .unwrap_or(text.trim());
-            format!("invalid regular expression `{source}`: {reason}")
-        }
+        regex::Error::CompiledTooBig(limit) => too_large(source, *limit),
+        other => invalid(source, &other.to_string()),
+    }
+}
+
+pub(crate) fn too_large(source: &str, limit: usize) -> String {
+    format!(
+        "regular expression `{source}` is too large: it compiles to more than {limit} bytes; \
+         simplify it or split it into several patterns"
+    )
+}
+
+fn invalid(source: &str, diagram: &str) -> String {
+    let reason = diagram
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .unwrap_or(diagram.trim());
+    format!("invalid regular expression `{source}`: {reason}")
+}
+
+/// A user pattern that is only checked here and compiled later as part of a larger one
+/// (frame triggers, lexicon terms): parsing finds what is wrong with it, and compiling each
+/// one alone as well made loading the rules twice as dear.
+#[derive(Debug, Clone)]
+pub struct PatternSource(String);
+
+impl PatternSource {
+    pub fn new(source: &str) -> Result<Self, String> {
+        regex_syntax::ParserBuilder::new()
+            .multi_line(true)
+            .build()
+            .parse(source)
+            .map(|_| PatternSource(source.to_string()))
+            .map_err(|e| invalid(source, &e.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for PatternSource {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let source = String::deserialize(d)?;
+        PatternSource::new(&source).map_err(D::Error::custom)
     }
 }
 
@@ -76,6 +109,12 @@ mod tests {
     fn errors_are_one_line_and_name_the_pattern() {
         let e = Pattern::new("(unclosed").unwrap_err();
         assert_eq!(e, "invalid regular expression `(unclosed`: unclosed group");
+        let e = PatternSource::new("(unclosed").unwrap_err();
+        assert_eq!(e, "invalid regular expression `(unclosed`: unclosed group");
+        assert_eq!(
+            PatternSource::new(r"cease-?fire\b").unwrap().as_str(),
+            r"cease-?fire\b"
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
 use crate::gated::{self, GatedRegex};
-use crate::pattern::Pattern;
+use crate::pattern::PatternSource;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::collections::BTreeMap;
@@ -21,7 +21,7 @@ use std::path::PathBuf;
 struct RawFile {
     /// Canonical subject → head nouns that name it ("soldiers: [soldier, troops]").
     #[serde(default)]
-    subjects: BTreeMap<String, Vec<Pattern>>,
+    subjects: BTreeMap<String, Vec<PatternSource>>,
     #[serde(default)]
     counts: Vec<RawCount>,
     #[serde(default)]
@@ -37,7 +37,7 @@ struct RawFile {
 struct RawCount {
     id: String,
     measure: String,
-    triggers: Vec<Pattern>,
+    triggers: Vec<PatternSource>,
     /// Days before publication a claim with no date of its own covers.
     #[serde(default = "default_window")]
     window_days: u32,
@@ -61,12 +61,12 @@ struct RawStatus {
     id: String,
     /// A thing class (or thing id) whose status this frame reads.
     subject: String,
-    statuses: BTreeMap<String, Vec<Pattern>>,
+    statuses: BTreeMap<String, Vec<PatternSource>>,
     /// Words that take a status word for themselves ("talks on a ceasefire failed"): when
     /// one stands between the subject and the status word, or just before the subject, the
     /// status is not the subject's.
     #[serde(default)]
-    blockers: Vec<Pattern>,
+    blockers: Vec<PatternSource>,
     #[serde(default = "default_window")]
     window_days: u32,
     /// Most words between the subject's mention and a status word.
@@ -82,7 +82,7 @@ struct RawEvent {
     event: String,
     /// A thing class (or thing id); any named thing when absent.
     subject: Option<String>,
-    triggers: Vec<Pattern>,
+    triggers: Vec<PatternSource>,
     #[serde(default = "default_status_distance")]
     max_distance: usize,
 }
@@ -291,7 +291,7 @@ pub struct Frames {
 /// Join trigger patterns into one case-insensitive whole-word regex.
 /// Triggers only run in sentences that already hold what the frame is about, so they are
 /// compiled without prefilters (see [`GatedRegex`]).
-fn any_of(patterns: &[Pattern]) -> GatedRegex {
+fn any_of(patterns: &[PatternSource]) -> Result<GatedRegex, String> {
     let body = patterns
         .iter()
         .map(|p| format!("(?:{})", p.as_str()))
@@ -302,8 +302,11 @@ fn any_of(patterns: &[Pattern]) -> GatedRegex {
         size_limit: crate::pattern::SIZE_LIMIT * 4,
         ..gated::Options::default()
     };
-    GatedRegex::new(&format!(r"\b(?:{body})\b"), options)
-        .unwrap_or_else(|_| GatedRegex::new(r"[^\s\S]", options).expect("never-matching regex"))
+    let whole = format!(r"\b(?:{body})\b");
+    GatedRegex::new(&whole, options).map_err(|e| match e.size_limit() {
+        Some(limit) => crate::pattern::too_large(&whole, limit),
+        None => format!("invalid regular expression `{whole}`: {e}"),
+    })
 }
 
 impl Frames {
@@ -342,13 +345,23 @@ impl Frames {
                     g.classes.iter().any(|c| c.id == s) || g.things.iter().any(|t| t.id == s)
                 })
             };
+            // Each pattern was checked alone; together they can still be too large.
+            let compile =
+                |patterns: &[PatternSource], what: &str, id: &str, errors: &mut Vec<Diagnostic>| {
+                    any_of(patterns).unwrap_or_else(|msg| {
+                        let d = Diagnostic::error(path, format!("{what}: {msg}"));
+                        errors.push(super::locate(d, src, "id", id, 0));
+                        GatedRegex::built_in(r"[^\s\S]")
+                    })
+                };
             for (name, words) in raw.subjects {
-                frames.subjects.push((name, any_of(&words)));
+                let re = compile(&words, &format!("subject `{name}`"), "", &mut errors);
+                frames.subjects.push((name, re));
             }
             for c in raw.counts {
                 check_id(&c.id, &mut errors);
                 frames.counts.push(CountFrame {
-                    trigger: any_of(&c.triggers),
+                    trigger: compile(&c.triggers, "triggers", &c.id, &mut errors),
                     id: c.id,
                     measure: c.measure,
                     window_days: c.window_days,
@@ -384,9 +397,13 @@ impl Frames {
                 let statuses = s
                     .statuses
                     .iter()
-                    .map(|(name, words)| (name.clone(), any_of(words)))
+                    .map(|(name, words)| {
+                        let re = compile(words, &format!("status `{name}`"), &s.id, &mut errors);
+                        (name.clone(), re)
+                    })
                     .collect();
-                let blockers = (!s.blockers.is_empty()).then(|| any_of(&s.blockers));
+                let blockers = (!s.blockers.is_empty())
+                    .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
                 frames.status.push(StatusFrame {
                     blockers,
                     id: s.id,
@@ -412,7 +429,7 @@ impl Frames {
                     ));
                 }
                 frames.events.push(EventFrame {
-                    trigger: any_of(&e.triggers),
+                    trigger: compile(&e.triggers, "triggers", &e.id, &mut errors),
                     id: e.id,
                     event: e.event,
                     subject: e.subject,
@@ -470,6 +487,21 @@ mod tests {
         assert!(e[0].message.contains("unknown subject `truse`"));
         // Without a gazetteer the reference cannot be checked, and is not reported.
         assert!(Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], None).is_ok());
+    }
+
+    #[test]
+    fn triggers_too_large_together_are_located() {
+        // Each trigger is only parsed alone; the frame's alternation is what compiles.
+        let src = "counts:\n  - id: deaths\n    measure: killed\n    triggers: ['(\\w{500}){500}', killed]\n";
+        let e = Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], None).unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].line, Some(2));
+        assert!(
+            e[0].message.starts_with("triggers: regular expression"),
+            "{}",
+            e[0].message
+        );
+        assert!(e[0].message.contains("is too large"));
     }
 
     #[test]

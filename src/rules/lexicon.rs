@@ -2,7 +2,7 @@
 //! neutral alternative and the style-guide basis.
 
 use crate::diagnostic::Diagnostic;
-use crate::pattern::{Pattern, SIZE_LIMIT};
+use crate::pattern::{PatternSource, SIZE_LIMIT};
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -41,7 +41,7 @@ struct RawFile {
 #[serde(deny_unknown_fields)]
 struct RawTerm {
     id: String,
-    patterns: Vec<Pattern>,
+    patterns: Vec<PatternSource>,
     category: Category,
     neutral: String,
     #[serde(default)]
@@ -132,7 +132,7 @@ impl Lexicon {
                     errors.push(d);
                     continue;
                 }
-                let body: Vec<&str> = t.patterns.iter().map(Pattern::as_str).collect();
+                let body: Vec<&str> = t.patterns.iter().map(PatternSource::as_str).collect();
                 let source = format!(r"\b(?:{})\b", body.join("|"));
                 match RegexBuilder::new(&source)
                     .case_insensitive(true)
