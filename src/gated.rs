@@ -40,21 +40,32 @@ impl Default for Options {
     }
 }
 
-impl GatedRegex {
-    pub fn new(pattern: &str, options: Options) -> Result<GatedRegex, Box<meta::BuildError>> {
-        // What `regex::RegexBuilder` sets for a `&str` regex, less the prefilters.
-        let config = meta::Config::new()
-            .match_kind(regex_automata::MatchKind::LeftmostFirst)
+impl Options {
+    /// What the regex crate's builders set for `&str` regexes, less the prefilters; a set
+    /// (`All`) only says which patterns match, so it records no groups.
+    fn builder(&self, kind: regex_automata::MatchKind) -> meta::Builder {
+        let mut config = meta::Config::new()
+            .match_kind(kind)
             .utf8_empty(true)
-            .nfa_size_limit(Some(options.size_limit))
+            .nfa_size_limit(Some(self.size_limit))
             .auto_prefilter(false);
+        if kind == regex_automata::MatchKind::All {
+            config = config.which_captures(regex_automata::nfa::thompson::WhichCaptures::None);
+        }
         let syntax = syntax::Config::new()
             .utf8(true)
-            .unicode(options.unicode)
-            .case_insensitive(options.case_insensitive);
-        let re = meta::Builder::new()
-            .configure(config)
-            .syntax(syntax)
+            .unicode(self.unicode)
+            .case_insensitive(self.case_insensitive);
+        let mut builder = meta::Builder::new();
+        builder.configure(config).syntax(syntax);
+        builder
+    }
+}
+
+impl GatedRegex {
+    pub fn new(pattern: &str, options: Options) -> Result<GatedRegex, Box<meta::BuildError>> {
+        let re = options
+            .builder(regex_automata::MatchKind::LeftmostFirst)
             .build(pattern)
             .map_err(Box::new)?;
         Ok(GatedRegex {
@@ -116,20 +127,8 @@ impl GatedSet {
         patterns: &[S],
         options: Options,
     ) -> Result<GatedSet, Box<meta::BuildError>> {
-        // What `regex::RegexSetBuilder` sets, less the prefilters.
-        let config = meta::Config::new()
-            .match_kind(regex_automata::MatchKind::All)
-            .utf8_empty(true)
-            .which_captures(regex_automata::nfa::thompson::WhichCaptures::None)
-            .nfa_size_limit(Some(options.size_limit))
-            .auto_prefilter(false);
-        let syntax = syntax::Config::new()
-            .utf8(true)
-            .unicode(options.unicode)
-            .case_insensitive(options.case_insensitive);
-        let re = meta::Builder::new()
-            .configure(config)
-            .syntax(syntax)
+        let re = options
+            .builder(regex_automata::MatchKind::All)
             .build_many(patterns)
             .map_err(Box::new)?;
         Ok(GatedSet { re })
