@@ -111,8 +111,8 @@ struct Dictionary {
     /// Whether a phrase ends in a word character, so a word boundary is required after it.
     closed: Vec<bool>,
     /// What follows a phrase's head: whether a space, and the first byte after it (0 when
-    /// the phrase is its head alone). Most phrases sharing a head ("Syrian army", "Syrian
-    /// Democratic Forces") are told apart by it without comparing them.
+    /// the phrase is its head alone). Most phrases sharing a head ("National Army", "National
+    /// Guard") are told apart by it without comparing them.
     after_head: Vec<(bool, u8)>,
     /// Heads' first two bytes (the second 0 for a one-byte head), when both are ASCII: a
     /// word whose first two bytes are not among them is no head, without hashing it.
@@ -410,10 +410,10 @@ mod tests {
 
     #[test]
     fn a_longer_phrase_that_fails_its_boundary_leaves_the_shorter() {
-        let set = any_case(&["syria", "syria news"]);
+        let set = any_case(&["varna", "varna news"]);
         assert_eq!(
-            words(&set, "Syria newsroom, Syrian news, Syria news."),
-            ["Syria", "Syria news"]
+            words(&set, "Varna newsroom, Varnan news, Varna news."),
+            ["Varna", "Varna news"]
         );
     }
 
@@ -448,22 +448,24 @@ mod tests {
 
     #[test]
     fn agrees_with_the_regex_alternation_it_replaces() {
+        // Invented names with the shapes real aliases have: a name that prefixes a longer
+        // one, acronyms, apostrophes and hyphens inside words, a letter-digit road number.
         let aliases = [
-            "Syria",
-            "Syrian Democratic Forces",
-            "SDF",
-            "Idlib",
-            "Idlib province",
-            "al-Nusra",
-            "Hay'at Tahrir al-Sham",
-            "Tahrir al-Sham",
+            "Varna",
+            "Varnan Coastal Forces",
+            "VCF",
+            "Ostra",
+            "Ostra province",
+            "el-Nour",
+            "Dun'at Meran el-Kas",
+            "Meran el-Kas",
             "UN",
-            "M4 highway",
-            "Ma'arrat al-Numan",
+            "R7 highway",
+            "Ba'arat el-Tin",
         ];
-        let text = "The Syrian Democratic Forces (SDF) and al-Nusra's Hay'at Tahrir al-Sham \
-                    fought near Idlib Province, Idlibs, the M4  highway and Ma'arrat al-Numan; \
-                    the UN said. SDFs, un, Syria-backed, TAHRIR AL-SHAM.";
+        let text = "The Varnan Coastal Forces (VCF) and el-Nour's Dun'at Meran el-Kas \
+                    fought near Ostra Province, Ostras, the R7  highway and Ba'arat el-Tin; \
+                    the UN said. VCFs, un, Varna-backed, MERAN EL-KAS.";
         let (acronyms, names): (Vec<&str>, Vec<&str>) = aliases
             .iter()
             .partition(|a| a.chars().all(|c| !c.is_lowercase()));
@@ -482,6 +484,10 @@ mod tests {
                 .build()
                 .unwrap();
             let expected: Vec<_> = re.find_iter(text).map(|m| m.range()).collect();
+            assert!(
+                expected.len() >= 2,
+                "the text holds several of these: {expected:?}"
+            );
             let ours: Vec<_> = found
                 .iter()
                 .filter(|(_, sensitive)| *sensitive != fold_case)

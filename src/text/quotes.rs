@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(
-            quoted("Russia's base and Hay'at Tahrir al-Sham's fighters; the rebels' posts.")
+            quoted("The army's base and Dun'at Meran el-Kas's fighters; the rebels' posts.")
                 .is_empty()
         );
     }
