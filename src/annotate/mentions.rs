@@ -159,6 +159,9 @@ fn sentence_date(
 
 /// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Bab").
 fn name_token(word: &str) -> bool {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
     let stripped = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
         .iter()
         .find_map(|p| word.strip_prefix(p))
@@ -197,8 +200,7 @@ fn fuzzy(
         exact.get(k).is_some_and(|(r, _)| r.start < e)
     };
     // The same capitalised words recur in an article: compare each with the aliases once.
-    let mut seen: std::collections::HashMap<String, Option<(f64, EntityRef)>> =
-        std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<String, Option<(f64, EntityRef)>> = Default::default();
     let mut i = 0;
     while i < words.len() {
         let (s, e) = words[i];
@@ -279,12 +281,12 @@ fn best_alias(candidate: &str, g: &Gazetteer) -> Option<(f64, EntityRef)> {
     // The aliases are sorted: those starting with `first` are one run, found by two binary
     // searches instead of a scan of every alias for every capitalised word.
     let all = &g.fuzzy_aliases;
-    let lo = all.partition_point(|(a, _)| a.chars().next().is_some_and(|c| c < first));
-    let hi = all.partition_point(|(a, _)| a.chars().next().is_some_and(|c| c <= first));
+    let lo = all.partition_point(|a| a.name.chars().next().is_some_and(|c| c < first));
+    let hi = all.partition_point(|a| a.name.chars().next().is_some_and(|c| c <= first));
     all[lo..hi.max(lo)]
         .iter()
-        .filter(|(a, _)| a.chars().count().abs_diff(n) <= 3 && a != candidate)
-        .map(|(a, r)| (strsim::jaro_winkler(candidate, a), *r))
+        .filter(|a| a.chars.abs_diff(n) <= 3 && a.name != candidate)
+        .map(|a| (strsim::jaro_winkler(candidate, &a.name), a.entity))
         .filter(|(score, _)| *score >= g.fuzzy.threshold)
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
 }

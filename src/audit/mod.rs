@@ -51,7 +51,7 @@ pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
 pub fn own_words(doc: &Document) -> usize {
     let text = doc.text();
     let quoted: usize = outermost(&doc.quotes)
-        .map(|q| crate::corpus::document::count_words(&text[q]))
+        .map(|q| doc.tokens().count(text, q.start, q.end))
         .sum();
     doc.words.saturating_sub(quoted)
 }

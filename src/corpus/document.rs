@@ -1,6 +1,7 @@
 //! One loaded article: its metadata, its original bytes and the normalised text analysed.
 
 use super::front_matter::Meta;
+use crate::text::spans::Words;
 use crate::text::{LineIndex, Normalized, Quote, quotes, sentences};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,8 @@ pub struct Document {
     /// Quotations, as ranges of [`Document::text`], sorted by start.
     pub quotes: Vec<Quote>,
     pub words: usize,
+    /// The text's whitespace-separated tokens, shared by the stages that count or hash words.
+    tokens: Words,
     /// Problems met while loading that did not stop it (moved to the corpus's warnings).
     pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
@@ -41,7 +44,8 @@ impl Document {
         let blocks = sentences::blocks(text);
         let quotes = quotes::quotes(text, &blocks);
         let sentences = sentences::sentences(text);
-        let words = count_words(text);
+        let tokens = Words::new(text);
+        let words = tokens.total();
         let id = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -57,6 +61,7 @@ impl Document {
             sentences,
             quotes,
             words,
+            tokens,
             warnings: Vec::new(),
         }
     }
@@ -78,6 +83,11 @@ impl Document {
     /// The text analysed: normalised, without front matter or page furniture.
     pub fn text(&self) -> &str {
         &self.normalized.text
+    }
+
+    /// The analysed text's whitespace-separated tokens.
+    pub fn tokens(&self) -> &Words {
+        &self.tokens
     }
 
     /// The file exactly as read.
@@ -168,9 +178,3 @@ impl From<&Document> for DocInfo {
 /// but a paragraph may hold several closed ones between an open quotation and the span.
 pub const QUOTE_LOOKBACK: usize = 64;
 
-/// Words are whitespace-separated tokens holding at least one letter or digit.
-pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}

@@ -31,7 +31,6 @@ pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim>
         doc,
         ann,
         rules,
-        words: spans::Words::new(doc.text()),
     };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
@@ -53,7 +52,6 @@ pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub ann: &'a Annotations,
     pub rules: &'a RuleSet,
-    words: spans::Words,
 }
 
 impl<'a> Context<'a> {
@@ -79,7 +77,7 @@ impl<'a> Context<'a> {
         } else {
             return 0;
         };
-        self.words.count(self.text(), lo, hi)
+        self.doc.tokens().count(self.text(), lo, hi)
     }
 
     pub fn mentions_in(

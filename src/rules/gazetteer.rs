@@ -151,7 +151,15 @@ pub struct Gazetteer {
     /// Alias (lowercase, or as written for acronyms) to what it names.
     pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
-    pub(crate) fuzzy_aliases: Vec<(String, EntityRef)>,
+    pub(crate) fuzzy_aliases: Vec<FuzzyAlias>,
+}
+
+/// An alias compared by similarity, with its length in characters counted once.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct FuzzyAlias {
+    pub name: String,
+    pub entity: EntityRef,
+    pub chars: usize,
 }
 
 impl Gazetteer {
@@ -476,7 +484,7 @@ pub(crate) fn canonical(alias: &str) -> String {
 type Matchers = (
     PhraseSet,
     HashMap<String, Vec<EntityRef>>,
-    Vec<(String, EntityRef)>,
+    Vec<FuzzyAlias>,
 );
 
 fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
@@ -503,7 +511,13 @@ fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
             sensitive.push(alias.clone());
         } else {
             if alias.chars().count() >= fuzzy.min_length && !matches!(r, EntityRef::Class(_)) {
-                fuzzy_aliases.push((alias.to_lowercase(), *r));
+                let name = alias.to_lowercase();
+                let chars = name.chars().count();
+                fuzzy_aliases.push(FuzzyAlias {
+                    name,
+                    entity: *r,
+                    chars,
+                });
             }
             insensitive.push(alias);
         }

@@ -23,32 +23,69 @@ pub fn index_holding(spans: &[Range<usize>], pos: usize) -> Option<usize> {
     (pos < s.end.max(s.start + 1)).then_some(i)
 }
 
-/// Whitespace-separated tokens of a text, so the words between two positions are counted with
-/// two binary searches instead of a scan.
+/// Whitespace-separated tokens of a text, found once per document and shared: the words
+/// between two positions are counted with two binary searches instead of a scan, and the
+/// word count and near-duplicate signature read the same list.
+#[derive(Debug, Clone, Default)]
 pub struct Words {
     /// (start, end, has a letter or digit)
     tokens: Vec<(usize, usize, bool)>,
 }
 
 impl Words {
+    /// Tokens as `split_whitespace` finds them. Runs of ASCII are scanned a byte at a time
+    /// without decoding; other characters are decoded and classified by Unicode.
     pub fn new(text: &str) -> Words {
-        let mut tokens = Vec::new();
-        let mut start = None;
-        for (i, c) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            match (c.is_whitespace(), start) {
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(text.len() / 6);
+        let (mut start, mut alnum) = (None, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (space, letter, len) = if b.is_ascii() {
+                (b.is_ascii_whitespace() || b == 0x0B, b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            };
+            match (space, start) {
                 (true, Some(s)) => {
-                    let alnum = text[s..i].chars().any(char::is_alphanumeric);
                     tokens.push((s, i, alnum));
                     start = None;
                 }
-                (false, None) => start = Some(i),
-                _ => {}
+                (false, None) => {
+                    start = Some(i);
+                    alnum = letter;
+                }
+                (false, Some(_)) => alnum |= letter,
+                (true, None) => {}
+            }
+            i += len;
+            if start.is_some() {
+                // The rest of an ASCII word, in one tight loop.
+                while let Some(&b) = bytes.get(i) {
+                    if !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0B {
+                        break;
+                    }
+                    alnum |= b.is_ascii_alphanumeric();
+                    i += 1;
+                }
             }
         }
+        if let Some(s) = start {
+            tokens.push((s, text.len(), alnum));
+        }
         Words { tokens }
+    }
+
+    /// How many tokens hold a letter or digit: the text's word count.
+    pub fn total(&self) -> usize {
+        self.tokens.iter().filter(|t| t.2).count()
+    }
+
+    /// The spans of the tokens holding a letter or digit, in order.
+    pub fn spans(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.tokens.iter().filter(|t| t.2).map(|t| t.0..t.1)
     }
 
     /// Words in `text[lo..hi]`, as `split_whitespace` would count those holding a letter or
