@@ -155,18 +155,30 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// Scale words: "three hundred", "2 million", "5 lakh".
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("mln", 1e6),
+    ("mil", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("trillion", 1e12),
+    ("tln", 1e12),
+    // South Asian numbering: a lakh is 100,000, a crore 10,000,000.
+    ("lakh", 1e5),
+    ("lakhs", 1e5),
+    ("crore", 1e7),
+    ("crores", 1e7),
+];
+
 fn multiplier(word: &str) -> Option<f64> {
-    match word {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "mln" | "mil" => Some(1e6),
-        "billion" | "bn" | "bln" => Some(1e9),
-        "trillion" | "tln" => Some(1e12),
-        // South Asian numbering: a lakh is 100,000, a crore 10,000,000.
-        "lakh" | "lakhs" => Some(1e5),
-        "crore" | "crores" => Some(1e7),
-        _ => None,
-    }
+    MULTIPLIERS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, m)| m)
 }
 
 fn word_value(word: &str) -> Option<f64> {
@@ -181,15 +193,71 @@ fn word_value(word: &str) -> Option<f64> {
         .map(|i| i as f64 * 10.0)
 }
 
-/// A vague magnitude word ("dozens", "hundreds"), and its band.
+/// Vague magnitude words ("dozens", "hundreds") and their bands.
+const VAGUE: &[(&str, (f64, f64, Option<f64>))] = &[
+    ("dozens", (24.0, 24.0, Some(143.0))),
+    ("scores", (24.0, 24.0, Some(143.0))),
+    ("hundreds", (200.0, 200.0, Some(999.0))),
+    ("thousands", (2000.0, 2000.0, Some(999_999.0))),
+    ("millions", (2e6, 2e6, None)),
+];
+
+/// A vague magnitude word, and its band.
 fn vague(word: &str) -> Option<(f64, f64, Option<f64>)> {
-    match word {
-        "dozens" | "scores" => Some((24.0, 24.0, Some(143.0))),
-        "hundreds" => Some((200.0, 200.0, Some(999.0))),
-        "thousands" => Some((2000.0, 2000.0, Some(999_999.0))),
-        "millions" => Some((2e6, 2e6, None)),
-        _ => None,
+    VAGUE
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, band)| band)
+}
+
+/// Words [`number_at`] may start a number at besides those in [`UNITS`], [`TENS`],
+/// [`MULTIPLIERS`] and [`VAGUE`]: keep in step with it, since a sentence holding none of
+/// these words and no digit is skipped.
+const OTHER_STARTS: &[&str] = &["nought", "naught", "dozen", "half", "tens"];
+
+/// Every word that can begin a number, or follow "a" in one ("a dozen", "a hundred").
+static NUMBER_WORDS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    UNITS
+        .iter()
+        .chain(TENS)
+        .chain(OTHER_STARTS)
+        .copied()
+        .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
+        .chain(VAGUE.iter().map(|(w, _)| *w))
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// Whether `sentence` may hold a number: it has an ASCII digit, or a word (a run of ASCII
+/// letters, in any case) that can begin one. Most sentences have neither, and skipping
+/// them spares tokenising them.
+fn may_hold_number(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
     }
+    let mut buf = [0u8; 16];
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+        }
+        let word = &bytes[start..i];
+        if word.len() <= buf.len() {
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            if std::str::from_utf8(lower).is_ok_and(|w| NUMBER_WORDS.contains(w)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// A number parsed from tokens: its value, the token after it, and for a vague magnitude
@@ -284,8 +352,21 @@ pub(crate) fn number_value(text: &str) -> Option<f64> {
 const QUALIFIER_REACH: usize = 64;
 
 pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
+    find_in(text, sentences, times, may_hold_number)
+}
+
+/// [`find`], in the sentences `gate` lets through.
+fn find_in(
+    text: &str,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+    gate: fn(&str) -> bool,
+) -> Vec<Quantity> {
     let mut out = Vec::new();
     for s in sentences {
+        if !gate(&text[s.clone()]) {
+            continue;
+        }
         let first = out.len();
         let toks = tokens(&text[s.clone()], s.start);
         let times = crate::text::spans::starting_in(times, |t| &t.span, s);
@@ -821,6 +902,79 @@ fn qualify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Skipping the sentences [`may_hold_number`] rejects must lose nothing: on sentences
+    /// drawn from number words in every case, digits in every format, qualifiers, words
+    /// that hold a number word ("often", "someone"), apostrophes, non-ASCII letters and
+    /// punctuation, the gated and ungated searches agree, and the gate rejects some.
+    #[test]
+    fn skipping_sentences_without_a_number_word_or_digit_loses_nothing() {
+        let mut vocabulary: Vec<String> = Vec::new();
+        let words = UNITS
+            .iter()
+            .chain(TENS)
+            .chain(OTHER_STARTS)
+            .copied()
+            .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
+            .chain(VAGUE.iter().map(|(w, _)| *w))
+            // Written out as well, so a word dropped from the lists above is still drawn.
+            .chain(["dozen", "half", "tens", "naught", "hundreds", "thousand"])
+            .filter(|w| !w.is_empty());
+        for w in words {
+            let mut title = w.to_string();
+            title[..1].make_ascii_uppercase();
+            vocabulary.extend([w.to_string(), title, w.to_ascii_uppercase()]);
+        }
+        let glue = ["a", "an", "of", "and", "-", "point", "A", "Of"];
+        let other: Vec<&str> = "at least|more than|about|up to|nearly|between|people|were|\
+            killed|often|someone|ten's|l'one|\u{e9}ten|\u{663}\u{660}|12|1,200|3.5|.5|10k|2bn|\
+            1 000|4,50,000|192.168.1.2|M4|1990s|5th|$40|30%|,|.|(|)|\"|'|the|town|said|billions|\
+            crores"
+            .split('|')
+            .collect();
+        let mut seed: u64 = 0x5EED;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut rejected = 0;
+        for _ in 0..5000 {
+            let len = 1 + next(8);
+            let sentence: Vec<&str> = (0..len)
+                .map(|_| match next(10) {
+                    0..=2 => vocabulary[next(vocabulary.len())].as_str(),
+                    3..=6 => glue[next(glue.len())],
+                    _ => other[next(other.len())],
+                })
+                .collect();
+            let text = sentence.join(" ");
+            let whole = [0..text.len()];
+            rejected += usize::from(!may_hold_number(&text));
+            assert_eq!(
+                find(&text, &whole, &[]),
+                find_in(&text, &whole, &[], |_| true),
+                "{text}"
+            );
+        }
+        assert!(
+            rejected > 500,
+            "the gate rejected only {rejected} sentences"
+        );
+        // Numbers too rare to be drawn at random, each the only number in its sentence.
+        for text in [
+            "Tens of billions were spent.",
+            "They lost a dozen of them.",
+            "Half of them left.",
+            "The count was nought.",
+            "Scores of people fled.",
+            "A lakh of them came.",
+        ] {
+            let whole = [0..text.len()];
+            assert!(!find(text, &whole, &[]).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn the_hand_tokenizer_agrees_with_the_token_pattern() {

@@ -59,7 +59,11 @@ pub fn findings_of(
     let ann = crate::annotate::annotate(doc, &rules.gazetteer);
     let claims = crate::extract::extract(doc, &ann, rules);
     let facts = crate::audit::facts(doc, &ann, rules);
-    (claims, facts, duplicates::signature(doc.text(), doc.tokens()))
+    (
+        claims,
+        facts,
+        duplicates::signature(doc.text(), doc.tokens()),
+    )
 }
 
 /// A claim and where it came from.

@@ -177,4 +177,3 @@ impl From<&Document> for DocInfo {
 /// How many quotations opened before a span may hold it: quotations nest only a level or two,
 /// but a paragraph may hold several closed ones between an open quotation and the span.
 pub const QUOTE_LOOKBACK: usize = 64;
-

@@ -27,11 +27,7 @@ pub(crate) fn warm_up() {
 
 /// Extract every claim from one annotated document, in text order.
 pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim> {
-    let ctx = Context {
-        doc,
-        ann,
-        rules,
-    };
+    let ctx = Context { doc, ann, rules };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
     control::extract(&ctx, &mut claims);

@@ -481,11 +481,7 @@ pub(crate) fn canonical(alias: &str) -> String {
     n.text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-type Matchers = (
-    PhraseSet,
-    HashMap<String, Vec<EntityRef>>,
-    Vec<FuzzyAlias>,
-);
+type Matchers = (PhraseSet, HashMap<String, Vec<EntityRef>>, Vec<FuzzyAlias>);
 
 fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
     let mut lookup: HashMap<String, Vec<EntityRef>> = HashMap::new();

@@ -43,7 +43,11 @@ impl Words {
         while i < bytes.len() {
             let b = bytes[i];
             let (space, letter, len) = if b.is_ascii() {
-                (b.is_ascii_whitespace() || b == 0x0B, b.is_ascii_alphanumeric(), 1)
+                (
+                    b.is_ascii_whitespace() || b == 0x0B,
+                    b.is_ascii_alphanumeric(),
+                    1,
+                )
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
