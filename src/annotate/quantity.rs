@@ -193,8 +193,11 @@ fn word_value(word: &str) -> Option<f64> {
         .map(|i| i as f64 * 10.0)
 }
 
+/// A vague magnitude's value, lower bound and upper bound (none: open).
+type Band = (f64, f64, Option<f64>);
+
 /// Vague magnitude words ("dozens", "hundreds") and their bands.
-const VAGUE: &[(&str, (f64, f64, Option<f64>))] = &[
+const VAGUE: &[(&str, Band)] = &[
     ("dozens", (24.0, 24.0, Some(143.0))),
     ("scores", (24.0, 24.0, Some(143.0))),
     ("hundreds", (200.0, 200.0, Some(999.0))),
@@ -203,7 +206,7 @@ const VAGUE: &[(&str, (f64, f64, Option<f64>))] = &[
 ];
 
 /// A vague magnitude word, and its band.
-fn vague(word: &str) -> Option<(f64, f64, Option<f64>)> {
+fn vague(word: &str) -> Option<Band> {
     VAGUE
         .iter()
         .find(|(w, _)| *w == word)
@@ -950,11 +953,12 @@ mod tests {
                 })
                 .collect();
             let text = sentence.join(" ");
-            let whole = [0..text.len()];
+            let range = 0..text.len();
+            let whole = std::slice::from_ref(&range);
             rejected += usize::from(!may_hold_number(&text));
             assert_eq!(
-                find(&text, &whole, &[]),
-                find_in(&text, &whole, &[], |_| true),
+                find(&text, whole, &[]),
+                find_in(&text, whole, &[], |_| true),
                 "{text}"
             );
         }
@@ -971,8 +975,9 @@ mod tests {
             "Scores of people fled.",
             "A lakh of them came.",
         ] {
-            let whole = [0..text.len()];
-            assert!(!find(text, &whole, &[]).is_empty(), "{text}");
+            let range = 0..text.len();
+            let whole = std::slice::from_ref(&range);
+            assert!(!find(text, whole, &[]).is_empty(), "{text}");
         }
     }
 

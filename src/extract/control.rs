@@ -29,6 +29,22 @@ static PLACE_NOUN: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
+/// The sentences a match of `gate` touches: every sentence holding one is among them (a
+/// match the scan skipped overlaps one it found, in the same sentence).
+fn touched(gate: &regex::Regex, text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
+    let mut hit = vec![false; sentences.len()];
+    for m in gate.find_iter(text) {
+        let first = sentences.partition_point(|s| s.end <= m.start());
+        for (i, s) in sentences.iter().enumerate().skip(first) {
+            if s.start >= m.end().max(m.start() + 1) {
+                break;
+            }
+            hit[i] = true;
+        }
+    }
+    hit
+}
+
 struct Filled {
     id: Option<String>,
     text: String,
@@ -38,23 +54,14 @@ struct Filled {
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let mut found: Vec<Claim> = Vec::new();
+    let sentences = &ctx.doc.sentences;
+    // One scan for all patterns' gates finds the few sentences worth trying each pattern on.
+    let hit = match &ctx.rules.frames.control_gate {
+        Some(gate) => touched(gate, text, sentences),
+        None => vec![true; sentences.len()],
+    };
     for frame in &ctx.rules.frames.control {
         for pattern in &frame.patterns {
-            let sentences = &ctx.doc.sentences;
-            // The sentences a match of the gate touches: every sentence holding one is among
-            // them (a match the scan skipped overlaps one it found, in the same sentence).
-            let mut hit = vec![pattern.gate.is_none(); sentences.len()];
-            if let Some(gate) = &pattern.gate {
-                for m in gate.find_iter(text) {
-                    let first = sentences.partition_point(|s| s.end <= m.start());
-                    for (i, s) in sentences.iter().enumerate().skip(first) {
-                        if s.start >= m.end().max(m.start() + 1) {
-                            break;
-                        }
-                        hit[i] = true;
-                    }
-                }
-            }
             for (sentence, _) in sentences.iter().zip(&hit).filter(|(_, h)| **h) {
                 let s = &text[sentence.clone()];
                 for caps in pattern.regex.captures_iter(s) {

@@ -124,9 +124,10 @@ pub enum Slot {
 pub struct SlotPattern {
     pub source: String,
     pub regex: GatedRegex,
-    /// The pattern's longest run of words alone: text without a match for it cannot match
-    /// the pattern, and this is far cheaper to search for than the whole with its slots.
-    pub gate: Option<Regex>,
+    /// The pattern's longest run of words alone, when that is a regex by itself: text
+    /// without a match for it cannot match the pattern, and it is far cheaper to search for
+    /// than the whole with its slots. Searched for as part of [`Frames::control_gate`].
+    pub gate: Option<PatternSource>,
     pub before: Option<Slot>,
     pub after: Option<Slot>,
 }
@@ -199,13 +200,7 @@ impl SlotPattern {
             .iter()
             .map(|l| l.trim())
             .max_by_key(|l| l.len())
-            .and_then(|l| {
-                RegexBuilder::new(&format!("(?:{})", l.replace(' ', r"\s+")))
-                    .case_insensitive(true)
-                    .size_limit(crate::pattern::SIZE_LIMIT)
-                    .build()
-                    .ok()
-            });
+            .and_then(|l| PatternSource::new(&format!("(?:{})", l.replace(' ', r"\s+"))).ok());
         // The whole pattern only runs on sentences the gate picked.
         let whole = format!(r"{lead}(?:{regex}){tail}");
         let options = gated::Options {
@@ -286,6 +281,10 @@ pub struct Frames {
     pub control: Vec<ControlFrame>,
     pub status: Vec<StatusFrame>,
     pub events: Vec<EventFrame>,
+    /// Every control pattern's gate in one regex: one scan of a document finds the sentences
+    /// a control pattern may match in, instead of one scan per pattern. `None` when a
+    /// pattern has no gate or the union would not compile: then every sentence is tried.
+    pub control_gate: Option<Regex>,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -438,6 +437,7 @@ impl Frames {
             }
         }
         if errors.is_empty() {
+            frames.control_gate = union_of_gates(&frames.control);
             Ok(frames)
         } else {
             Err(errors)
@@ -445,9 +445,61 @@ impl Frames {
     }
 }
 
+/// The alternation of the control patterns' gates (see [`Frames::control_gate`]).
+fn union_of_gates(control: &[ControlFrame]) -> Option<Regex> {
+    let gates: Option<Vec<&str>> = control
+        .iter()
+        .flat_map(|f| &f.patterns)
+        .map(|p| p.gate.as_ref().map(PatternSource::as_str))
+        .collect();
+    let gates = gates.filter(|g| !g.is_empty())?;
+    RegexBuilder::new(&gates.join("|"))
+        .case_insensitive(true)
+        .size_limit(crate::pattern::SIZE_LIMIT * 4)
+        .build()
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn control_gate(patterns: &[&str]) -> Option<Regex> {
+        let list = patterns
+            .iter()
+            .map(|p| format!("'{p}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let src = format!("control:\n  - change: captured\n    patterns: [{list}]\n");
+        Frames::compile(&[(PathBuf::from("f.yaml"), src)], None)
+            .unwrap()
+            .control_gate
+    }
+
+    #[test]
+    fn one_gate_finds_the_words_of_every_control_pattern() {
+        let gate = control_gate(&[
+            "{controller} (?:seized|overran) {place}",
+            "{place} under the control of {controller}",
+        ])
+        .expect("a union of gates");
+        for text in [
+            "Rebels OVERRAN the town",
+            "the town, under the\ncontrol of rebels",
+        ] {
+            assert!(gate.is_match(text), "{text}");
+        }
+        assert!(!gate.is_match("the town under control"));
+        // The longest words of the second pattern are not a regex alone ("fell to)"): with
+        // no gate for it, every sentence is tried.
+        assert!(
+            control_gate(&[
+                "{controller} seized {place}",
+                "{controller} (?:took|{place} fell to) {place}",
+            ])
+            .is_none()
+        );
+    }
 
     #[test]
     fn slots_at_the_edges_are_filled_from_around_the_match() {
