@@ -77,11 +77,14 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
 
         // A base character and the combining marks that follow it compose as one unit.
         let mut end = pos + len;
-        for m in source[end..body.end].chars() {
-            if !is_combining_mark(m) {
-                break;
+        // Combining marks are never ASCII: most characters need no look at the next one.
+        if end < body.end && !source.as_bytes()[end].is_ascii() {
+            for m in source[end..body.end].chars() {
+                if !is_combining_mark(m) {
+                    break;
+                }
+                end += m.len_utf8();
             }
-            end += m.len_utf8();
         }
         let cluster = &source[pos..end];
 

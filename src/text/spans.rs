@@ -23,6 +23,31 @@ pub fn index_holding(spans: &[Range<usize>], pos: usize) -> Option<usize> {
     (pos < s.end.max(s.start + 1)).then_some(i)
 }
 
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+/// Not ASCII: decoded and classified by Unicode.
+const OTHER: u8 = 4;
+
+/// What each byte is, for the word scan.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if !c.is_ascii() {
+            OTHER
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Whitespace-separated tokens of a text, found once per document and shared: the words
 /// between two positions are counted with two binary searches instead of a scan, and the
 /// word count and near-duplicate signature read the same list.
@@ -67,11 +92,11 @@ impl Words {
             i += len;
             if start.is_some() {
                 // The rest of an ASCII word, in one tight loop.
-                while let Some(&b) = bytes.get(i) {
-                    if !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0B {
+                while let Some(class) = bytes.get(i).map(|&b| ASCII_CLASS[usize::from(b)]) {
+                    if class & (SPACE | OTHER) != 0 {
                         break;
                     }
-                    alnum |= b.is_ascii_alphanumeric();
+                    alnum |= class & ALNUM != 0;
                     i += 1;
                 }
             }
@@ -141,7 +166,8 @@ mod tests {
 
     #[test]
     fn counts_words_as_split_whitespace_does() {
-        let text = "At least 28 -- soldiers, ( were ) killed\n\nnear the town é.";
+        let text =
+            "At least 28 -- soldiers,\u{0B}( were )\u{A0}killed\n\nnear\tthe town é.\u{3000}x_";
         let words = Words::new(text);
         let naive = |lo: usize, hi: usize| {
             text[lo..hi]
