@@ -10,6 +10,7 @@
 //! names ("M4") are not counts.
 
 use super::time::TimeExpr;
+use crate::text::wordset::WordSet;
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -219,48 +220,23 @@ fn vague(word: &str) -> Option<Band> {
 const OTHER_STARTS: &[&str] = &["nought", "naught", "dozen", "half", "tens"];
 
 /// Every word that can begin a number, or follow "a" in one ("a dozen", "a hundred").
-static NUMBER_WORDS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
-    UNITS
-        .iter()
-        .chain(TENS)
-        .chain(OTHER_STARTS)
-        .copied()
-        .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
-        .chain(VAGUE.iter().map(|(w, _)| *w))
-        .filter(|w| !w.is_empty())
-        .collect()
+static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(
+        UNITS
+            .iter()
+            .chain(TENS)
+            .chain(OTHER_STARTS)
+            .copied()
+            .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
+            .chain(VAGUE.iter().map(|(w, _)| *w)),
+    )
 });
 
 /// Whether `sentence` may hold a number: it has an ASCII digit, or a word (a run of ASCII
 /// letters, in any case) that can begin one. Most sentences have neither, and skipping
 /// them spares tokenising them.
 fn may_hold_number(sentence: &str) -> bool {
-    let bytes = sentence.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    let mut buf = [0u8; 16];
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            i += 1;
-        }
-        let word = &bytes[start..i];
-        if word.len() <= buf.len() {
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            if std::str::from_utf8(lower).is_ok_and(|w| NUMBER_WORDS.contains(w)) {
-                return true;
-            }
-        }
-    }
-    false
+    sentence.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.any_word_in(sentence)
 }
 
 /// A number parsed from tokens: its value, the token after it, and for a vague magnitude

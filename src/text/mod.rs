@@ -6,6 +6,7 @@ pub mod phrases;
 pub mod quotes;
 pub mod sentences;
 pub mod spans;
+pub mod wordset;
 
 pub use normalize::{Normalized, normalize};
 pub use offsets::{LineIndex, OffsetMap};

@@ -1,0 +1,94 @@
+//! A small set of ASCII words looked up in any case, for gates that ask of every word of a
+//! sentence whether it is one of them: most words are ruled out by their shape (length,
+//! first and last letter) before any hashing.
+
+use foldhash::HashSet;
+
+/// Longest word a set holds, in bytes.
+const MAX_LEN: usize = 16;
+
+#[derive(Debug, Clone)]
+pub struct WordSet {
+    words: HashSet<Box<[u8]>>,
+    /// Bit `last` of `shapes[len][first]` is set when a word of `len` letters runs from
+    /// `first` to `last` (letters as 0-25).
+    shapes: Box<[[u32; 26]; MAX_LEN + 1]>,
+}
+
+impl WordSet {
+    /// `words` are ASCII letters only, at most 16 of them; others are left out.
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
+        let mut set = WordSet {
+            words: HashSet::default(),
+            shapes: Box::new([[0; 26]; MAX_LEN + 1]),
+        };
+        for w in words {
+            let w = w.to_ascii_lowercase().into_bytes();
+            if w.is_empty() || w.len() > MAX_LEN || !w.iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            let (first, last) = (w[0] - b'a', w[w.len() - 1] - b'a');
+            set.shapes[w.len()][usize::from(first)] |= 1 << last;
+            set.words.insert(w.into_boxed_slice());
+        }
+        set
+    }
+
+    /// Whether `word` (ASCII letters) is in the set, in any case.
+    pub fn contains(&self, word: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        if word.len() > MAX_LEN || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+            return false;
+        }
+        let (first, last) = (first.to_ascii_lowercase() - b'a', last.to_ascii_lowercase() - b'a');
+        if self.shapes[word.len()][usize::from(first)] & (1 << last) == 0 {
+            return false;
+        }
+        let mut buf = [0u8; MAX_LEN];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        self.words.contains(&*lower)
+    }
+
+    /// Whether some run of ASCII letters in `text` is in the set.
+    pub fn any_word_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            if self.contains(&bytes[start..i]) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_letter_runs_in_any_case_and_nothing_else() {
+        let set = WordSet::new(["ten", "dozen", "Half", "x1", ""]);
+        assert!(set.contains(b"TEN") && set.contains(b"Dozen") && set.contains(b"half"));
+        // Same shape as a member, other letters; a member inside a longer word.
+        assert!(!set.contains(b"tan") && !set.contains(b"often") && !set.contains(b"x1"));
+        assert!(set.any_word_in("about TEN people"));
+        assert!(set.any_word_in("a-dozen."));
+        assert!(!set.any_word_in("often, tense and threatened: tenth? no"));
+        assert!(set.any_word_in("ten's"));
+        assert!(set.any_word_in("\u{e9}ten"));
+        assert!(!set.any_word_in(""));
+    }
+}
