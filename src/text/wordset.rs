@@ -42,7 +42,10 @@ impl WordSet {
         if word.len() > MAX_LEN || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
             return false;
         }
-        let (first, last) = (first.to_ascii_lowercase() - b'a', last.to_ascii_lowercase() - b'a');
+        let (first, last) = (
+            first.to_ascii_lowercase() - b'a',
+            last.to_ascii_lowercase() - b'a',
+        );
         if self.shapes[word.len()][usize::from(first)] & (1 << last) == 0 {
             return false;
         }
