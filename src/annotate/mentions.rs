@@ -35,6 +35,25 @@ pub struct Mention {
     pub generic: bool,
 }
 
+/// Similarity matches of candidate names, kept across documents on each thread: the same
+/// capitalised words recur through a corpus, and comparing one with the aliases costs
+/// thousands of instructions. The result depends only on the words and the gazetteer, so
+/// the cache changes nothing but the time taken.
+#[derive(Default)]
+struct FuzzyCache {
+    /// The [`Gazetteer::instance`] the results were computed against.
+    gazetteer: u64,
+    /// Raw candidate text to its best alias, if any is similar enough.
+    best: foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+}
+
+/// Candidates kept per thread before the cache starts afresh.
+const FUZZY_CACHE_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    static FUZZY_CACHE: std::cell::RefCell<FuzzyCache> = std::cell::RefCell::default();
+}
+
 /// Longest name run compared fuzzily, in tokens.
 const MAX_FUZZY_TOKENS: usize = 5;
 
@@ -162,6 +181,10 @@ fn name_token(word: &str) -> bool {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
+    // Every prefix ends in a hyphen: most words need no look at them.
+    if !word.contains('-') {
+        return false;
+    }
     let stripped = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
         .iter()
         .find_map(|p| word.strip_prefix(p))
@@ -194,13 +217,43 @@ fn fuzzy(
         })
         .filter(|(s, e)| e > s)
         .collect();
+    FUZZY_CACHE.with_borrow_mut(|cache| {
+        if cache.gazetteer != g.instance || cache.best.len() >= FUZZY_CACHE_LIMIT {
+            cache.best.clear();
+            cache.gazetteer = g.instance;
+        }
+        fuzzy_runs(
+            text,
+            exact,
+            &words,
+            g,
+            &mut cache.best,
+            out,
+            sentences,
+            times,
+            published,
+        );
+    });
+}
+
+/// Compare each run of name tokens not covered by an exact match with the aliases.
+#[allow(clippy::too_many_arguments)]
+fn fuzzy_runs(
+    text: &str,
+    exact: &[(Range<usize>, String)],
+    words: &[(usize, usize)],
+    g: &Gazetteer,
+    seen: &mut foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+    out: &mut Vec<Mention>,
+    sentences: &[Range<usize>],
+    times: &[TimeExpr],
+    published: DayRange,
+) {
     // `exact` is sorted and non-overlapping: the first match ending after `s` decides.
     let covered = |s: usize, e: usize| {
         let k = exact.partition_point(|(r, _)| r.end <= s);
         exact.get(k).is_some_and(|(r, _)| r.start < e)
     };
-    // The same capitalised words recur in an article: compare each with the aliases once.
-    let mut seen: foldhash::HashMap<String, Option<(f64, EntityRef)>> = Default::default();
     let mut i = 0;
     while i < words.len() {
         let (s, e) = words[i];
@@ -224,15 +277,17 @@ fn fuzzy(
             let mut matched = None;
             for len in (1..=(j - k + 1).min(MAX_FUZZY_TOKENS)).rev() {
                 let (cs, ce) = (words[k].0, words[k + len - 1].1);
-                let candidate = canonical(&text[cs..ce]).to_lowercase();
-                if candidate.chars().count() < g.fuzzy.min_length {
-                    continue;
-                }
-                let best = match seen.get(&candidate) {
+                let raw = &text[cs..ce];
+                let best = match seen.get(raw) {
                     Some(&best) => best,
                     None => {
-                        let best = best_alias(&candidate, g);
-                        seen.insert(candidate, best);
+                        let candidate = canonical(raw).to_lowercase();
+                        let best = if candidate.chars().count() < g.fuzzy.min_length {
+                            None
+                        } else {
+                            best_alias(&candidate, g)
+                        };
+                        seen.insert(raw.into(), best);
                         best
                     }
                 };
@@ -393,5 +448,33 @@ things:
             v.iter().all(|m| m.1 != "saraqib" && m.1 != "turkey"),
             "{v:?}"
         );
+    }
+
+    /// Similarity results are cached per thread across documents: a gazetteer compiled
+    /// later, where the same spelling is closest to another place, must not see them.
+    #[test]
+    fn cached_similarity_belongs_to_one_gazetteer() {
+        let compile = |places: &[(&str, &str)]| {
+            let mut src = "places:\n".to_string();
+            for (id, name) in places {
+                src += &format!("  - {{id: {id}, name: {name}, kind: town}}\n");
+            }
+            Gazetteer::compile(&[(PathBuf::from("g.yaml"), src)]).unwrap()
+        };
+        let first = compile(&[("marrow", "Marrowvale")]);
+        let second = compile(&[("elsewhere", "Elsewhere"), ("morrow", "Marrowvaill")]);
+        let text = "Shelling hit Marrowvail.";
+        let p = crate::calendar::parse_published("2031-01-01").unwrap();
+        let s = crate::text::sentences::sentences(text);
+        let places = |g: &Gazetteer| -> Vec<String> {
+            find(text, &s, &[], p, g)
+                .into_iter()
+                .map(|m| m.entity)
+                .collect()
+        };
+        for _ in 0..2 {
+            assert_eq!(places(&first), ["marrow"]);
+            assert_eq!(places(&second), ["morrow"]);
+        }
     }
 }

@@ -152,7 +152,13 @@ pub struct Gazetteer {
     pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
     pub(crate) fuzzy_aliases: Vec<FuzzyAlias>,
+    /// Which compiled gazetteer this is, so results cached against it (see
+    /// `annotate::mentions`) are never used with another.
+    pub(crate) instance: u64,
 }
+
+/// Numbers compiled gazetteers.
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// An alias compared by similarity, with its length in characters counted once.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -458,6 +464,7 @@ impl Gazetteer {
             matchers,
             lookup,
             fuzzy_aliases,
+            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 }
