@@ -46,6 +46,8 @@ pub struct LineIndex {
     /// (byte offset, characters from its line's start) every [`COLUMN_STRIDE`] bytes or so
     /// of a line, so a column costs a short count even on a 10 MB line.
     checkpoints: Vec<(usize, usize)>,
+    /// Every byte is a character (most files): a column is a subtraction.
+    ascii: bool,
 }
 
 const COLUMN_STRIDE: usize = 4096;
@@ -55,6 +57,18 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
+        if text.is_ascii() {
+            for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+                if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                    starts.push(i + 1);
+                }
+            }
+            return LineIndex {
+                starts,
+                checkpoints: Vec::new(),
+                ascii: true,
+            };
+        }
         let mut checkpoints = Vec::new();
         let (mut mark, mut chars) = (0, 0);
         for (i, &b) in bytes.iter().enumerate() {
@@ -74,6 +88,7 @@ impl LineIndex {
         LineIndex {
             starts,
             checkpoints,
+            ascii: false,
         }
     }
 
@@ -82,6 +97,9 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
+        if self.ascii {
+            return (line, offset - start + 1);
+        }
         let (from, before) = match self.checkpoints.partition_point(|c| c.0 <= offset) {
             0 => (start, 0),
             n if self.checkpoints[n - 1].0 < start => (start, 0),
@@ -115,6 +133,34 @@ mod tests {
         assert_eq!(idx.line_col(text, 8), (3, 1));
         assert_eq!(idx.line_col(text, 7), (2, 3)); // the '\r' after 'é'
         assert_eq!(idx.line_col(text, 10), (4, 1));
+    }
+
+    /// Line and column by walking the text from the start, for every offset.
+    fn naive(text: &str, offset: usize) -> (usize, usize) {
+        let (mut line, mut col) = (1, 1);
+        for (i, c) in text[..offset].char_indices() {
+            let crlf = c == '\r' && text[i + 1..].starts_with('\n');
+            if c == '\n' || (c == '\r' && !crlf) {
+                (line, col) = (line + 1, 1);
+            } else {
+                col += 1;
+            }
+        }
+        (line, col)
+    }
+
+    #[test]
+    fn ascii_and_other_texts_agree_with_a_walk_from_the_start() {
+        for text in ["ab\r\ncd\rx\n\ny\r\r\n", "ab\r\ncé\rx\n\ny\r\r\n"] {
+            let idx = LineIndex::new(text);
+            for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)) {
+                assert_eq!(
+                    idx.line_col(text, offset),
+                    naive(text, offset),
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]
