@@ -43,7 +43,7 @@ impl Document {
         let text = normalized.text.as_str();
         let blocks = sentences::blocks(text);
         let quotes = quotes::quotes(text, &blocks);
-        let sentences = sentences::sentences(text);
+        let sentences = sentences::sentences_in(text, &blocks);
         let tokens = Words::new(text);
         let words = tokens.total();
         let id = path

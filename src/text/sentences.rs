@@ -26,17 +26,16 @@ pub fn blocks(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\n' {
-            let hard = bytes.get(i + 1) == Some(&b'\n') || is_hard_break(text, start, i);
-            if hard {
-                push_trimmed(text, start..i, &mut out);
-                while i < bytes.len() && bytes[i] == b'\n' {
-                    i += 1;
-                }
-                start = i;
-                continue;
+    while let Some(at) = memchr::memchr(b'\n', &bytes[i..]) {
+        i += at;
+        let hard = bytes.get(i + 1) == Some(&b'\n') || is_hard_break(text, start, i);
+        if hard {
+            push_trimmed(text, start..i, &mut out);
+            while i < bytes.len() && bytes[i] == b'\n' {
+                i += 1;
             }
+            start = i;
+            continue;
         }
         i += 1;
     }
@@ -131,9 +130,14 @@ fn push_piece(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Sentences of the whole text, in order, never crossing a block boundary.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    sentences_in(text, &blocks(text))
+}
+
+/// [`sentences`], given the text's [`blocks`].
+pub fn sentences_in(text: &str, blocks: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for block in blocks(text) {
-        split_block(text, block, &mut out);
+    for block in blocks {
+        split_block(text, block.clone(), &mut out);
     }
     out
 }
@@ -143,12 +147,9 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(at) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += at;
         let b = bytes[i];
-        if !matches!(b, b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
-        }
         // The sentence runs through the whole punctuation cluster and any closers after it.
         let mut end = i + 1;
         while end < bytes.len() && matches!(bytes[end], b'.' | b'!' | b'?') {
