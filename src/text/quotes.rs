@@ -52,13 +52,13 @@ fn scan_block(text: &str, block: Range<usize>, out: &mut Vec<Quote>) {
     let s = &text[block.clone()];
     let mut double: Option<usize> = None;
     let mut single: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    // Only quote marks matter: jump from one to the next, reading the characters around it.
+    for i in memchr::memchr2_iter(b'"', b'\'', s.as_bytes()) {
+        let prev = s[..i].chars().next_back();
+        let next = s[i + 1..].chars().next();
         let at = block.start + i;
-        match c {
-            '"' => {
+        match s.as_bytes()[i] {
+            b'"' => {
                 if let Some(open) = double {
                     if closes(prev, next) {
                         single = None; // a single quote still open inside was an apostrophe
@@ -74,7 +74,7 @@ fn scan_block(text: &str, block: Range<usize>, out: &mut Vec<Quote>) {
                     single = None;
                 }
             }
-            '\'' => {
+            _ => {
                 if let Some(open) = single {
                     if closes(prev, next) && !next.is_some_and(char::is_alphanumeric) {
                         out.push(Quote {
@@ -88,9 +88,7 @@ fn scan_block(text: &str, block: Range<usize>, out: &mut Vec<Quote>) {
                     single = Some(at);
                 }
             }
-            _ => {}
         }
-        prev = Some(c);
     }
     if let Some(open) = double {
         out.push(Quote {
