@@ -50,6 +50,33 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
             continue;
         }
 
+        // ASCII spaces and runs of visible ASCII (nearly all text) without decoding.
+        let b = source.as_bytes()[pos];
+        if b.is_ascii_whitespace() || b == 0x0B {
+            let g = gap.get_or_insert(Gap {
+                origin: pos,
+                newlines: 0,
+            });
+            let is_break = matches!(b, b'\n' | 0x0B | 0x0C)
+                || (b == b'\r' && source.as_bytes().get(pos + 1) != Some(&b'\n'));
+            if is_break {
+                g.newlines = g.newlines.saturating_add(1);
+            }
+            pos += 1;
+            continue;
+        }
+        if b.is_ascii_graphic() {
+            let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
+            let run = ascii_run(source.as_bytes(), pos, limit, body.end);
+            if run > pos {
+                flush_gap(&mut out, &mut gap, None);
+                out.map.anchor(out.text.len(), pos);
+                out.text.push_str(&source[pos..run]);
+                pos = run;
+                continue;
+            }
+        }
+
         let c = source[pos..]
             .chars()
             .next()
@@ -106,15 +133,7 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
             // space, removed span or non-ASCII byte, leaving a last character that a
             // combining mark may follow to the general path.
             let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
-            let bytes = source.as_bytes();
-            let mut run = end
-                + bytes[end..limit]
-                    .iter()
-                    .take_while(|b| b.is_ascii_graphic())
-                    .count();
-            if run < body.end && !bytes[run].is_ascii() {
-                run -= 1;
-            }
+            let run = ascii_run(source.as_bytes(), end, limit, body.end);
             out.map.anchor(out.text.len(), pos);
             out.text.push_str(&source[pos..run.max(end)]);
             pos = run.max(end);
@@ -129,6 +148,21 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
         pos = end;
     }
     out
+}
+
+/// The end of the run of visible ASCII from `from` (before `limit`), less its last
+/// character when a non-ASCII one follows (a combining mark may belong to it).
+fn ascii_run(bytes: &[u8], from: usize, limit: usize, end: usize) -> usize {
+    let run = from
+        + bytes[from..limit]
+            .iter()
+            .take_while(|b| b.is_ascii_graphic())
+            .count();
+    if run < end && !bytes[run].is_ascii() {
+        run - 1
+    } else {
+        run
+    }
 }
 
 /// Emit the pending whitespace (if any text precedes it). `force_space_at` asks for at least a
