@@ -294,6 +294,9 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
                 Some([b'\'', b]) if b.is_ascii_alphabetic() => letters(end + 1),
                 _ => end,
             }
+        } else if c.is_ascii() && !c.is_ascii_digit() && !matches!(c, '.' | '<' | '>') {
+            // Only `\S` starts with any other ASCII character: a token of one character.
+            pos + 1
         } else {
             TOKEN_AT
                 .find(&s[pos..])
@@ -965,6 +968,7 @@ mod tests {
             "O'Neil's  café – ٣ rebels\u{2009}and .5 of Ahrar al-Sham's men'",
             "",
             "'quoted' x'y 'a",
+            "a_b #x [1] {2} ~`|\\ 3% $4 & @5 ... !? -6 +7 =8 ^9 *10 /11 \"12\"",
         ] {
             let by_regex: Vec<(usize, usize)> =
                 TOKEN.find_iter(s).map(|m| (m.start(), m.end())).collect();
