@@ -127,19 +127,22 @@ pub fn groups<'a>(signatures: impl Iterator<Item = &'a [u32]>, threshold: f64) -
     let sigs: Vec<&[u32]> = signatures.collect();
     let dense: Vec<Vec<u32>> = sigs.par_iter().map(|s| densified(s)).collect();
     // The groups are the connected components of similar candidate pairs, whatever order
-    // the buckets are visited in, so a hash map does.
-    let mut buckets: std::collections::HashMap<(usize, [u32; ROWS]), Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, sig) in dense.iter().enumerate() {
-        if sig.len() < BANDS * ROWS {
-            continue;
-        }
-        for b in 0..BANDS {
-            let mut key = [0u32; ROWS];
-            key.copy_from_slice(&sig[b * ROWS..(b + 1) * ROWS]);
-            buckets.entry((b, key)).or_default().push(i);
-        }
-    }
+    // the buckets are visited in, so hash maps do; each band's are filled on its own core.
+    let buckets: Vec<Vec<Vec<usize>>> = (0..BANDS)
+        .into_par_iter()
+        .map(|b| {
+            let mut band: foldhash::HashMap<[u32; ROWS], Vec<usize>> = Default::default();
+            for (i, sig) in dense.iter().enumerate() {
+                if sig.len() < BANDS * ROWS {
+                    continue;
+                }
+                let mut key = [0u32; ROWS];
+                key.copy_from_slice(&sig[b * ROWS..(b + 1) * ROWS]);
+                band.entry(key).or_default().push(i);
+            }
+            band.into_values().filter(|m| m.len() > 1).collect()
+        })
+        .collect();
     let mut parent: Vec<usize> = (0..sigs.len()).collect();
     fn find(p: &mut [usize], mut x: usize) -> usize {
         while p[x] != x {
@@ -148,7 +151,7 @@ pub fn groups<'a>(signatures: impl Iterator<Item = &'a [u32]>, threshold: f64) -
         }
         x
     }
-    for members in buckets.values().filter(|m| m.len() > 1) {
+    for members in buckets.iter().flatten() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));

@@ -90,27 +90,34 @@ pub fn run(
         outlets,
         voices: &voices,
     };
-    let mut findings = Vec::new();
-    for rule in rules
+    // Rules, and an internal rule's documents, are evaluated on all cores; their findings
+    // are joined in the order a single thread would give.
+    use rayon::prelude::*;
+    let active: Vec<&Rule> = rules
         .rules
         .iter()
         .filter(|r| r.severity != Severity::Off && selected(r))
-    {
-        match &rule.check {
-            Check::Internal(p) => {
-                for d in 0..docs.len() {
-                    evaluate(&ctx, rule, &p.check, Scope::Within(d), &mut findings);
-                }
+        .collect();
+    let per_rule: Vec<Vec<Finding>> = active
+        .par_iter()
+        .map(|rule| match &rule.check {
+            Check::Internal(p) => (0..docs.len())
+                .into_par_iter()
+                .map(|d| {
+                    let mut out = Vec::new();
+                    evaluate(&ctx, rule, &p.check, Scope::Within(d), &mut out);
+                    out
+                })
+                .flatten()
+                .collect(),
+            check => {
+                let mut out = Vec::new();
+                evaluate(&ctx, rule, check, Scope::Across(across(check)), &mut out);
+                out
             }
-            check => evaluate(
-                &ctx,
-                rule,
-                check,
-                Scope::Across(across(check)),
-                &mut findings,
-            ),
-        }
-    }
+        })
+        .collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     findings.sort_by(|a, b| {
         (b.severity, &a.rule, &a.key, a.window, &a.fingerprint).cmp(&(
             a.severity,
