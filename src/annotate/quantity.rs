@@ -297,6 +297,17 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
         } else if c.is_ascii() && !c.is_ascii_digit() && !matches!(c, '.' | '<' | '>') {
             // Only `\S` starts with any other ASCII character: a token of one character.
             pos + 1
+        } else if let Some(end) = plain_digits(bytes, pos) {
+            end
+        } else if c == '.'
+            && bytes
+                .get(pos + 1)
+                .is_none_or(|b| b.is_ascii() && !b.is_ascii_digit())
+        {
+            // Not `\.\d+`: a full stop.
+            pos + 1
+        } else if c == '<' || c == '>' {
+            pos + 1 + usize::from(bytes.get(pos + 1) == Some(&b'='))
         } else {
             TOKEN_AT
                 .find(&s[pos..])
@@ -318,6 +329,31 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
         pos = end;
     }
     out
+}
+
+/// The end of a run of ASCII digits at `pos` that [`TOKEN`] takes as a token by itself:
+/// followed by the end, by a space not followed by a digit, or by ASCII punctuation other
+/// than `.`, `,`, `'` and `_` (the characters the grouped, decimal, dotted and suffixed
+/// forms go on with). `None`: ask the pattern.
+fn plain_digits(bytes: &[u8], pos: usize) -> Option<usize> {
+    let end = pos
+        + bytes[pos..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    if end == pos {
+        return None;
+    }
+    let plain = match bytes.get(end) {
+        None => true,
+        Some(b' ') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(&b) => {
+            b.is_ascii()
+                && !b.is_ascii_alphanumeric()
+                && !matches!(b, b'.' | b',' | b'\'' | b'_' | b' ')
+        }
+    };
+    plain.then_some(end)
 }
 
 /// The value of `text` when all of it is one number, in digits or words ("forty-five",
@@ -969,6 +1005,7 @@ mod tests {
             "",
             "'quoted' x'y 'a",
             "a_b #x [1] {2} ~`|\\ 3% $4 & @5 ... !? -6 +7 =8 ^9 *10 /11 \"12\"",
+            "12) 3; 4: 5- 6' 7_8 9\u{663} 10 000 11 a 12.x 13.5 .x <a >= 14,x 15,000 16k 17kg 18",
         ] {
             let by_regex: Vec<(usize, usize)> =
                 TOKEN.find_iter(s).map(|m| (m.start(), m.end())).collect();
