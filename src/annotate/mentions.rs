@@ -2,8 +2,8 @@
 //!
 //! Aliases match first; the longest match wins where two overlap. Then runs of capitalised
 //! name tokens that matched nothing are compared with the aliases by Jaro-Winkler similarity
-//! (same first letter, similar length), so transliterations nobody listed ("Hayy'at Tahrir
-//! al-Sham", "Saraqeb") still match. A generic class word ("the ceasefire") is resolved to the
+//! (same first letter, similar length), so transliterations nobody listed ("Harakkat Nasr
+//! al-Wadi" for "Harakat Nasr al-Wadi", "Qariat" for "Qaryat") still match. A generic class word ("the ceasefire") is resolved to the
 //! named thing active on the date its sentence speaks of, or on publication.
 
 use super::time::TimeExpr;
@@ -86,7 +86,7 @@ pub fn find(
         kept.push((r, key));
     }
 
-    // "Hayy'at Tahrir al-Sham": an alias ("Tahrir al-Sham") preceded by a name word that makes
+    // "Harakkat Nasr al-Wadi": an alias ("Nasr al-Wadi") preceded by a name word that makes
     // the whole a closer variant of a longer alias of the same entity takes that word in.
     for i in 0..kept.len() {
         let floor = if i == 0 { 0 } else { kept[i - 1].0.end };

@@ -287,8 +287,8 @@ mod tests {
             ]
         );
         assert_eq!(
-            split("Jihadi coalition\nHTS said so."),
-            vec!["Jihadi coalition", "HTS said so."]
+            split("Northern coalition\nKVL said so."),
+            vec!["Northern coalition", "KVL said so."]
         );
     }
 
