@@ -50,21 +50,10 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
             continue;
         }
 
-        // ASCII spaces and runs of visible ASCII (nearly all text) without decoding.
+        // A run of visible ASCII (most text) needs no normalising: it is copied whole, up to
+        // the next space, removed span or non-ASCII byte, leaving a last character that a
+        // combining mark may follow to the path below.
         let b = source.as_bytes()[pos];
-        if b.is_ascii_whitespace() || b == 0x0B {
-            let g = gap.get_or_insert(Gap {
-                origin: pos,
-                newlines: 0,
-            });
-            let is_break = matches!(b, b'\n' | 0x0B | 0x0C)
-                || (b == b'\r' && source.as_bytes().get(pos + 1) != Some(&b'\n'));
-            if is_break {
-                g.newlines = g.newlines.saturating_add(1);
-            }
-            pos += 1;
-            continue;
-        }
         if b.is_ascii_graphic() {
             let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
             let run = ascii_run(source.as_bytes(), pos, limit, body.end);
@@ -77,10 +66,14 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
             }
         }
 
-        let c = source[pos..]
-            .chars()
-            .next()
-            .expect("pos is on a char boundary");
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            source[pos..]
+                .chars()
+                .next()
+                .expect("pos is on a char boundary")
+        };
         let len = c.len_utf8();
 
         if c.is_whitespace() {
@@ -128,23 +121,11 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
         }
 
         flush_gap(&mut out, &mut gap, None);
-        if c.is_ascii() && end == pos + 1 {
-            // A run of visible ASCII needs no normalising: copy it whole, up to the next
-            // space, removed span or non-ASCII byte, leaving a last character that a
-            // combining mark may follow to the general path.
-            let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
-            let run = ascii_run(source.as_bytes(), end, limit, body.end);
-            out.map.anchor(out.text.len(), pos);
-            out.text.push_str(&source[pos..run.max(end)]);
-            pos = run.max(end);
-            continue;
-        } else {
-            let mut replacement = String::new();
-            for ch in cluster.nfc() {
-                canonical_char(ch, &mut replacement);
-            }
-            push_mapped(&mut out, pos, end, &replacement);
+        let mut replacement = String::new();
+        for ch in cluster.nfc() {
+            canonical_char(ch, &mut replacement);
         }
+        push_mapped(&mut out, pos, end, &replacement);
         pos = end;
     }
     out
