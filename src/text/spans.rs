@@ -66,13 +66,9 @@ impl Words {
         let (mut start, mut alnum) = (None, false);
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            let (space, letter, len) = if b.is_ascii() {
-                (
-                    b.is_ascii_whitespace() || b == 0x0B,
-                    b.is_ascii_alphanumeric(),
-                    1,
-                )
+            let class = ASCII_CLASS[usize::from(bytes[i])];
+            let (space, letter, len) = if class & OTHER == 0 {
+                (class & SPACE != 0, class & ALNUM != 0, 1)
             } else {
                 let c = text[i..].chars().next().unwrap_or_default();
                 (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
