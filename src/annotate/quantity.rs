@@ -220,17 +220,18 @@ fn vague(word: &str) -> Option<Band> {
 const OTHER_STARTS: &[&str] = &["nought", "naught", "dozen", "half", "tens"];
 
 /// Every word that can begin a number, or follow "a" in one ("a dozen", "a hundred").
-static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(
-        UNITS
-            .iter()
-            .chain(TENS)
-            .chain(OTHER_STARTS)
-            .copied()
-            .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
-            .chain(VAGUE.iter().map(|(w, _)| *w)),
-    )
-});
+fn start_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .chain(TENS)
+        .chain(OTHER_STARTS)
+        .copied()
+        .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
+        .chain(VAGUE.iter().map(|(w, _)| *w))
+        .filter(|w| !w.is_empty())
+}
+
+static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(start_words()));
 
 /// Whether `sentence` may hold a number: it has an ASCII digit, or a word (a run of ASCII
 /// letters, in any case) that can begin one. Most sentences have neither, and skipping
@@ -348,9 +349,7 @@ fn plain_digits(bytes: &[u8], pos: usize) -> Option<usize> {
         None => true,
         Some(b' ') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
         Some(&b) => {
-            b.is_ascii()
-                && !b.is_ascii_alphanumeric()
-                && !matches!(b, b'.' | b',' | b'\'' | b'_' | b' ')
+            b.is_ascii() && !b.is_ascii_alphanumeric() && !matches!(b, b'.' | b',' | b'\'' | b'_')
         }
     };
     plain.then_some(end)
@@ -928,16 +927,9 @@ mod tests {
     #[test]
     fn skipping_sentences_without_a_number_word_or_digit_loses_nothing() {
         let mut vocabulary: Vec<String> = Vec::new();
-        let words = UNITS
-            .iter()
-            .chain(TENS)
-            .chain(OTHER_STARTS)
-            .copied()
-            .chain(MULTIPLIERS.iter().map(|(w, _)| *w))
-            .chain(VAGUE.iter().map(|(w, _)| *w))
-            // Written out as well, so a word dropped from the lists above is still drawn.
-            .chain(["dozen", "half", "tens", "naught", "hundreds", "thousand"])
-            .filter(|w| !w.is_empty());
+        // Written out as well, so a word dropped from the lists is still drawn.
+        let words =
+            start_words().chain(["dozen", "half", "tens", "naught", "hundreds", "thousand"]);
         for w in words {
             let mut title = w.to_string();
             title[..1].make_ascii_uppercase();
