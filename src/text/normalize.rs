@@ -50,9 +50,9 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
             continue;
         }
 
-        // A run of visible ASCII (most text) needs no normalising: it is copied whole, up to
-        // the next space, removed span or non-ASCII byte, leaving a last character that a
-        // combining mark may follow to the path below.
+        // A run of visible ASCII and single spaces (most text) needs no normalising: it is
+        // copied whole, up to other whitespace, a removed span or a non-ASCII byte, leaving a
+        // last character that a combining mark may follow to the path below.
         let b = source.as_bytes()[pos];
         if b.is_ascii_graphic() {
             let limit = removed.peek().map_or(body.end, |r| r.start.min(body.end));
@@ -131,14 +131,18 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
     out
 }
 
-/// The end of the run of visible ASCII from `from` (before `limit`), less its last
-/// character when a non-ASCII one follows (a combining mark may belong to it).
+/// The end of the run of visible ASCII from `from` (before `limit`), single spaces between
+/// visible characters included (they normalise to themselves), less its last character when
+/// a non-ASCII one follows (a combining mark may belong to it).
 fn ascii_run(bytes: &[u8], from: usize, limit: usize, end: usize) -> usize {
-    let run = from
-        + bytes[from..limit]
-            .iter()
-            .take_while(|b| b.is_ascii_graphic())
-            .count();
+    let mut run = from;
+    while run < limit {
+        match bytes[run] {
+            b if b.is_ascii_graphic() => run += 1,
+            b' ' if run + 1 < limit && bytes[run + 1].is_ascii_graphic() => run += 2,
+            _ => break,
+        }
+    }
     if run < end && !bytes[run].is_ascii() {
         run - 1
     } else {
@@ -260,6 +264,27 @@ mod tests {
         assert_eq!(n.text, "Keep this\n\nand this.");
         let a = n.text.find("and").unwrap();
         assert_eq!(n.map.to_original(a), src.find("and").unwrap());
+    }
+
+    #[test]
+    fn single_spaces_inside_ascii_runs_keep_every_offset() {
+        // Single spaces are copied with the words around them; a combining mark after a
+        // one-letter word, a space before a removed span and doubled spaces still take the
+        // slow path, and every analysed byte maps to the source byte it came from.
+        let src = "a b  c e\u{0301} x Skip me. d e\t f";
+        let start = src.find("Skip").unwrap();
+        let removed = start..start + "Skip me.".len();
+        let n = normalize(src, 0..src.len(), std::slice::from_ref(&removed));
+        assert_eq!(n.text, "a b c \u{00E9} x\n\nd e f");
+        for (i, c) in n.text.char_indices() {
+            let o = n.map.to_original(i);
+            match c {
+                '\u{00E9}' => assert_eq!(&src[o..o + 1], "e"),
+                '\n' => assert!((src.find(" Skip").unwrap()..removed.end).contains(&o)),
+                ' ' => assert!(src[o..].starts_with(char::is_whitespace)),
+                c => assert_eq!(src[o..].chars().next(), Some(c), "byte {i} of {:?}", n.text),
+            }
+        }
     }
 
     #[test]
