@@ -206,17 +206,7 @@ fn fuzzy(
         return;
     }
     // Word tokens with spans; runs of name tokens not touching an exact match.
-    let words: Vec<(usize, usize)> = text
-        .split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '"' | '.' | '!' | '?')
-        })
-        .scan(0usize, |pos, w| {
-            let start = *pos;
-            *pos += w.len() + 1;
-            Some((start, start + w.len()))
-        })
-        .filter(|(s, e)| e > s)
-        .collect();
+    let words = name_words(text);
     FUZZY_CACHE.with_borrow_mut(|cache| {
         if cache.gazetteer != g.instance || cache.best.len() >= FUZZY_CACHE_LIMIT {
             cache.best.clear();
@@ -234,6 +224,35 @@ fn fuzzy(
             published,
         );
     });
+}
+
+/// Spans of the words between whitespace and the punctuation that ends a name.
+fn name_words(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut words = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (separator, len) = if b.is_ascii() {
+            let s = b.is_ascii_whitespace()
+                || matches!(b, 0x0b | b',' | b';' | b':' | b'(' | b')' | b'"' | b'.' | b'!' | b'?');
+            (s, 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if separator {
+            if i > start {
+                words.push((start, i));
+            }
+            start = i + len;
+        }
+        i += len;
+    }
+    if bytes.len() > start {
+        words.push((start, bytes.len()));
+    }
+    words
 }
 
 /// Compare each run of name tokens not covered by an exact match with the aliases.
@@ -400,6 +419,14 @@ things:
         );
         let turkey: Vec<_> = v.iter().filter(|m| m.0 == "Turkey").map(|m| m.2).collect();
         assert_eq!(turkey, vec![MentionClass::Actor, MentionClass::Place]);
+    }
+
+    #[test]
+    fn name_words_split_at_whitespace_of_any_width_and_closing_punctuation() {
+        let text = "Karsk,\u{00A0}Tell\u{2003}Abyad (Marrowvale) said: \u{00C9}mile.";
+        let words: Vec<&str> = name_words(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(words, ["Karsk", "Tell", "Abyad", "Marrowvale", "said", "\u{00C9}mile"]);
+        assert!(name_words(" ,;. ").is_empty());
     }
 
     #[test]
