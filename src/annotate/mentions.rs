@@ -66,15 +66,18 @@ pub fn find(
 ) -> Vec<Mention> {
     let mut hits: Vec<(Range<usize>, String, bool)> = Vec::new();
     for (m, case_sensitive) in g.matchers.find_iter(text) {
-        let raw = text[m.clone()]
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let key = if case_sensitive {
-            raw
-        } else {
-            raw.to_lowercase()
-        };
+        let mut key = String::with_capacity(m.len());
+        for word in text[m.clone()].split_whitespace() {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        if !case_sensitive && key.is_ascii() {
+            key.make_ascii_lowercase();
+        } else if !case_sensitive {
+            key = key.to_lowercase();
+        }
         hits.push((m, key, case_sensitive));
     }
     hits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())));
