@@ -238,7 +238,10 @@ fn name_words(text: &str) -> Vec<(usize, usize)> {
         let b = bytes[i];
         let (separator, len) = if b.is_ascii() {
             let s = b.is_ascii_whitespace()
-                || matches!(b, 0x0b | b',' | b';' | b':' | b'(' | b')' | b'"' | b'.' | b'!' | b'?');
+                || matches!(
+                    b,
+                    0x0b | b',' | b';' | b':' | b'(' | b')' | b'"' | b'.' | b'!' | b'?'
+                );
             (s, 1)
         } else {
             let c = text[i..].chars().next().expect("i is on a char boundary");
@@ -428,7 +431,17 @@ things:
     fn name_words_split_at_whitespace_of_any_width_and_closing_punctuation() {
         let text = "Karsk,\u{00A0}Tell\u{2003}Abyad (Marrowvale) said: \u{00C9}mile.";
         let words: Vec<&str> = name_words(text).iter().map(|&(s, e)| &text[s..e]).collect();
-        assert_eq!(words, ["Karsk", "Tell", "Abyad", "Marrowvale", "said", "\u{00C9}mile"]);
+        assert_eq!(
+            words,
+            [
+                "Karsk",
+                "Tell",
+                "Abyad",
+                "Marrowvale",
+                "said",
+                "\u{00C9}mile"
+            ]
+        );
         assert!(name_words(" ,;. ").is_empty());
     }
 
