@@ -97,6 +97,34 @@ fn symbolic_link_loops_are_skipped_with_a_warning() {
 
 #[cfg(unix)]
 #[test]
+fn an_article_reached_twice_is_read_once() {
+    // Named on its own and inside its folder, and through a link in a second folder.
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::os::unix::fs::symlink("../corpus/good.md", dir.path().join("more/alias.md")).unwrap();
+    std::fs::write(
+        dir.path().join("more/other.md"),
+        "---\noutlet: wire\npublished: 2020-03-13\n---\nThe ceasefire is holding.\n",
+    )
+    .unwrap();
+    let o = run_in(
+        dir.path(),
+        &[
+            "corpus",
+            "corpus/good.md",
+            "corpus",
+            "more",
+            "--outlets",
+            "corpus/outlets.yaml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("2 documents"), "{}", text(&o));
+}
+
+#[cfg(unix)]
+#[test]
 fn a_path_that_is_not_utf8_still_loads() {
     use std::os::unix::ffi::OsStrExt;
     let dir = tempfile::tempdir().unwrap();
