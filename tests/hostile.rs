@@ -210,6 +210,34 @@ fn a_file_larger_than_an_article_is_skipped_in_bounded_memory() {
 }
 
 #[cfg(unix)]
+#[cfg(unix)]
+#[test]
+fn a_file_that_never_ends_is_read_only_up_to_the_limit() {
+    // A device reports no size; reading it whole would never finish.
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    let o = run_in(
+        dir.path(),
+        &[
+            "corpus",
+            "corpus",
+            "/dev/zero",
+            "--max-file-size",
+            "4096",
+            "--outlets",
+            "corpus/outlets.yaml",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(
+        text(&o)
+            .contains("/dev/zero: warning: more than 4096 bytes, larger than an article; skipped"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("1 document"), "{}", text(&o));
+}
+
 #[test]
 fn an_unreadable_file_is_named() {
     use std::os::unix::fs::PermissionsExt;

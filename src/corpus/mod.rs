@@ -222,31 +222,47 @@ pub fn find_outlets_file(start: &Path) -> Option<PathBuf> {
 
 /// Read and load one article file.
 pub fn load_file(path: &Path, outlets: &Outlets, opts: &LoadOptions) -> FileOutcome {
+    use std::io::Read;
     let lossy = opts.lossy;
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.len() > opts.max_file_bytes {
-            return FileOutcome::Skipped(
-                Diagnostic::warning(
-                    path,
-                    format!(
-                        "{} bytes is larger than an article (limit {}); skipped",
-                        meta.len(),
-                        opts.max_file_bytes
-                    ),
-                )
-                .with_help("pass --max-file-size BYTES to read larger files"),
-            );
-        }
-    }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return FileOutcome::Failed(vec![Diagnostic::error(
-                path,
-                format!("cannot read this file: {}", walk::io_reason(&e)),
-            )]);
-        }
+    let cannot_read = |e: &std::io::Error| {
+        FileOutcome::Failed(vec![Diagnostic::error(
+            path,
+            format!("cannot read this file: {}", walk::io_reason(e)),
+        )])
     };
+    let too_large = |size: Option<u64>| {
+        let limit = opts.max_file_bytes;
+        let message = match size {
+            Some(size) => {
+                format!("{size} bytes is larger than an article (limit {limit}); skipped")
+            }
+            None => format!("more than {limit} bytes, larger than an article; skipped"),
+        };
+        FileOutcome::Skipped(
+            Diagnostic::warning(path, message)
+                .with_help("pass --max-file-size BYTES to read larger files"),
+        )
+    };
+    // One open for the size check and the read, and never more than the limit read: a
+    // device or pipe reports no size.
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return cannot_read(&e),
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > opts.max_file_bytes {
+        return too_large(Some(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    if let Err(e) = (&mut file)
+        .take(opts.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        return cannot_read(&e);
+    }
+    if bytes.len() as u64 > opts.max_file_bytes {
+        return too_large(None);
+    }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return FileOutcome::Skipped(Diagnostic::warning(
             path,
