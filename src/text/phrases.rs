@@ -76,7 +76,8 @@ impl PhraseSet {
                     d.punctuation_heads && !text[i..end].starts_with(char::is_whitespace)
                 } else if ascii {
                     // Folding keeps the length of an ASCII word.
-                    d.maybe_head(d.fold_byte(b), d.fold_byte(second), end - i)
+                    let [a, b, z] = [b, second, bytes[end - 1]].map(|b| d.fold_byte(b));
+                    d.maybe_head(shape(a, b, z, end - i))
                 } else {
                     // Folding may shrink a character to a third of its bytes, or grow it.
                     end - i <= d.longest_head * 3
@@ -114,12 +115,11 @@ struct Dictionary {
     /// the phrase is its head alone). Most phrases sharing a head ("National Army", "National
     /// Guard") are told apart by it without comparing them.
     after_head: Vec<(bool, u8)>,
-    /// Heads' first two bytes (the second 0 for a one-byte head), when both are ASCII: a
-    /// word whose first two bytes are not among them is no head, without hashing it.
-    pairs: Box<[u64]>,
-    /// Per folded first byte (ASCII), the lengths of the heads starting with it, as bits
-    /// (63 for 63 bytes or more).
-    lengths: Box<[u64; 128]>,
+    /// The shapes of the all-ASCII heads (see [`shape`]), as bits: an ASCII word whose
+    /// shape is not among them is no head, without building and hashing its key. Most
+    /// words that share a first letter and a length with a head ("and", "about") differ
+    /// from it in their second or last letter.
+    shapes: Box<[u64; SHAPE_BITS / 64]>,
     /// The longest head, in bytes.
     longest_head: usize,
     /// Whether some phrase starts with a character that is not a word character.
@@ -135,8 +135,7 @@ impl Dictionary {
             phrases: Vec::new(),
             closed: Vec::new(),
             after_head: Vec::new(),
-            pairs: vec![0; 1 << 8].into_boxed_slice(),
-            lengths: Box::new([0; 128]),
+            shapes: Box::new([0; SHAPE_BITS / 64]),
             longest_head: 0,
             punctuation_heads: false,
             fold_case,
@@ -149,12 +148,10 @@ impl Dictionary {
             let first = folded[head.clone()].chars().next().unwrap_or(' ');
             set.punctuation_heads |= !is_word_character(first);
             let bytes = &folded.as_bytes()[head.clone()];
-            let second = bytes.get(1).copied().unwrap_or(0);
-            if bytes[0] < 0x80 && second < 0x80 {
-                set.mark_pair(bytes[0], second);
-            }
-            if bytes[0] < 0x80 {
-                set.lengths[bytes[0] as usize] |= 1 << bytes.len().min(63);
+            if bytes.is_ascii() {
+                let second = bytes.get(1).copied().unwrap_or(0);
+                let k = shape(bytes[0], second, bytes[bytes.len() - 1], bytes.len());
+                set.shapes[k / 64] |= 1 << (k % 64);
             }
             set.longest_head = set.longest_head.max(head.len());
             set.by_head
@@ -180,17 +177,9 @@ impl Dictionary {
         set
     }
 
-    fn mark_pair(&mut self, a: u8, b: u8) {
-        let k = (a as usize) << 7 | b as usize;
-        self.pairs[k / 64] |= 1 << (k % 64);
-    }
-
-    /// Whether an ASCII word of `len` bytes starting with these two bytes (folded) may be
-    /// a head. A one-byte word has 0 for its second byte.
-    fn maybe_head(&self, a: u8, b: u8, len: usize) -> bool {
-        let k = (a as usize) << 7 | b as usize;
-        self.lengths[a as usize] & (1 << len.min(63)) != 0
-            && self.pairs[k / 64] & (1 << (k % 64)) != 0
+    /// Whether an ASCII word of this [`shape`] (folded) may be a head.
+    fn maybe_head(&self, k: usize) -> bool {
+        self.shapes[k / 64] & (1 << (k % 64)) != 0
     }
 
     fn fold_byte(&self, b: u8) -> u8 {
@@ -318,6 +307,19 @@ impl Dictionary {
         }
         Some(t.peek().map_or(text.len(), |&(k, _)| at + k))
     }
+}
+
+/// Bits in a dictionary's filter of head shapes.
+const SHAPE_BITS: usize = 4096;
+
+/// An ASCII word's shape, its first, second and last bytes and its length (the second 0
+/// for a one-byte word), hashed to one of [`SHAPE_BITS`].
+fn shape(first: u8, second: u8, last: u8, len: usize) -> usize {
+    let k = u32::from(first)
+        | u32::from(second) << 8
+        | u32::from(last) << 16
+        | (len.min(63) as u32) << 24;
+    (k.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// A phrase as the set keeps it: lower-cased when folding case.
