@@ -181,18 +181,17 @@ fn sentence_date(
 
 /// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Bab").
 fn name_token(word: &str) -> bool {
-    if word.chars().next().is_some_and(char::is_uppercase) {
-        return true;
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => true,
+        // Every prefix starts with 'a' or 'e': other ASCII words need no look at them.
+        Some(b'a' | b'e') => ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .is_some_and(upper),
+        Some(b) if b.is_ascii() => false,
+        _ => upper(word),
     }
-    // Every prefix ends in a hyphen: most words need no look at them.
-    if !word.contains('-') {
-        return false;
-    }
-    let stripped = ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
-        .iter()
-        .find_map(|p| word.strip_prefix(p))
-        .unwrap_or(word);
-    stripped.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -425,6 +424,32 @@ things:
         );
         let turkey: Vec<_> = v.iter().filter(|m| m.0 == "Turkey").map(|m| m.2).collect();
         assert_eq!(turkey, vec![MentionClass::Actor, MentionClass::Place]);
+    }
+
+    #[test]
+    fn name_tokens_are_capitalised_or_carry_an_article_prefix() {
+        for word in [
+            "Karsk",
+            "al-Karsk",
+            "ash-Shamal",
+            "as-Sahil",
+            "el-Bab",
+            "\u{00C9}mile",
+        ] {
+            assert!(name_token(word), "{word}");
+        }
+        for word in [
+            "karsk",
+            "al-karsk",
+            "alKarsk",
+            "e-mail",
+            "12",
+            "",
+            "\u{00E9}mile",
+            "-Karsk",
+        ] {
+            assert!(!name_token(word), "{word}");
+        }
     }
 
     #[test]
