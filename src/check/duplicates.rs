@@ -72,24 +72,35 @@ fn densified(sig: &[u32]) -> Vec<u32> {
 /// The hash of a token without its leading and trailing punctuation, lowercased. ASCII
 /// tokens (nearly all) are trimmed and folded byte by byte, without allocating.
 fn word_hash(token: &str) -> u64 {
-    if token.is_ascii() {
-        let bytes = token.as_bytes();
-        let start = bytes.iter().position(u8::is_ascii_alphanumeric);
-        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric);
-        let word = match (start, end) {
-            (Some(s), Some(e)) => &bytes[s..=e],
-            _ => &[],
-        };
-        return fnv(word.iter().map(u8::to_ascii_lowercase));
+    // One pass: hash from the first letter or digit on, keeping the hash as it stood after
+    // the last one, so trailing punctuation is left out without finding it first.
+    let bytes = token.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| b.is_ascii_alphanumeric() || !b.is_ascii())
+        .unwrap_or(bytes.len());
+    let (mut h, mut at_last) = (FNV_BASIS, FNV_BASIS);
+    for &b in &bytes[start..] {
+        if !b.is_ascii() {
+            let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+            return fnv(w.to_lowercase().bytes());
+        }
+        h = fnv_step(h, b.to_ascii_lowercase());
+        if b.is_ascii_alphanumeric() {
+            at_last = h;
+        }
     }
-    let w = token.trim_matches(|c: char| !c.is_alphanumeric());
-    fnv(w.to_lowercase().bytes())
+    at_last
+}
+
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
 fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    bytes.fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    bytes.fold(FNV_BASIS, fnv_step)
 }
 
 fn mix(x: u64, seed: u64) -> u64 {
@@ -211,6 +222,34 @@ mod tests {
         let s = similarity(&sigs[0], &sigs[2]);
         assert!((0.75..=0.97).contains(&s), "{s}");
         assert!(similarity(&sigs[0], &sigs[1]) < 0.1);
+    }
+
+    #[test]
+    fn a_word_hashes_without_its_surrounding_punctuation_and_case() {
+        // The definition, written plainly: the signature field of saved claims depends on it.
+        let reference = |token: &str| {
+            let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+            fnv(w.to_lowercase().bytes())
+        };
+        for token in [
+            "Word",
+            "word,",
+            "(Word).",
+            "\"Karsk's\"",
+            "\u{00C9}mile,",
+            "--",
+            "",
+            "a-b",
+            "5,000.",
+            "x\u{2019}s",
+            "(\u{00E9}t\u{00E9})",
+            "\u{00AB}Ab\u{00BB}",
+            "_x_",
+        ] {
+            assert_eq!(word_hash(token), reference(token), "{token}");
+        }
+        assert_eq!(word_hash("(Word)."), word_hash("word"));
+        assert_ne!(word_hash("word"), word_hash("words"));
     }
 
     #[test]
