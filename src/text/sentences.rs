@@ -135,7 +135,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// [`sentences`], given the text's [`blocks`].
 pub fn sentences_in(text: &str, blocks: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    // About one sentence in 120 bytes of news text.
+    let mut out = Vec::with_capacity(text.len() / 100);
     for block in blocks {
         split_block(text, block.clone(), &mut out);
     }
