@@ -149,7 +149,9 @@ pub struct Gazetteer {
     /// Aliases to find: in any case, and acronyms as written.
     pub(crate) matchers: PhraseSet,
     /// Alias (lowercase, or as written for acronyms) to what it names.
-    pub(crate) lookup: HashMap<String, Vec<EntityRef>>,
+    /// Looked up for every alias found in every article: a fast hash, not a DoS-proof one
+    /// (aliases come from the rules, never from articles).
+    pub(crate) lookup: foldhash::HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
     pub(crate) fuzzy_aliases: Vec<FuzzyAlias>,
     /// Which compiled gazetteer this is, so results cached against it (see
@@ -488,10 +490,10 @@ pub(crate) fn canonical(alias: &str) -> String {
     n.text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-type Matchers = (PhraseSet, HashMap<String, Vec<EntityRef>>, Vec<FuzzyAlias>);
+type Matchers = (PhraseSet, foldhash::HashMap<String, Vec<EntityRef>>, Vec<FuzzyAlias>);
 
 fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
-    let mut lookup: HashMap<String, Vec<EntityRef>> = HashMap::new();
+    let mut lookup: foldhash::HashMap<String, Vec<EntityRef>> = foldhash::HashMap::default();
     let mut insensitive: Vec<String> = Vec::new();
     let mut sensitive: Vec<String> = Vec::new();
     let mut fuzzy_aliases = Vec::new();

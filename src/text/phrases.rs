@@ -76,8 +76,8 @@ impl PhraseSet {
                     d.punctuation_heads && !text[i..end].starts_with(char::is_whitespace)
                 } else if ascii {
                     // Folding keeps the length of an ASCII word.
-                    let [a, b, z] = [b, second, bytes[end - 1]].map(|b| d.fold_byte(b));
-                    d.maybe_head(shape(a, b, z, end - i))
+                    let (a, z) = (d.fold_byte(b), d.fold_byte(bytes[end - 1]));
+                    d.maybe_head(shape(a, d.fold_byte(second), z, end - i))
                 } else {
                     // Folding may shrink a character to a third of its bytes, or grow it.
                     end - i <= d.longest_head * 3
