@@ -20,6 +20,9 @@ const NP_MAX_WORDS: usize = 6;
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let frames = &ctx.rules.frames;
+    // Each frame's triggers in the sentence of the last quantity: a sentence often holds
+    // several quantities, and each would search it again.
+    let mut triggers: Option<(Range<usize>, Vec<Vec<Range<usize>>>)> = None;
     for q in &ctx.ann.quantities {
         // Proportions ("half of them") and zero are not counts of people or things.
         if q.value < 1.0 {
@@ -47,9 +50,24 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         // The measure: the nearest trigger, inside the phrase or within the frame's distance.
         let number_and_np = cover(&q.span, &np);
         let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
-        for frame in &frames.counts {
-            for m in frame.trigger.find_iter(&text[sentence.clone()]) {
-                let trig = sentence.start + m.start..sentence.start + m.end;
+        if triggers.as_ref().is_none_or(|(s, _)| *s != sentence) {
+            let found = frames
+                .counts
+                .iter()
+                .map(|frame| {
+                    frame
+                        .trigger
+                        .find_iter(&text[sentence.clone()])
+                        .map(|m| sentence.start + m.start..sentence.start + m.end)
+                        .collect()
+                })
+                .collect();
+            triggers = Some((sentence.clone(), found));
+        }
+        let found = triggers.as_ref().map_or(&[][..], |(_, f)| &f[..]);
+        for (frame, matches) in frames.counts.iter().zip(found) {
+            for trig in matches {
+                let trig = trig.clone();
                 // A trigger that is itself the counted group's head ("civilians") is not one.
                 if trig.start < q.span.start && q.span.start < trig.end {
                     continue;
