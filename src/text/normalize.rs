@@ -211,6 +211,14 @@ mod tests {
         normalize(s, 0..s.len(), &[])
     }
 
+    /// `src` normalised with its first `cut` removed (as page furniture is), and the span cut.
+    fn norm_without(src: &str, cut: &str) -> (Normalized, Range<usize>) {
+        let start = src.find(cut).unwrap();
+        let removed = start..start + cut.len();
+        let n = normalize(src, 0..src.len(), std::slice::from_ref(&removed));
+        (n, removed)
+    }
+
     #[test]
     fn quotes_dashes_and_spaces_become_canonical() {
         let n = norm("  \u{201C}Hay\u{2019}at\u{201D}\u{00A0}said \u{2013} 20\u{2013}30\u{2026}  ");
@@ -258,9 +266,7 @@ mod tests {
     #[test]
     fn removed_spans_become_paragraph_breaks() {
         let src = "Keep this Donate now! and this.";
-        let start = src.find("Donate").unwrap();
-        let removed = start..start + "Donate now! ".len();
-        let n = normalize(src, 0..src.len(), std::slice::from_ref(&removed));
+        let (n, _) = norm_without(src, "Donate now! ");
         assert_eq!(n.text, "Keep this\n\nand this.");
         let a = n.text.find("and").unwrap();
         assert_eq!(n.map.to_original(a), src.find("and").unwrap());
@@ -272,9 +278,7 @@ mod tests {
         // one-letter word, a space before a removed span and doubled spaces still take the
         // slow path, and every analysed byte maps to the source byte it came from.
         let src = "a b  c e\u{0301} x Skip me. d e\t f";
-        let start = src.find("Skip").unwrap();
-        let removed = start..start + "Skip me.".len();
-        let n = normalize(src, 0..src.len(), std::slice::from_ref(&removed));
+        let (n, removed) = norm_without(src, "Skip me.");
         assert_eq!(n.text, "a b c \u{00E9} x\n\nd e f");
         for (i, c) in n.text.char_indices() {
             let o = n.map.to_original(i);
