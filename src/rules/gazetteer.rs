@@ -490,7 +490,11 @@ pub(crate) fn canonical(alias: &str) -> String {
     n.text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-type Matchers = (PhraseSet, foldhash::HashMap<String, Vec<EntityRef>>, Vec<FuzzyAlias>);
+type Matchers = (
+    PhraseSet,
+    foldhash::HashMap<String, Vec<EntityRef>>,
+    Vec<FuzzyAlias>,
+);
 
 fn build_matchers(aliases: &[(String, EntityRef)], fuzzy: Fuzzy) -> Matchers {
     let mut lookup: foldhash::HashMap<String, Vec<EntityRef>> = foldhash::HashMap::default();
