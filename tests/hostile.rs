@@ -100,7 +100,7 @@ fn symbolic_link_loops_are_skipped_with_a_warning() {
 fn an_article_reached_twice_is_read_once() {
     // Named on its own and inside its folder, and through a link in a second folder.
     let dir = tempfile::tempdir().unwrap();
-    let c = corpus(dir.path());
+    corpus(dir.path());
     std::fs::create_dir(dir.path().join("more")).unwrap();
     std::os::unix::fs::symlink("../corpus/good.md", dir.path().join("more/alias.md")).unwrap();
     std::fs::write(

@@ -22,7 +22,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let frames = &ctx.rules.frames;
     // Each frame's triggers in the sentence of the last quantity: a sentence often holds
     // several quantities, and each would search it again.
-    let mut triggers: Option<(Range<usize>, Vec<Vec<Range<usize>>>)> = None;
+    let mut searched: Option<Range<usize>> = None;
+    let mut triggers: Vec<Vec<Range<usize>>> = Vec::new();
     for q in &ctx.ann.quantities {
         // Proportions ("half of them") and zero are not counts of people or things.
         if q.value < 1.0 {
@@ -50,8 +51,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         // The measure: the nearest trigger, inside the phrase or within the frame's distance.
         let number_and_np = cover(&q.span, &np);
         let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
-        if triggers.as_ref().is_none_or(|(s, _)| *s != sentence) {
-            let found = frames
+        if searched.as_ref() != Some(&sentence) {
+            triggers = frames
                 .counts
                 .iter()
                 .map(|frame| {
@@ -62,10 +63,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                         .collect()
                 })
                 .collect();
-            triggers = Some((sentence.clone(), found));
+            searched = Some(sentence.clone());
         }
-        let found = triggers.as_ref().map_or(&[][..], |(_, f)| &f[..]);
-        for (frame, matches) in frames.counts.iter().zip(found) {
+        for (frame, matches) in frames.counts.iter().zip(&triggers) {
             for trig in matches {
                 let trig = trig.clone();
                 // A trigger that is itself the counted group's head ("civilians") is not one.
