@@ -135,19 +135,41 @@ pub fn normalize(source: &str, body: Range<usize>, removed: &[Range<usize>]) -> 
 /// visible characters included (they normalise to themselves), less its last character when
 /// a non-ASCII one follows (a combining mark may belong to it).
 fn ascii_run(bytes: &[u8], from: usize, limit: usize, end: usize) -> usize {
-    let mut run = from;
-    while run < limit {
-        match bytes[run] {
-            b if b.is_ascii_graphic() => run += 1,
-            b' ' if run + 1 < limit && bytes[run + 1].is_ascii_graphic() => run += 2,
-            _ => break,
-        }
+    // Printable ASCII up to `stop`; within it the run ends at a doubled space, and it never
+    // ends in a space.
+    let stop = printable_end(bytes, from, limit);
+    let mut run = memchr::memmem::find(&bytes[from..stop], b"  ").map_or(stop, |i| from + i);
+    if run == stop && run > from && bytes[run - 1] == b' ' {
+        run -= 1;
     }
     if run < end && !bytes[run].is_ascii() {
         run - 1
     } else {
         run
     }
+}
+
+/// The first byte from `from` (before `limit`) that is not printable ASCII (space to `~`),
+/// tested eight at a time.
+fn printable_end(bytes: &[u8], from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A byte of 0x80 or more, one below 0x20, or 0x7F (DEL): exact as yes or no.
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let del = x ^ (ONES * 0x7F);
+        let del = del.wrapping_sub(ONES) & !del & HIGH;
+        if (x & HIGH) | below_space | del != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i + bytes[i..limit]
+        .iter()
+        .position(|b| !(0x20..=0x7E).contains(b))
+        .unwrap_or(limit - i)
 }
 
 /// Emit the pending whitespace (if any text precedes it). `force_space_at` asks for at least a
@@ -288,6 +310,54 @@ mod tests {
                 ' ' => assert!(src[o..].starts_with(char::is_whitespace)),
                 c => assert_eq!(src[o..].chars().next(), Some(c), "byte {i} of {:?}", n.text),
             }
+        }
+    }
+
+    #[test]
+    fn ascii_runs_end_where_a_byte_at_a_time_says() {
+        // The plain definition of a run, byte by byte.
+        fn reference(bytes: &[u8], from: usize, limit: usize, end: usize) -> usize {
+            let mut run = from;
+            while run < limit {
+                match bytes[run] {
+                    b if b.is_ascii_graphic() => run += 1,
+                    b' ' if run + 1 < limit && bytes[run + 1].is_ascii_graphic() => run += 2,
+                    _ => break,
+                }
+            }
+            if run < end && !bytes[run].is_ascii() {
+                run - 1
+            } else {
+                run
+            }
+        }
+        let pieces: [&[u8]; 9] = [
+            b"a",
+            b"Zz~",
+            b" ",
+            b"  ",
+            b"\t",
+            b"\n",
+            b"\x7f",
+            b"\x1f",
+            "\u{00E9}".as_bytes(),
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..20_000 {
+            let mut text = b"x".to_vec();
+            let len = (seed >> 59) as usize;
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.extend_from_slice(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            let limit = 1 + (seed >> 40) as usize % text.len();
+            assert_eq!(
+                ascii_run(&text, 0, limit, text.len()),
+                reference(&text, 0, limit, text.len()),
+                "{:?} limit {limit}",
+                String::from_utf8_lossy(&text)
+            );
         }
     }
 
