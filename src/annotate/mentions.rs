@@ -179,7 +179,7 @@ fn sentence_date(
         .map(|t| t.range)
 }
 
-/// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Bab").
+/// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Dunmere").
 fn name_token(word: &str) -> bool {
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     match word.as_bytes().first() {
@@ -433,7 +433,7 @@ things:
             "al-Karsk",
             "ash-Shamal",
             "as-Sahil",
-            "el-Bab",
+            "el-Dunmere",
             "\u{00C9}mile",
         ] {
             assert!(name_token(word), "{word}");
