@@ -179,7 +179,7 @@ fn sentence_date(
         .map(|t| t.range)
 }
 
-/// A name-like token: capitalised, or an Arabic article prefix ("al-Sham", "el-Dunmere").
+/// A name-like token: capitalised, or an Arabic article prefix ("al-Karsk", "el-Dunmere").
 fn name_token(word: &str) -> bool {
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     match word.as_bytes().first() {
