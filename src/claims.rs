@@ -18,7 +18,7 @@ pub struct Modality {
     pub conditional: bool,
     /// Inside a quotation: the speaker's words, not the outlet's own voice.
     pub quoted: bool,
-    /// Who the claim is attributed to ("the Syrian Observatory said", "according to the U.N.").
+    /// Who the claim is attributed to ("the Karsk Monitor said", "according to the U.N.").
     pub attribution: Option<Attribution>,
 }
 
@@ -46,7 +46,7 @@ pub enum ClaimKind {
     Count {
         measure: String,
         subject: String,
-        /// The actor the counted group belongs to ("Turkish soldiers" → turkey).
+        /// The actor the counted group belongs to ("Karskian soldiers" → karsk).
         subject_actor: Option<String>,
         subject_text: String,
         value: f64,

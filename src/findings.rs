@@ -10,7 +10,7 @@ pub struct Finding {
     pub rule: String,
     pub severity: Severity,
     pub check: &'static str,
-    /// What the claims are about, normalised ("moscow-protocol-2020", "killed/soldiers").
+    /// What the claims are about, normalised ("marrowvale-accord-2020", "killed/soldiers").
     pub key: String,
     pub window: DayRange,
     pub message: String,
@@ -26,7 +26,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Side {
-    /// What this side says ("holding", "at least 28", "syrian-government").
+    /// What this side says ("holding", "at least 28", "karsk-government").
     pub label: String,
     pub evidence: Vec<Evidence>,
 }

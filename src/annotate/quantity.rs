@@ -994,7 +994,7 @@ mod tests {
         for s in [
             "At least 1,500 people (about 1.2k) fled; 3.5.1 isn't a count.",
             "Don't: 12,00,000 vs 1 234 567.8 and 40bn, 5M, 3k\u{a0}troops <= 7 >9",
-            "O'Neil's  café – ٣ rebels\u{2009}and .5 of Ahrar al-Sham's men'",
+            "O'Neil's  café – ٣ rebels\u{2009}and .5 of Harakat al-Wadi's men'",
             "",
             "'quoted' x'y 'a",
             "a_b #x [1] {2} ~`|\\ 3% $4 & @5 ... !? -6 +7 =8 ^9 *10 /11 \"12\"",

@@ -463,7 +463,7 @@ fn corroboration(
     out
 }
 
-/// Named origins ("the Syrian Observatory said") repeated by more than one voice: each counts
+/// Named origins ("the Karsk Monitor said") repeated by more than one voice: each counts
 /// once however many outlets repeat it.
 fn shared_origins(docs: &[Analyzed], voices: &[usize]) -> Vec<(String, usize)> {
     let mut by_origin: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();

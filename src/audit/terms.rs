@@ -1,7 +1,7 @@
 //! Loaded wording in an article, with whose voice it is in.
 //!
 //! A term inside a quotation is the speaker's, not the outlet's; an editor's insertion in
-//! square brackets inside a quotation ("[Assad regime forces]") is the outlet's own voice; a
+//! square brackets inside a quotation ("[Vell regime forces]") is the outlet's own voice; a
 //! short quoted label that is not speech ('moderate opposition') is a scare quote, and so is
 //! "so-called X": both are the outlet's own voice.
 

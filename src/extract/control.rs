@@ -272,7 +272,7 @@ fn fill(
     None
 }
 
-/// "the highway", "the Syrian province": the last place of that kind mentioned before.
+/// "the highway", "the northern province": the last place of that kind mentioned before.
 fn anaphoric_place(ctx: &Context, region: Range<usize>) -> Option<Filled> {
     let text = ctx.text();
     let c = PLACE_NOUN.captures_iter(&text[region.clone()]).last()?;

@@ -184,7 +184,7 @@ pub fn attribution(
     None
 }
 
-/// Extend a source back over its title words: "Turkish Foreign Minister Mevlut Cavusoglu".
+/// Extend a source back over its title words: "Karskian Foreign Minister Anton Vell".
 fn phrase_start(text: &str, floor: usize, start: usize) -> usize {
     let mut s = start;
     for w in text[floor..start].split_inclusive(' ').rev() {
@@ -242,10 +242,10 @@ mod tests {
             !planned(s, &whole(s), &(t..t + 7)),
             "'to be' is not the future"
         );
-        let s = "The highway will be controlled by Russia.";
+        let s = "The highway will be controlled by Marrowvale.";
         let t = s.find("controlled").unwrap();
         assert!(planned(s, &whole(s), &(t..t + 10)));
-        let s = "Turkey said that if the ceasefire is violated, it would respond.";
+        let s = "Karsk said that if the ceasefire is violated, it would respond.";
         let t = s.find("violated").unwrap();
         assert!(conditional(s, &whole(s), &(t..t + 8)));
         assert!(!conditional(

@@ -128,13 +128,13 @@ mod tests {
 
     #[test]
     fn speech_and_attribution_are_told_apart() {
-        let text = "\"This alliance will continue,\" Abdulrahman told VOA. He said Syrian \"opposition must protect itself from [Syrian] regime attacks,\" adding more.";
+        let text = "\"This alliance will continue,\" Abdulrahman told the Courier. He said Karskian \"opposition must protect itself from [Karskian] regime attacks,\" adding more.";
         assert_eq!(
             quoted(text),
             vec![
                 ("This alliance will continue,", QuoteMark::Double),
                 (
-                    "opposition must protect itself from [Syrian] regime attacks,",
+                    "opposition must protect itself from [Karskian] regime attacks,",
                     QuoteMark::Double
                 )
             ]
@@ -152,8 +152,8 @@ mod tests {
     #[test]
     fn single_quoted_labels_are_found() {
         assert_eq!(
-            quoted("'Democratic al-Qaeda rebels' attacked positions near Russia's base."),
-            vec![("Democratic al-Qaeda rebels", QuoteMark::Single)]
+            quoted("'Democratic al-Wadi rebels' attacked positions near Marrowvale's base."),
+            vec![("Democratic al-Wadi rebels", QuoteMark::Single)]
         );
     }
 
