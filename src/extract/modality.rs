@@ -141,7 +141,7 @@ pub fn attribution(
                 entity: Some(actor.entity.clone()),
             });
         }
-        // "..., said Sadradeen Kinno" / "X told VOA": a capitalised name after or before.
+        // "..., said Dara Vell" / "X told the Courier": a capitalised name after or before.
         let after = &text[abs.end..sentence.end];
         let name: String = after
             .split_whitespace()
