@@ -379,18 +379,18 @@ mod tests {
         let src = "
 fuzzy: {threshold: 0.93}
 actors:
-  - {id: hts, name: Hayat Tahrir al-Sham, aliases: [\"Hay'at Tahrir al-Sham\", HTS]}
-  - {id: tip, name: Turkistan Islamic Party, aliases: [TIP]}
-  - {id: turkey, name: Turkey, aliases: [Turkish, Ankara]}
+  - {id: hnw, name: Hayat Nasr al-Wadi, aliases: [\"Hay'at Nasr al-Wadi\", HNW]}
+  - {id: vip, name: Valdane Islamic Party, aliases: [VIP]}
+  - {id: karsk, name: Karsk, aliases: [Karskian, Karsk City]}
 places:
-  - {id: turkey, name: Turkey}
-  - {id: saraqib, name: Saraqib, kind: town}
-  - {id: idlib, name: Idlib, kind: province, aliases: [Greater Idlib]}
+  - {id: karsk, name: Karsk}
+  - {id: dunmere, name: Dunmere, kind: town}
+  - {id: varrow, name: Varrow, kind: province, aliases: [Greater Varrow]}
 classes:
   - {id: ceasefire, aliases: [ceasefire, cease-fire, truce]}
 things:
   - {id: jan-truce, name: January truce, class: ceasefire, active: 2020-01-12..2020-01-31}
-  - {id: march-truce, name: Moscow protocol, class: ceasefire, active: 2020-03-05..2020-06-30}
+  - {id: march-truce, name: Marrowvale protocol, class: ceasefire, active: 2020-03-05..2020-06-30}
 ";
         Gazetteer::compile(&[(PathBuf::from("g.yaml"), src.into())]).unwrap()
     }
@@ -409,21 +409,21 @@ things:
     #[test]
     fn aliases_match_longest_first_and_names_in_both_classes() {
         let v = mentions(
-            "Hay'at Tahrir al-Sham fighters left Greater Idlib for Turkey.",
+            "Hay'at Nasr al-Wadi fighters left Greater Varrow for Karsk.",
             "2020-03-12",
         );
-        assert_eq!(v[0].1, "hts");
+        assert_eq!(v[0].1, "hnw");
         assert_eq!(
             v[1],
             (
-                "Greater Idlib".into(),
-                "idlib".into(),
+                "Greater Varrow".into(),
+                "varrow".into(),
                 MentionClass::Place,
                 false
             )
         );
-        let turkey: Vec<_> = v.iter().filter(|m| m.0 == "Turkey").map(|m| m.2).collect();
-        assert_eq!(turkey, vec![MentionClass::Actor, MentionClass::Place]);
+        let karsk: Vec<_> = v.iter().filter(|m| m.0 == "Karsk").map(|m| m.2).collect();
+        assert_eq!(karsk, vec![MentionClass::Actor, MentionClass::Place]);
     }
 
     #[test]
@@ -472,22 +472,22 @@ things:
 
     #[test]
     fn transliterations_match_by_similarity() {
-        let v = mentions("Hayy'at Tahrir al-Sham shelled Saraqeb.", "2020-03-12");
+        let v = mentions("Hayy'at Nasr al-Wadi shelled Dunmeer.", "2020-03-12");
         assert_eq!(
             (v[0].0.as_str(), v[0].1.as_str()),
-            ("Hayy'at Tahrir al-Sham", "hts")
+            ("Hayy'at Nasr al-Wadi", "hnw")
         );
         assert_eq!(
             (v[1].0.as_str(), v[1].1.as_str(), v[1].3),
-            ("Saraqeb", "saraqib", true)
+            ("Dunmeer", "dunmere", true)
         );
     }
 
     #[test]
     fn acronyms_match_only_as_written() {
-        let v = mentions("A tip from HTS; the TIP said so.", "2020-03-12");
+        let v = mentions("A vip from HNW; the VIP said so.", "2020-03-12");
         let ids: Vec<&str> = v.iter().map(|m| m.1.as_str()).collect();
-        assert_eq!(ids, vec!["hts", "tip"]);
+        assert_eq!(ids, vec!["hnw", "vip"]);
     }
 
     #[test]
@@ -509,11 +509,11 @@ things:
     #[test]
     fn ordinary_capitalised_words_do_not_match() {
         let v = mentions(
-            "Several Turks said Saturday that Sarajevo was calm.",
+            "Several Karsans said Saturday that Dunstable was calm.",
             "2020-03-12",
         );
         assert!(
-            v.iter().all(|m| m.1 != "saraqib" && m.1 != "turkey"),
+            v.iter().all(|m| m.1 != "dunmere" && m.1 != "karsk"),
             "{v:?}"
         );
     }
