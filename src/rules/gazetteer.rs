@@ -1,7 +1,7 @@
 //! The gazetteer: actors, places and named things (agreements, ceasefires, operations), with
 //! their aliases, read from `rules/gazetteer/*.yaml`.
 //!
-//! Aliases match first (case-insensitively, except all-capital acronyms such as "HTS", which
+//! Aliases match first (case-insensitively, except all-capital acronyms such as "HNW", which
 //! must match as written); transliteration variants not listed match by string similarity
 //! above the file's threshold (see `annotate::mentions`). A generic word for a class of things
 //! ("the ceasefire") is resolved to a named thing by date: the thing of that class active on
@@ -554,23 +554,23 @@ mod tests {
 fuzzy: {threshold: 0.9}
 actors:
   - {id: opposition, name: opposition, aliases: [rebels, rebel]}
-  - {id: hts, name: Hayat Tahrir al-Sham, part_of: [opposition], aliases: [HTS]}
+  - {id: hnw, name: Hayat Nasr al-Wadi, part_of: [opposition], aliases: [HNW]}
 places:
-  - {id: syria, name: Syria, kind: country}
-  - {id: idlib, name: Idlib, kind: province, within: syria}
-  - {id: saraqib, name: Saraqib, kind: town, within: idlib}
+  - {id: karsk, name: Karsk, kind: country}
+  - {id: varrow, name: Varrow, kind: province, within: karsk}
+  - {id: dunmere, name: Dunmere, kind: town, within: varrow}
 classes:
   - {id: ceasefire, aliases: [ceasefire, cease-fire, truce]}
 things:
   - {id: jan-truce, name: January truce, class: ceasefire, active: 2020-01-12..2020-01-31}
-  - {id: march-truce, name: Moscow protocol, class: ceasefire, active: 2020-03-05..2020-06-30, events: {signed: 2020-03-05, in_force: 2020-03-06}}
+  - {id: march-truce, name: Marrowvale protocol, class: ceasefire, active: 2020-03-05..2020-06-30, events: {signed: 2020-03-05, in_force: 2020-03-06}}
 ";
 
     #[test]
     fn compiles_and_links() {
         let g = compile(SAMPLE).unwrap();
-        assert!(g.place_within("saraqib", "syria"));
-        assert!(!g.place_within("syria", "idlib"));
+        assert!(g.place_within("dunmere", "karsk"));
+        assert!(!g.place_within("karsk", "varrow"));
         assert_eq!(
             g.thing("march-truce").unwrap().events["in_force"].to_string(),
             "2020-03-06"
@@ -593,7 +593,7 @@ things:
 
     #[test]
     fn unknown_references_and_duplicates_are_located() {
-        let e = compile("places:\n  - {id: a, name: A, within: syra}\n  - {id: syria, name: Syria}\n  - {id: a, name: A2}\n").unwrap_err();
+        let e = compile("places:\n  - {id: a, name: A, within: krask}\n  - {id: karsk, name: Karsk}\n  - {id: a, name: A2}\n").unwrap_err();
         assert_eq!(e.len(), 2);
         assert!(
             e.iter()
@@ -603,7 +603,7 @@ things:
             .iter()
             .find(|d| d.message.contains("unknown place"))
             .unwrap();
-        assert_eq!(unknown.help.as_deref(), Some("did you mean `syria`?"));
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `karsk`?"));
         assert_eq!(unknown.yaml_path.as_deref(), Some("places[0].within"));
     }
 
@@ -623,7 +623,7 @@ things:
     #[test]
     fn acronyms_are_case_sensitive() {
         assert!(
-            is_acronym("HTS") && is_acronym("U.N.") && !is_acronym("Idlib") && !is_acronym("A")
+            is_acronym("HNW") && is_acronym("U.N.") && !is_acronym("Varrow") && !is_acronym("A")
         );
     }
 }
