@@ -3,7 +3,7 @@
 //! Aliases match first; the longest match wins where two overlap. Then runs of capitalised
 //! name tokens that matched nothing are compared with the aliases by Jaro-Winkler similarity
 //! (same first letter, similar length), so transliterations nobody listed ("Harakkat Nasr
-//! al-Wadi" for "Harakat Nasr al-Wadi", "Qariat" for "Qaryat") still match. A generic class word ("the ceasefire") is resolved to the
+//! al-Wadi" for "Harakat Nasr al-Wadi", "Qariat" for "Qaryat") still match. A generic class word ("the accord") is resolved to the
 //! named thing active on the date its sentence speaks of, or on publication.
 
 use super::time::TimeExpr;
@@ -31,7 +31,7 @@ pub struct Mention {
     pub entity_ref: EntityRef,
     /// 1 for an alias match, the similarity for a fuzzy one.
     pub score: f64,
-    /// A class word ("the ceasefire") rather than a name.
+    /// A class word ("the accord") rather than a name.
     pub generic: bool,
 }
 
@@ -387,10 +387,10 @@ places:
   - {id: dunmere, name: Dunmere, kind: town}
   - {id: varrow, name: Varrow, kind: province, aliases: [Greater Varrow]}
 classes:
-  - {id: ceasefire, aliases: [ceasefire, cease-fire, truce]}
+  - {id: accord, aliases: [accord, co-accord, pact]}
 things:
-  - {id: jan-truce, name: January truce, class: ceasefire, active: 2020-01-12..2020-01-31}
-  - {id: march-truce, name: Marrowvale protocol, class: ceasefire, active: 2020-03-05..2020-06-30}
+  - {id: jan-pact, name: January pact, class: accord, active: 2020-01-12..2020-01-31}
+  - {id: march-pact, name: Marrowvale protocol, class: accord, active: 2020-03-05..2020-06-30}
 ";
         Gazetteer::compile(&[(PathBuf::from("g.yaml"), src.into())]).unwrap()
     }
@@ -493,16 +493,16 @@ things:
     #[test]
     fn generic_words_resolve_by_date() {
         assert_eq!(
-            mentions("The truce is holding.", "2020-01-19")[0].1,
-            "jan-truce"
+            mentions("The pact is holding.", "2020-01-19")[0].1,
+            "jan-pact"
         );
         assert_eq!(
-            mentions("The ceasefire is holding.", "2020-03-12")[0].1,
-            "march-truce"
+            mentions("The accord is holding.", "2020-03-12")[0].1,
+            "march-pact"
         );
         assert_eq!(
-            mentions("On January 14, the cease-fire held.", "2020-03-12")[0].1,
-            "jan-truce"
+            mentions("On January 14, the co-accord held.", "2020-03-12")[0].1,
+            "jan-pact"
         );
     }
 

@@ -1,10 +1,10 @@
-//! The gazetteer: actors, places and named things (agreements, ceasefires, operations), with
+//! The gazetteer: actors, places and named things (agreements, operations), with
 //! their aliases, read from `rules/gazetteer/*.yaml`.
 //!
 //! Aliases match first (case-insensitively, except all-capital acronyms such as "HNW", which
 //! must match as written); transliteration variants not listed match by string similarity
 //! above the file's threshold (see `annotate::mentions`). A generic word for a class of things
-//! ("the ceasefire") is resolved to a named thing by date: the thing of that class active on
+//! ("the accord") is resolved to a named thing by date: the thing of that class active on
 //! the date the text speaks of.
 
 use crate::calendar::{DayRange, parse_published};
@@ -75,7 +75,7 @@ struct RawThing {
     class: String,
     #[serde(default)]
     aliases: Vec<String>,
-    /// When a bare class word ("the ceasefire") means this thing: `from..to`.
+    /// When a bare class word ("the accord") means this thing: `from..to`.
     active: Option<String>,
     /// Dated events of the thing: `signed: 2020-03-05`, `in_force: 2020-03-06`.
     #[serde(default)]
@@ -560,10 +560,10 @@ places:
   - {id: varrow, name: Varrow, kind: province, within: karsk}
   - {id: dunmere, name: Dunmere, kind: town, within: varrow}
 classes:
-  - {id: ceasefire, aliases: [ceasefire, cease-fire, truce]}
+  - {id: accord, aliases: [accord, co-accord, pact]}
 things:
-  - {id: jan-truce, name: January truce, class: ceasefire, active: 2020-01-12..2020-01-31}
-  - {id: march-truce, name: Marrowvale protocol, class: ceasefire, active: 2020-03-05..2020-06-30, events: {signed: 2020-03-05, in_force: 2020-03-06}}
+  - {id: jan-pact, name: January pact, class: accord, active: 2020-01-12..2020-01-31}
+  - {id: march-pact, name: Marrowvale protocol, class: accord, active: 2020-03-05..2020-06-30, events: {signed: 2020-03-05, in_force: 2020-03-06}}
 ";
 
     #[test]
@@ -572,7 +572,7 @@ things:
         assert!(g.place_within("dunmere", "karsk"));
         assert!(!g.place_within("karsk", "varrow"));
         assert_eq!(
-            g.thing("march-truce").unwrap().events["in_force"].to_string(),
+            g.thing("march-pact").unwrap().events["in_force"].to_string(),
             "2020-03-06"
         );
     }
@@ -581,13 +581,13 @@ things:
     fn class_words_resolve_by_date() {
         let g = compile(SAMPLE).unwrap();
         let id = |d: &str| {
-            g.resolve_class("ceasefire", DayRange::day(d.parse().unwrap()))
+            g.resolve_class("accord", DayRange::day(d.parse().unwrap()))
                 .map(|i| g.things[i].id.clone())
         };
-        assert_eq!(id("2020-01-19").as_deref(), Some("jan-truce"));
-        assert_eq!(id("2020-03-12").as_deref(), Some("march-truce"));
-        // After January's truce ended and before March's began, the latest one is meant.
-        assert_eq!(id("2020-02-11").as_deref(), Some("jan-truce"));
+        assert_eq!(id("2020-01-19").as_deref(), Some("jan-pact"));
+        assert_eq!(id("2020-03-12").as_deref(), Some("march-pact"));
+        // After January's pact ended and before March's began, the latest one is meant.
+        assert_eq!(id("2020-02-11").as_deref(), Some("jan-pact"));
         assert_eq!(id("2019-01-01"), None);
     }
 
