@@ -5,6 +5,7 @@ pub mod offsets;
 pub mod phrases;
 pub mod quotes;
 pub mod sentences;
+pub mod shapes;
 pub mod spans;
 pub mod wordset;
 

@@ -6,6 +6,7 @@
 //! as `\s+`, longest alias first) finds by walking the text a word at a time and looking up
 //! only the words that can begin a phrase: nothing to compile, nothing to warm up.
 
+use super::shapes::Shapes;
 use foldhash::HashMap;
 use std::ops::Range;
 
@@ -77,7 +78,7 @@ impl PhraseSet {
                 } else if ascii {
                     // Folding keeps the length of an ASCII word.
                     let (a, z) = (d.fold_byte(b), d.fold_byte(bytes[end - 1]));
-                    d.maybe_head(shape(a, d.fold_byte(second), z, end - i))
+                    d.shapes.may_contain(a, d.fold_byte(second), z, end - i)
                 } else {
                     // Folding may shrink a character to a third of its bytes, or grow it.
                     end - i <= d.longest_head * 3
@@ -115,11 +116,11 @@ struct Dictionary {
     /// the phrase is its head alone). Most phrases sharing a head ("National Army", "National
     /// Guard") are told apart by it without comparing them.
     after_head: Vec<(bool, u8)>,
-    /// The shapes of the all-ASCII heads (see [`shape`]), as bits: an ASCII word whose
-    /// shape is not among them is no head, without building and hashing its key. Most
+    /// The shapes of the all-ASCII heads: an ASCII word whose shape is not among them is no
+    /// head, without building and hashing its key. Most
     /// words that share a first letter and a length with a head ("and", "about") differ
     /// from it in their second or last letter.
-    shapes: Box<[u64; SHAPE_BITS / 64]>,
+    shapes: Shapes,
     /// The longest head, in bytes.
     longest_head: usize,
     /// Whether some phrase starts with a character that is not a word character.
@@ -135,7 +136,7 @@ impl Dictionary {
             phrases: Vec::new(),
             closed: Vec::new(),
             after_head: Vec::new(),
-            shapes: Box::new([0; SHAPE_BITS / 64]),
+            shapes: Shapes::default(),
             longest_head: 0,
             punctuation_heads: false,
             fold_case,
@@ -149,9 +150,7 @@ impl Dictionary {
             set.punctuation_heads |= !is_word_character(first);
             let bytes = &folded.as_bytes()[head.clone()];
             if bytes.is_ascii() {
-                let second = bytes.get(1).copied().unwrap_or(0);
-                let k = shape(bytes[0], second, bytes[bytes.len() - 1], bytes.len());
-                set.shapes[k / 64] |= 1 << (k % 64);
+                set.shapes.insert(bytes);
             }
             set.longest_head = set.longest_head.max(head.len());
             set.by_head
@@ -175,11 +174,6 @@ impl Dictionary {
             });
         }
         set
-    }
-
-    /// Whether an ASCII word of this [`shape`] (folded) may be a head.
-    fn maybe_head(&self, k: usize) -> bool {
-        self.shapes[k / 64] & (1 << (k % 64)) != 0
     }
 
     fn fold_byte(&self, b: u8) -> u8 {
@@ -307,19 +301,6 @@ impl Dictionary {
         }
         Some(t.peek().map_or(text.len(), |&(k, _)| at + k))
     }
-}
-
-/// Bits in a dictionary's filter of head shapes.
-const SHAPE_BITS: usize = 4096;
-
-/// An ASCII word's shape, its first, second and last bytes and its length (the second 0
-/// for a one-byte word), hashed to one of [`SHAPE_BITS`].
-fn shape(first: u8, second: u8, last: u8, len: usize) -> usize {
-    let k = u32::from(first)
-        | u32::from(second) << 8
-        | u32::from(last) << 16
-        | (len.min(63) as u32) << 24;
-    (k.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// A phrase as the set keeps it: lower-cased when folding case.

@@ -1,7 +1,8 @@
 //! A small set of ASCII words looked up in any case, for gates that ask of every word of a
-//! sentence whether it is one of them: most words are ruled out by their shape (length,
-//! first and last letter) before any hashing.
+//! sentence whether it is one of them: most words are ruled out by their [`Shapes`] before
+//! any hashing.
 
+use super::shapes::Shapes;
 use foldhash::HashSet;
 
 /// Longest word a set holds, in bytes.
@@ -10,9 +11,7 @@ const MAX_LEN: usize = 16;
 #[derive(Debug, Clone)]
 pub struct WordSet {
     words: HashSet<Box<[u8]>>,
-    /// Bit `last` of `shapes[len][first]` is set when a word of `len` letters runs from
-    /// `first` to `last` (letters as 0-25).
-    shapes: Box<[[u32; 26]; MAX_LEN + 1]>,
+    shapes: Shapes,
 }
 
 impl WordSet {
@@ -20,15 +19,14 @@ impl WordSet {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> WordSet {
         let mut set = WordSet {
             words: HashSet::default(),
-            shapes: Box::new([[0; 26]; MAX_LEN + 1]),
+            shapes: Shapes::default(),
         };
         for w in words {
             let w = w.to_ascii_lowercase().into_bytes();
             if w.is_empty() || w.len() > MAX_LEN || !w.iter().all(u8::is_ascii_lowercase) {
                 continue;
             }
-            let (first, last) = (w[0] - b'a', w[w.len() - 1] - b'a');
-            set.shapes[w.len()][usize::from(first)] |= 1 << last;
+            set.shapes.insert(&w);
             set.words.insert(w.into_boxed_slice());
         }
         set
@@ -42,11 +40,9 @@ impl WordSet {
         if word.len() > MAX_LEN || !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
             return false;
         }
-        let (first, last) = (
-            first.to_ascii_lowercase() - b'a',
-            last.to_ascii_lowercase() - b'a',
-        );
-        if self.shapes[word.len()][usize::from(first)] & (1 << last) == 0 {
+        let second = word.get(1).map_or(0, u8::to_ascii_lowercase);
+        let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        if !self.shapes.may_contain(first, second, last, word.len()) {
             return false;
         }
         let mut buf = [0u8; MAX_LEN];
