@@ -155,8 +155,8 @@ fn printable_end(bytes: &[u8], from: usize, limit: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while i + 8 <= limit {
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
         // A byte of 0x80 or more, one below 0x20, or 0x7F (DEL): exact as yes or no.
         let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
         let del = x ^ (ONES * 0x7F);
