@@ -86,22 +86,6 @@ struct JsonReport<'a> {
     summary: Summary,
 }
 
-/// The report as `serde_json::to_writer_pretty` prints it. serde_json writes a few bytes
-/// at a time: into a buffer of a known type here, not through `dyn Write` each time.
-fn write_json(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer_pretty(
-        &mut out,
-        &JsonReport {
-            findings: r.findings,
-            suppressed: r.suppressed,
-            summary: summary(r),
-        },
-    )?;
-    writeln!(out)?;
-    out.flush()
-}
-
 fn summary(r: &Report) -> Summary {
     Summary {
         documents: r.documents,
@@ -185,7 +169,17 @@ pub fn render(
     opts: RenderOptions,
 ) -> io::Result<()> {
     match format {
-        Format::Json => write_json(out, r),
+        Format::Json => {
+            serde_json::to_writer_pretty(
+                &mut *out,
+                &JsonReport {
+                    findings: r.findings,
+                    suppressed: r.suppressed,
+                    summary: summary(r),
+                },
+            )?;
+            writeln!(out)
+        }
         Format::Jsonl => {
             for f in r.findings {
                 serde_json::to_writer(&mut *out, f)?;
