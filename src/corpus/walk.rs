@@ -37,6 +37,11 @@ struct Walker {
 impl Walker {
     fn file(&mut self, path: PathBuf) {
         let key = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        self.add(key, path);
+    }
+
+    /// An article found at `path`, whose real path is `key`: kept unless already found.
+    fn add(&mut self, key: PathBuf, path: PathBuf) {
         if self.seen_files.insert(key) {
             self.files.push(path);
         }
@@ -74,8 +79,8 @@ impl Walker {
             // A plain file's real path is its folder's plus its name: no system calls for the
             // thousands of articles in a folder. Links (and unknown kinds) are followed.
             if kind.is_some_and(|k| k.is_file()) {
-                if is_article(&path) && self.seen_files.insert(key.join(&name)) {
-                    self.files.push(path);
+                if is_article(&path) {
+                    self.add(key.join(&name), path);
                 }
                 continue;
             }
