@@ -1,6 +1,13 @@
 //! The `crosscheck` binary: parse arguments, call the library, print, choose the exit code.
 //! Printing and exiting happen here and nowhere else.
 
+/// mimalloc rather than the system allocator: analysis makes about a thousand small
+/// allocations an article and start-up tens of thousands while compiling the rules; on
+/// glibc's allocator these were a seventh of all instructions (callgrind). Start-up on the
+/// bundled corpus is a fifth faster with it; large corpora are as fast either way.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod cli;
 
 use clap::Parser;
