@@ -165,6 +165,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 crosscheck::audit::build(&run.rules, &run.analyzed, &run.outlets, &run.findings);
             render::audit::render(&mut out, &audit, args.format.into(), render_options)?;
         }
+        Some(Command::Annotate(args)) if streams(args) => {
+            stream_records(cli, args, &load_options, &mut out, |doc, rules, buf| {
+                let annotations = annotate::annotate(doc, &rules.gazetteer);
+                render::annotations::render(
+                    buf,
+                    &[(doc, annotations)],
+                    render::Format::Jsonl,
+                    render_options,
+                )
+            })?;
+        }
         Some(Command::Annotate(args)) => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             let annotated: Vec<_> = docs
@@ -173,8 +184,14 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 .collect();
             render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
         }
-        Some(Command::Claims(args)) if args.format == cli::ListFormat::Jsonl => {
+        Some(Command::Claims(args)) if streams(args) => {
             // The interchange format: `check --claims` reads it back.
+            stream_records(cli, args, &load_options, &mut out, |doc, rules, buf| {
+                let (claims, facts, signature) = crosscheck::check::findings_of(doc, rules);
+                crosscheck::interchange::write(buf, doc, &claims, &facts, &signature)
+            })?;
+        }
+        Some(Command::Claims(args)) if args.format == cli::ListFormat::Jsonl => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             for d in &docs {
                 let (claims, facts, signature) = crosscheck::check::findings_of(d, &rules);
@@ -630,6 +647,48 @@ fn unknown_rule(rules: &RuleSet, id: &str) -> Error {
         None => "; `crosscheck rules` lists them".to_string(),
     };
     Error::Usage(format!("unknown rule `{id}`{help}"))
+}
+
+/// Whether `annotate` or `claims` output is a stream of independent JSON lines from files on
+/// disk, which [`stream_records`] writes without holding the corpus.
+fn streams(args: &cli::AnnotateArgs) -> bool {
+    args.format == cli::ListFormat::Jsonl
+        && !args.paths.iter().any(|p| p.as_os_str() == "-")
+        && args.published.is_none()
+        && args.outlet.is_none()
+}
+
+/// JSON lines for every article, made on all cores as the articles are read, each article
+/// dropped once its lines are made; written in path order once all are made, so an input
+/// error leaves no partial output. `claims --format jsonl` is the map step of a sharded
+/// run: it must keep up with `check`, and its memory hold the output, not the corpus.
+fn stream_records(
+    cli: &Cli,
+    args: &cli::AnnotateArgs,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+    record: impl Fn(&Document, &RuleSet, &mut dyn Write) -> io::Result<()> + Sync,
+) -> Result<(), Failure> {
+    let rules = load_rules(cli)?;
+    let bar = progress(cli.global.quiet);
+    let corpus = corpus::load_with(
+        &args.paths,
+        options,
+        |n| bar.set_length(n as u64),
+        |doc| {
+            let mut buf = Vec::new();
+            let lines = record(&doc, &rules, &mut buf).map(|()| buf);
+            bar.inc(1);
+            lines
+        },
+    );
+    bar.finish_and_clear();
+    let corpus = corpus?;
+    print_warnings(&corpus.warnings, cli.global.quiet);
+    for lines in corpus.items {
+        out.write_all(&lines?)?;
+    }
+    Ok(())
 }
 
 /// The documents an annotating command names, and the rules to read them with.

@@ -223,6 +223,59 @@ fn sharded_extraction_then_check_claims_gives_the_same_findings_as_one_run() {
     );
 }
 
+#[test]
+fn claims_lines_do_not_depend_on_threads_and_an_input_error_writes_none() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 120, 9);
+    let run = |threads: &str| {
+        let out = Command::new(BIN)
+            .args(["claims", "--format", "jsonl"])
+            .arg(dir.path())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, out.stderr)
+    };
+    let (code, lines, _) = run("2");
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        lines,
+        run("1").1,
+        "output must not depend on the thread count"
+    );
+    // One document record per article, in path order.
+    let docs: Vec<String> = String::from_utf8(lines)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|r| r["kind"] == "document")
+        .map(|r| r["article"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(docs.len(), 120);
+    assert!(docs.windows(2).all(|w| w[0] < w[1]), "{docs:?}");
+
+    // An article whose front matter names no outlet fails the run: no partial output.
+    let last = files(dir.path())
+        .into_iter()
+        .map(|(p, _)| p)
+        .filter(|p| p.ends_with(".md"))
+        .max()
+        .unwrap();
+    std::fs::write(
+        dir.path().join(&last),
+        "---\npublished: 2020-03-01\n---\nText.\n",
+    )
+    .unwrap();
+    let (code, lines, stderr) = run("2");
+    assert_eq!(code, Some(2));
+    assert!(lines.is_empty(), "{}", String::from_utf8_lossy(&lines));
+    assert!(
+        String::from_utf8_lossy(&stderr).contains(last.rsplit('/').next().unwrap()),
+        "the error names the file: {}",
+        String::from_utf8_lossy(&stderr)
+    );
+}
+
 /// Run crosscheck, require success, return its standard output.
 fn succeed<'a>(args: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
     let out = Command::new(BIN).args(args).output().unwrap();
