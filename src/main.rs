@@ -25,6 +25,7 @@ use crosscheck::render::{self, RenderOptions};
 use crosscheck::rules::{Rule, RuleSet, Severity};
 use crosscheck::suppress::{self, Config};
 use crosscheck::{Diagnostic, Error};
+use rayon::prelude::*;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -179,7 +180,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Annotate(args)) => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             let annotated: Vec<_> = docs
-                .iter()
+                .par_iter()
                 .map(|d| (d, annotate::annotate(d, &rules.gazetteer)))
                 .collect();
             render::annotations::render(&mut out, &annotated, args.format.into(), render_options)?;
@@ -201,7 +202,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Claims(args)) => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             let claims: Vec<_> = docs
-                .iter()
+                .par_iter()
                 .map(|d| {
                     let ann = annotate::annotate(d, &rules.gazetteer);
                     (d, extract::extract(d, &ann, &rules))
