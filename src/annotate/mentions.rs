@@ -179,21 +179,6 @@ fn sentence_date(
         .map(|t| t.range)
 }
 
-/// A name-like token: capitalised, or an Arabic article prefix ("al-Karsk", "el-Dunmere").
-fn name_token(word: &str) -> bool {
-    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii_uppercase() => true,
-        // Every prefix starts with 'a' or 'e': other ASCII words need no look at them.
-        Some(b'a' | b'e') => ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
-            .iter()
-            .find_map(|p| word.strip_prefix(p))
-            .is_some_and(upper),
-        Some(b) if b.is_ascii() => false,
-        _ => upper(word),
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn fuzzy(
     text: &str,
@@ -282,7 +267,7 @@ fn fuzzy_runs(
     while i < words.len() {
         let (s, e) = words[i];
         let word = &text[s..e];
-        if !name_token(word) || covered(s, e) {
+        if !g.name_prefixes.name_word(word) || covered(s, e) {
             i += 1;
             continue;
         }
@@ -290,7 +275,10 @@ fn fuzzy_runs(
         while j + 1 < words.len() {
             let (ns, ne) = words[j + 1];
             let gap = &text[words[j].1..ns];
-            if !gap.chars().all(|c| c == ' ') || !name_token(&text[ns..ne]) || covered(ns, ne) {
+            if !gap.chars().all(|c| c == ' ')
+                || !g.name_prefixes.name_word(&text[ns..ne])
+                || covered(ns, ne)
+            {
                 break;
             }
             j += 1;
@@ -346,7 +334,7 @@ fn extend_left(
     let word_end = before.strip_suffix(' ')?.len();
     let word_start = before[..word_end].rfind([' ', '\n']).map_or(0, |i| i + 1);
     let word = &before[word_start..word_end];
-    if word.is_empty() || !name_token(word) {
+    if !g.name_prefixes.name_word(word) {
         return None;
     }
     let candidate = canonical(&text[floor + word_start..span.end]).to_lowercase();
@@ -377,7 +365,7 @@ mod tests {
 
     fn gazetteer() -> Gazetteer {
         let src = "
-fuzzy: {threshold: 0.93}
+fuzzy: {threshold: 0.93, name_prefixes: [al-, el-, ash-, as-]}
 actors:
   - {id: hnw, name: Hayat Nasr al-Wadi, aliases: [\"Hay'at Nasr al-Wadi\", HNW]}
   - {id: vip, name: Valdane Islamic Party, aliases: [VIP]}
@@ -427,7 +415,9 @@ things:
     }
 
     #[test]
-    fn name_tokens_are_capitalised_or_carry_an_article_prefix() {
+    fn name_words_are_capitalised_or_carry_a_prefix_the_gazetteer_lists() {
+        let g = gazetteer();
+        let name = |w: &str| g.name_prefixes.name_word(w);
         for word in [
             "Karsk",
             "al-Karsk",
@@ -436,20 +426,33 @@ things:
             "el-Dunmere",
             "\u{00C9}mile",
         ] {
-            assert!(name_token(word), "{word}");
+            assert!(name(word), "{word}");
         }
         for word in [
             "karsk",
             "al-karsk",
             "alKarsk",
             "e-mail",
+            "ad-Dunmere",
             "12",
             "",
             "\u{00E9}mile",
             "-Karsk",
         ] {
-            assert!(!name_token(word), "{word}");
+            assert!(!name(word), "{word}");
         }
+    }
+
+    #[test]
+    fn another_language_lists_its_own_particles() {
+        let src = "fuzzy: {threshold: 0.9, name_prefixes: [\"d'\", \"\u{00FC}ber-\"]}\nplaces:\n  - {id: varrow, name: Varrow}\n";
+        let g = Gazetteer::compile(&[(PathBuf::from("g.yaml"), src.into())]).unwrap();
+        let name = |w: &str| g.name_prefixes.name_word(w);
+        assert!(name("d'Varrow") && name("\u{00FC}ber-Varrow"));
+        assert!(!name("al-Varrow") && !name("d'varrow"));
+        let none = Gazetteer::compile(&[(PathBuf::from("g.yaml"), "places: []\n".into())]).unwrap();
+        assert!(!none.name_prefixes.name_word("al-Varrow"));
+        assert!(none.name_prefixes.name_word("Varrow"));
     }
 
     #[test]

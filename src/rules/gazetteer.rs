@@ -37,6 +37,26 @@ struct RawFuzzy {
     /// Aliases shorter than this never match fuzzily.
     #[serde(default = "default_min_length")]
     min_length: usize,
+    /// Lower-case particles joined to a name that keep it a name ("al-" in "al-Bab").
+    #[serde(default)]
+    name_prefixes: Vec<NamePrefix>,
+}
+
+/// One of `fuzzy.name_prefixes`, checked while the YAML is read so a bad one is reported
+/// with its line and column.
+#[derive(Debug)]
+struct NamePrefix(String);
+
+impl<'de> Deserialize<'de> for NamePrefix {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let p = String::deserialize(d)?;
+        if p.is_empty() || p.chars().any(char::is_whitespace) {
+            return Err(serde::de::Error::custom(format!(
+                "name prefix `{p}` must be a non-empty particle without spaces (such as `al-`)"
+            )));
+        }
+        Ok(NamePrefix(p))
+    }
 }
 
 fn default_min_length() -> usize {
@@ -138,6 +158,65 @@ pub struct Fuzzy {
     pub min_length: usize,
 }
 
+/// Particles written in lower case and joined to a name ("al-Bab", "d'Estaing"): a word
+/// that starts with one and goes on capitalised is a name word, like a capitalised one.
+/// Language data, so it lives with the gazetteer (`fuzzy.name_prefixes`).
+#[derive(Debug, Clone)]
+pub struct NamePrefixes {
+    prefixes: Vec<String>,
+    /// ASCII bytes some prefix starts with: other lower-case ASCII words need no look.
+    heads: [bool; 128],
+    /// The longest prefix, in bytes.
+    longest: usize,
+}
+
+impl Default for NamePrefixes {
+    fn default() -> NamePrefixes {
+        NamePrefixes::new(&[])
+    }
+}
+
+impl NamePrefixes {
+    pub fn new(prefixes: &[String]) -> NamePrefixes {
+        let mut heads = [false; 128];
+        for p in prefixes {
+            if let Some(&b) = p.as_bytes().first().filter(|b| b.is_ascii()) {
+                heads[b as usize] = true;
+            }
+        }
+        NamePrefixes {
+            prefixes: prefixes.to_vec(),
+            heads,
+            longest: prefixes.iter().map(String::len).max().unwrap_or(0),
+        }
+    }
+
+    /// A name-like word: capitalised, or a prefix followed by a capital.
+    #[inline]
+    pub fn name_word(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => false,
+            Some(b) if b.is_ascii_uppercase() => true,
+            Some(&b) if b.is_ascii() => self.heads[b as usize] && self.prefixed(word),
+            Some(_) => word.chars().next().is_some_and(char::is_uppercase) || self.prefixed(word),
+        }
+    }
+
+    /// Whether a prefix is followed by a capital in `word`.
+    fn prefixed(&self, word: &str) -> bool {
+        // Most words starting like a prefix ("and", "at") have no capital where a prefix
+        // could end: one look at their first bytes rules them out.
+        let head = &word.as_bytes()[..word.len().min(self.longest + 1)];
+        if !head.iter().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            return false;
+        }
+        self.prefixes
+            .iter()
+            .find_map(|p| word.strip_prefix(p.as_str()))
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    }
+}
+
 /// The compiled gazetteer.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -154,6 +233,7 @@ pub struct Gazetteer {
     pub(crate) lookup: foldhash::HashMap<String, Vec<EntityRef>>,
     /// Aliases eligible for similarity matching, lowercase, sorted.
     pub(crate) fuzzy_aliases: Vec<FuzzyAlias>,
+    pub(crate) name_prefixes: NamePrefixes,
     /// Which compiled gazetteer this is, so results cached against it (see
     /// `annotate::mentions`) are never used with another.
     pub(crate) instance: u64,
@@ -259,6 +339,7 @@ impl Gazetteer {
             threshold: 0.93,
             min_length: 6,
         };
+        let mut name_prefixes = NamePrefixes::default();
         let mut actors = Vec::new();
         let mut places = Vec::new();
         let mut things = Vec::new();
@@ -302,6 +383,8 @@ impl Gazetteer {
                     threshold: f.threshold,
                     min_length: f.min_length,
                 };
+                let list: Vec<String> = f.name_prefixes.iter().map(|p| p.0.clone()).collect();
+                name_prefixes = NamePrefixes::new(&list);
             }
             for (i, a) in raw.actors.iter().enumerate() {
                 if dup("actor", &a.id, &mut seen, &mut errors) {
@@ -466,6 +549,7 @@ impl Gazetteer {
             matchers,
             lookup,
             fuzzy_aliases,
+            name_prefixes,
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
@@ -605,6 +689,17 @@ things:
             .unwrap();
         assert_eq!(unknown.help.as_deref(), Some("did you mean `karsk`?"));
         assert_eq!(unknown.yaml_path.as_deref(), Some("places[0].within"));
+    }
+
+    #[test]
+    fn an_empty_or_spaced_name_prefix_is_reported_where_it_is() {
+        let e = compile("places: []\nfuzzy:\n  threshold: 0.9\n  name_prefixes: [al-, 'van ']\n")
+            .unwrap_err();
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].yaml_path.as_deref(), Some("fuzzy.name_prefixes[1]"));
+        // The YAML layer points at the list; the path names the item.
+        assert_eq!((e[0].line, e[0].column), (Some(4), Some(18)));
+        assert!(e[0].message.contains("`van `"), "{}", e[0].message);
     }
 
     #[test]
