@@ -4,6 +4,10 @@
 //! the time to compare every claim of the corpus. End-to-end figures on 10,000 and 100,000
 //! articles come from `benches/scale.sh` (see the README's Performance section).
 
+/// The binary's allocator, so the figures are the ones the `crosscheck` command gives.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
