@@ -55,15 +55,14 @@ fn densified(sig: &[u32]) -> Vec<u32> {
     let n = sig.len();
     (0..n)
         .map(|i| {
-            (0..n)
-                .map(|d| (d, sig[(i + d) % n]))
+            if sig[i] != EMPTY {
+                return sig[i];
+            }
+            (1..n)
+                .map(|d| (d, sig[if i + d < n { i + d } else { i + d - n }]))
                 .find(|(_, v)| *v != EMPTY)
                 .map_or(EMPTY, |(d, v)| {
-                    if d == 0 {
-                        v
-                    } else {
-                        (mix(u64::from(v), d as u64 + 2) >> 32) as u32
-                    }
+                    (mix(u64::from(v), d as u64 + 2) >> 32) as u32
                 })
         })
         .collect()
@@ -138,20 +137,27 @@ pub fn groups<'a>(signatures: impl Iterator<Item = &'a [u32]>, threshold: f64) -
     let sigs: Vec<&[u32]> = signatures.collect();
     let dense: Vec<Vec<u32>> = sigs.par_iter().map(|s| densified(s)).collect();
     // The groups are the connected components of similar candidate pairs, whatever order
-    // the buckets are visited in, so hash maps do; each band's are filled on its own core.
+    // the buckets are visited in; each band's are found on its own core.
     let buckets: Vec<Vec<Vec<usize>>> = (0..BANDS)
         .into_par_iter()
         .map(|b| {
-            let mut band: foldhash::HashMap<[u32; ROWS], Vec<usize>> = Default::default();
-            for (i, sig) in dense.iter().enumerate() {
-                if sig.len() < BANDS * ROWS {
-                    continue;
-                }
-                let mut key = [0u32; ROWS];
-                key.copy_from_slice(&sig[b * ROWS..(b + 1) * ROWS]);
-                band.entry(key).or_default().push(i);
-            }
-            band.into_values().filter(|m| m.len() > 1).collect()
+            // Sorted, a bucket is a run of equal keys: one allocation per band instead of
+            // one per distinct key.
+            let mut band: Vec<([u32; ROWS], usize)> = dense
+                .iter()
+                .enumerate()
+                .filter(|(_, sig)| sig.len() >= BANDS * ROWS)
+                .map(|(i, sig)| {
+                    let mut key = [0u32; ROWS];
+                    key.copy_from_slice(&sig[b * ROWS..(b + 1) * ROWS]);
+                    (key, i)
+                })
+                .collect();
+            band.sort_unstable();
+            band.chunk_by(|x, y| x.0 == y.0)
+                .filter(|run| run.len() > 1)
+                .map(|run| run.iter().map(|&(_, i)| i).collect())
+                .collect()
         })
         .collect();
     let mut parent: Vec<usize> = (0..sigs.len()).collect();

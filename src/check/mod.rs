@@ -433,18 +433,19 @@ pub fn voices(docs: &[Analyzed], outlets: &Outlets) -> Vec<usize> {
         }
         x
     }
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    // The first document with each outlet, family or URL; later ones join its voice.
+    let mut by_key: foldhash::HashMap<(bool, &str), usize> = foldhash::HashMap::default();
     for (i, a) in docs.iter().enumerate() {
         let m = &a.doc.meta;
         let family = outlets
             .get(&m.outlet)
-            .and_then(|o| o.family.clone())
-            .unwrap_or_else(|| m.outlet.clone());
-        let mut keys = vec![format!("outlet:{family}"), format!("outlet:{}", m.outlet)];
-        if let Some(url) = &m.url {
-            keys.push(format!("url:{}", url.trim_end_matches('/')));
-        }
-        for key in keys {
+            .and_then(|o| o.family.as_deref())
+            .unwrap_or(&m.outlet);
+        let url = m.url.as_deref().map(|u| (true, u.trim_end_matches('/')));
+        for key in [(false, family), (false, m.outlet.as_str())]
+            .into_iter()
+            .chain(url)
+        {
             match by_key.get(&key) {
                 Some(&j) => {
                     let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
