@@ -4,7 +4,9 @@
 /// mimalloc rather than the system allocator: analysis makes about a thousand small
 /// allocations an article and start-up tens of thousands while compiling the rules; on
 /// glibc's allocator these were a seventh of all instructions (callgrind). Start-up on the
-/// bundled corpus is a fifth faster with it; large corpora are as fast either way.
+/// bundled corpus is a fifth faster with it; large corpora are as fast either way. Without
+/// transparent huge pages (`no_thp`): with them, pages mimalloc returned to the system came
+/// back as 2 MB to zero, 4% of a run in the kernel and 40% more peak memory.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
