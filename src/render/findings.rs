@@ -79,13 +79,6 @@ struct Summary {
     suppressed: usize,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    findings: &'a [Finding],
-    suppressed: &'a [Finding],
-    summary: Summary,
-}
-
 fn summary(r: &Report) -> Summary {
     Summary {
         documents: r.documents,
@@ -170,15 +163,16 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(
-                &mut *out,
-                &JsonReport {
-                    findings: r.findings,
-                    suppressed: r.suppressed,
-                    summary: summary(r),
-                },
-            )?;
-            writeln!(out)
+            // `{"findings": [...], "suppressed": [...], "summary": {...}}`, the arrays
+            // serialised on all cores.
+            let weight = |f: &Finding| f.sides.iter().map(|s| s.evidence.len()).sum::<usize>();
+            out.write_all(b"{\n  \"findings\": ")?;
+            super::pretty::array(out, r.findings, 1, weight)?;
+            out.write_all(b",\n  \"suppressed\": ")?;
+            super::pretty::array(out, r.suppressed, 1, weight)?;
+            out.write_all(b",\n  \"summary\": ")?;
+            super::pretty::value(out, &summary(r), 1)?;
+            out.write_all(b"\n}\n")
         }
         Format::Jsonl => {
             for f in r.findings {

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod findings;
 pub mod html;
 pub mod markdown;
+mod pretty;
 pub mod rules;
 pub mod table;
 
