@@ -183,6 +183,7 @@ pub fn write(
 /// Read interchange files back into analysed articles, in file and record order. Every
 /// problem in every file is reported, each with its file, line and column.
 pub fn read(paths: &[PathBuf]) -> Result<Vec<Analyzed>> {
+    use rayon::prelude::*;
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -196,14 +197,25 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Analyzed>> {
                 continue;
             }
         };
+        // Records parse on all cores, a slice of the file at a time so that only a slice
+        // is held twice; they are put together in file order, which is where a record's
+        // place after its document's is checked.
+        let lines: Vec<(usize, &str)> = src
+            .lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .collect();
         let mut current: Option<Analyzed> = None;
-        for (i, line) in src.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Err(e) = record(path, line, &mut current, &mut out) {
-                let column = e.column.unwrap_or(1);
-                errors.push(e.at(i + 1, column));
+        for slice in lines.chunks(1 << 14) {
+            let parsed: Vec<std::result::Result<Parsed, Problem>> = slice
+                .par_iter()
+                .map(|&(_, line)| parse(path, line))
+                .collect();
+            for ((i, _), parsed) in slice.iter().zip(parsed) {
+                if let Err(e) = parsed.and_then(|p| assemble(path, p, &mut current, &mut out)) {
+                    let column = e.column.unwrap_or(1);
+                    errors.push(e.at(i + 1, column));
+                }
             }
         }
         out.extend(current);
@@ -253,86 +265,37 @@ fn json<T: serde::de::DeserializeOwned>(
     })
 }
 
-fn record(
-    path: &Path,
-    line: &str,
-    current: &mut Option<Analyzed>,
-    out: &mut Vec<Analyzed>,
-) -> std::result::Result<(), Problem> {
+/// One record, parsed on its own. Held a slice of the file at a time, and moved into its
+/// article at once: an allocation a record to even out variant sizes would cost more.
+#[allow(clippy::large_enum_variant)]
+enum Parsed {
+    Document(Analyzed),
+    /// A term or claim record, with the `doc` it names and its kind; its own content may
+    /// not have parsed, which is reported only if it is in its place.
+    Part {
+        kind: String,
+        doc: Option<String>,
+        part: std::result::Result<Part, Problem>,
+    },
+}
+
+#[allow(clippy::large_enum_variant)]
+enum Part {
+    Term(TermUse),
+    Claim(Claim, Located),
+}
+
+fn parse(path: &Path, line: &str) -> std::result::Result<Parsed, Problem> {
     #[derive(Deserialize)]
     struct Kind {
         kind: String,
         doc: Option<String>,
     }
     let k: Kind = json(path, line)?;
-    if k.kind != "document" {
-        let expected = current.as_ref().map(|a| display_path(a.doc.path()));
-        if k.doc.is_none() || expected.is_none() || k.doc != expected {
-            return Err(problem(
-                path,
-                format!(
-                    "a `{}` record that does not follow its document's record",
-                    k.kind
-                ),
-                None,
-            ));
-        }
-    }
-    match k.kind.as_str() {
-        "document" => {
-            let r: DocRecord = json(path, line)?;
-            let published = parse_published(&r.published)
-                .map_err(|e| problem(path, format!("published: {e}"), None))?;
-            let bad = || {
-                problem(
-                    path,
-                    "signature: not groups of eight hex digits".into(),
-                    None,
-                )
-            };
-            if !r.signature.is_ascii() || r.signature.len() % 8 != 0 {
-                return Err(bad());
-            }
-            let signature = (0..r.signature.len() / 8)
-                .map(|i| u32::from_str_radix(&r.signature[i * 8..i * 8 + 8], 16))
-                .collect::<std::result::Result<Vec<u32>, _>>()
-                .map_err(|_| bad())?;
-            let meta = Meta {
-                outlet: r.outlet,
-                published,
-                title: r.title,
-                url: r.url,
-                author: r.author,
-                via: r.via,
-                published_basis: r.published_basis,
-                language: r.language,
-                ignore: r
-                    .ignore
-                    .into_iter()
-                    .map(|i| Ignore {
-                        rule: i.rule,
-                        reason: i.reason,
-                    })
-                    .collect(),
-            };
-            out.extend(current.take());
-            *current = Some(Analyzed {
-                doc: DocInfo::new(PathBuf::from(&r.doc), r.article, meta, r.words),
-                claims: Vec::new(),
-                at: Vec::new(),
-                facts: DocFacts {
-                    dates: r.dates,
-                    day_dates: r.day_dates,
-                    own_words: r.own_words,
-                    terms: Vec::new(),
-                },
-                signature,
-            });
-        }
-        "term" => {
-            let r: TermRecord = json(path, line)?;
-            let a = current.as_mut().expect("checked above");
-            a.facts.terms.push(TermUse {
+    let part = match k.kind.as_str() {
+        "document" => return document(path, line).map(Parsed::Document),
+        "term" => json::<TermRecord>(path, line).map(|r| {
+            Part::Term(TermUse {
                 term: r.term,
                 category: r.category,
                 span: 0..0,
@@ -345,23 +308,108 @@ fn record(
                     end_line: r.end_line,
                     end_column: r.end_column,
                 },
-            });
+            })
+        }),
+        "count" | "control" | "status" | "event-date" => json::<ClaimRecord>(path, line)
+            .and_then(|r| claim(r).map_err(|m| problem(path, m, None)))
+            .map(|(claim, at)| Part::Claim(claim, at)),
+        other => Err(problem(
+            path,
+            format!(
+                "a `{other}` record is not a claim; claims files come from `crosscheck claims --format jsonl`"
+            ),
+            None,
+        )),
+    };
+    Ok(Parsed::Part {
+        kind: k.kind,
+        doc: k.doc,
+        part,
+    })
+}
+
+fn document(path: &Path, line: &str) -> std::result::Result<Analyzed, Problem> {
+    let r: DocRecord = json(path, line)?;
+    let published = parse_published(&r.published)
+        .map_err(|e| problem(path, format!("published: {e}"), None))?;
+    let bad = || {
+        problem(
+            path,
+            "signature: not groups of eight hex digits".into(),
+            None,
+        )
+    };
+    if !r.signature.is_ascii() || r.signature.len() % 8 != 0 {
+        return Err(bad());
+    }
+    let signature = (0..r.signature.len() / 8)
+        .map(|i| u32::from_str_radix(&r.signature[i * 8..i * 8 + 8], 16))
+        .collect::<std::result::Result<Vec<u32>, _>>()
+        .map_err(|_| bad())?;
+    let meta = Meta {
+        outlet: r.outlet,
+        published,
+        title: r.title,
+        url: r.url,
+        author: r.author,
+        via: r.via,
+        published_basis: r.published_basis,
+        language: r.language,
+        ignore: r
+            .ignore
+            .into_iter()
+            .map(|i| Ignore {
+                rule: i.rule,
+                reason: i.reason,
+            })
+            .collect(),
+    };
+    Ok(Analyzed {
+        doc: DocInfo::new(PathBuf::from(&r.doc), r.article, meta, r.words),
+        claims: Vec::new(),
+        at: Vec::new(),
+        facts: DocFacts {
+            dates: r.dates,
+            day_dates: r.day_dates,
+            own_words: r.own_words,
+            terms: Vec::new(),
+        },
+        signature,
+    })
+}
+
+/// Put a parsed record in its place: a document starts an article, the others belong to
+/// the article before them.
+fn assemble(
+    path: &Path,
+    parsed: Parsed,
+    current: &mut Option<Analyzed>,
+    out: &mut Vec<Analyzed>,
+) -> std::result::Result<(), Problem> {
+    let (kind, doc, part) = match parsed {
+        Parsed::Document(a) => {
+            out.extend(current.take());
+            *current = Some(a);
+            return Ok(());
         }
-        "count" | "control" | "status" | "event-date" => {
-            let r: ClaimRecord = json(path, line)?;
-            let (claim, at) = claim(r).map_err(|m| problem(path, m, None))?;
-            let a = current.as_mut().expect("checked above");
+        Parsed::Part { kind, doc, part } => (kind, doc, part),
+    };
+    let expected = current.as_ref().map(|a| display_path(a.doc.path()));
+    let Some(a) = current
+        .as_mut()
+        .filter(|_| doc.is_some() && doc == expected)
+    else {
+        return Err(problem(
+            path,
+            format!("a `{kind}` record that does not follow its document's record"),
+            None,
+        ));
+    };
+    match part? {
+        Part::Term(t) => a.facts.terms.push(t),
+        Part::Claim(claim, at) => {
             a.claims.push(claim);
             a.at.push(at);
-        }
-        other => {
-            return Err(problem(
-                path,
-                format!(
-                    "a `{other}` record is not a claim; claims files come from `crosscheck claims --format jsonl`"
-                ),
-                None,
-            ));
         }
     }
     Ok(())
