@@ -222,16 +222,16 @@ mod tests {
 
     #[test]
     fn matches_as_the_regex_crate_does() {
-        let pattern = r"\b(?:cease-?fire|truce)\b";
+        let pattern = r"\b(?:co-?accord|pact)\b";
         let gated = GatedRegex::new(pattern, ci()).unwrap();
         let plain = regex::RegexBuilder::new(pattern)
             .case_insensitive(true)
             .build()
             .unwrap();
         for hay in [
-            "The Ceasefire and the TRUCE",
-            "ceasefires",
-            "a cease-fire, truce.",
+            "The Coaccord and the PACT",
+            "coaccords",
+            "a co-accord, pact.",
             "",
         ] {
             let a: Vec<_> = gated.find_iter(hay).collect();

@@ -1400,11 +1400,11 @@ mod tests {
     #[test]
     fn relative_periods() {
         assert_eq!(
-            one("A truce was brokered last week.", "2020-01-19").1,
+            one("A pact was brokered last week.", "2020-01-19").1,
             "2020-W02"
         );
         assert_eq!(
-            one("A truce was brokered last week.", "2020-01-19").2,
+            one("A pact was brokered last week.", "2020-01-19").2,
             "2020-01-06"
         );
         assert_eq!(one("He tweeted last month.", "2020-01-19").1, "2019-12");
@@ -1567,7 +1567,7 @@ mod tests {
             one("The vote is next week on Monday.", "2020-03-12").1,
             "2020-03-16"
         );
-        let e = times("Earlier this month, the truce held.", "2020-03-12");
+        let e = times("Earlier this month, the pact held.", "2020-03-12");
         assert_eq!(
             (e[0].2.as_str(), e[0].3.as_str()),
             ("2020-03-01", "2020-03-12")

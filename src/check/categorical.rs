@@ -1,4 +1,4 @@
-//! Checks whose claims take one of several values that cannot hold together: a ceasefire's
+//! Checks whose claims take one of several values that cannot hold together: an accord's
 //! status, a place's controller.
 
 use super::{Ctx, Item, Overlaps, Scope, clusters, widen, window_text};

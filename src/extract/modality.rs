@@ -223,9 +223,10 @@ mod tests {
 
     #[test]
     fn hedges_negation_future_conditional() {
-        let s = "The ceasefire seems to be holding.";
+        let s = "The accord seems to be holding.";
         assert!(hedged(s, &whole(s)));
-        assert!(!hedged("The ceasefire is holding.", &(0..25)));
+        let s = "The accord is holding.";
+        assert!(!hedged(s, &whole(s)));
         let month = "Five soldiers were killed on 18 May 2020.";
         assert!(!hedged(month, &whole(month)), "the month is not a hedge");
         let hedge = "Five soldiers may have been killed.";
@@ -236,7 +237,7 @@ mod tests {
             &whole(s),
             &(s.find("killed").unwrap()..s.len() - 1)
         ));
-        let s = "The ceasefire appears to be holding.";
+        let s = "The accord appears to be holding.";
         let t = s.find("holding").unwrap();
         assert!(
             !planned(s, &whole(s), &(t..t + 7)),
@@ -245,14 +246,12 @@ mod tests {
         let s = "The highway will be controlled by Marrowvale.";
         let t = s.find("controlled").unwrap();
         assert!(planned(s, &whole(s), &(t..t + 10)));
-        let s = "Karsk said that if the ceasefire is violated, it would respond.";
+        let s = "Karsk said that if the accord is violated, it would respond.";
         let t = s.find("violated").unwrap();
         assert!(conditional(s, &whole(s), &(t..t + 8)));
-        assert!(!conditional(
-            "The ceasefire was violated.",
-            &(0..27),
-            &(18..26)
-        ));
+        let s = "The accord was violated.";
+        let t = s.find("violated").unwrap();
+        assert!(!conditional(s, &whole(s), &(t..t + 8)));
     }
 
     #[test]

@@ -1,10 +1,10 @@
-//! Status claims: the state of a named thing ("the ceasefire seems to be holding").
+//! Status claims: the state of a named thing ("the accord seems to be holding").
 
 use super::Context;
 use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
 
-/// Words before the subject searched for a blocker ("talks on a new ceasefire").
+/// Words before the subject searched for a blocker ("talks on a new accord").
 const BLOCKER_REACH: usize = 4;
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {

@@ -1037,7 +1037,7 @@ mod tests {
                     outlet: format!("Outlet {o:02}"),
                     when: DayRange::day(day(d)),
                     what: MarkKind::Status {
-                        subject: "truce".into(),
+                        subject: "pact".into(),
                         status: if (o + d) % 7 == 0 {
                             "collapsed"
                         } else {
@@ -1045,7 +1045,7 @@ mod tests {
                         }
                         .into(),
                     },
-                    text: "the truce held".into(),
+                    text: "the pact held".into(),
                     doc: format!("a/{o}-{d}.md"),
                     line: 3,
                 });

@@ -396,7 +396,7 @@ pub fn compile(
                     Diagnostic::error(path, format!("rule id `{}` is not kebab-case", r.id))
                         .with_yaml_path(format!("rules[{i}].id"))
                         .with_help(
-                            "ids are lowercase words joined by `-`, such as `ceasefire-status`",
+                            "ids are lowercase words joined by `-`, such as `status-conflicts`",
                         ),
                     "id",
                     &r.id,
@@ -571,7 +571,7 @@ mod tests {
         )
     }
 
-    const RULE: &str = "rules:\n  - id: truce-status\n    severity: error\n    summary: s\n    description: d\n    message: '{key}: {a} vs {b}'\n    check:\n      kind: exclusive-status\n      params:\n        groups: [[holding], [collapsed]]\n";
+    const RULE: &str = "rules:\n  - id: pact-status\n    severity: error\n    summary: s\n    description: d\n    message: '{key}: {a} vs {b}'\n    check:\n      kind: exclusive-status\n      params:\n        groups: [[holding], [collapsed]]\n";
 
     #[test]
     fn loads_a_rule() {
@@ -607,7 +607,7 @@ mod tests {
             e[0].message.contains("defined twice") && e[0].line == Some(11),
             "{e:?}"
         );
-        let e = compile_one(&RULE.replace("truce-status", "Truce_Status")).unwrap_err();
+        let e = compile_one(&RULE.replace("pact-status", "Pact_Status")).unwrap_err();
         assert!(e[0].message.contains("kebab-case"));
     }
 

@@ -62,7 +62,7 @@ struct RawStatus {
     /// A thing class (or thing id) whose status this frame reads.
     subject: String,
     statuses: BTreeMap<String, Vec<PatternSource>>,
-    /// Words that take a status word for themselves ("talks on a ceasefire failed"): when
+    /// Words that take a status word for themselves ("talks on an accord failed"): when
     /// one stands between the subject and the status word, or just before the subject, the
     /// status is not the subject's.
     #[serde(default)]
@@ -525,18 +525,18 @@ mod tests {
     fn unknown_subjects_are_located() {
         let g = Gazetteer::compile(&[(
             PathBuf::from("g.yaml"),
-            "classes:\n  - {id: truce, aliases: [truce]}\n".into(),
+            "classes:\n  - {id: pact, aliases: [pact]}\n".into(),
         )])
         .unwrap();
         let src =
-            "status:\n  - id: s\n    subject: truse\n    statuses:\n      holding: [holding]\n";
+            "status:\n  - id: s\n    subject: pakt\n    statuses:\n      holding: [holding]\n";
         let e = Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], Some(&g)).unwrap_err();
         assert_eq!(e.len(), 1);
         assert_eq!(
             (e[0].line, e[0].yaml_path.as_deref()),
             (Some(3), Some("status[0].subject"))
         );
-        assert!(e[0].message.contains("unknown subject `truse`"));
+        assert!(e[0].message.contains("unknown subject `pakt`"));
         // Without a gazetteer the reference cannot be checked, and is not reported.
         assert!(Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], None).is_ok());
     }

@@ -278,9 +278,9 @@ mod tests {
     #[test]
     fn headings_and_title_lines_stand_alone() {
         assert_eq!(
-            split("Failed truce\n\nOn Monday it broke.\nThe army moved.\n# Heading\nBody text"),
+            split("Failed pact\n\nOn Monday it broke.\nThe army moved.\n# Heading\nBody text"),
             vec![
-                "Failed truce",
+                "Failed pact",
                 "On Monday it broke.",
                 "The army moved.",
                 "# Heading",
