@@ -107,6 +107,31 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
     bar
 }
 
+/// Every article under `paths`, each handed to `each` on all cores as it is read and then
+/// dropped, with the progress bar and the loading warnings.
+fn load_with_progress<T: Send>(
+    cli: &Cli,
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    each: impl Fn(Document) -> T + Sync,
+) -> Result<corpus::Loaded<T>, Failure> {
+    let bar = progress(cli.global.quiet);
+    let corpus = corpus::load_with(
+        paths,
+        options,
+        |n| bar.set_length(n as u64),
+        |doc| {
+            let item = each(doc);
+            bar.inc(1);
+            item
+        },
+    );
+    bar.finish_and_clear();
+    let corpus = corpus?;
+    print_warnings(&corpus.warnings, cli.global.quiet);
+    Ok(corpus)
+}
+
 fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
@@ -353,20 +378,7 @@ fn run_check(
     }
     // Articles are read and analysed on all cores, and dropped once analysed; results keep
     // the path order, so output does not depend on the number of threads.
-    let bar = progress(cli.global.quiet);
-    let corpus = corpus::load_with(
-        paths,
-        options,
-        |n| bar.set_length(n as u64),
-        |doc| {
-            let a = analyse(doc, &rules);
-            bar.inc(1);
-            a
-        },
-    );
-    bar.finish_and_clear();
-    let corpus = corpus?;
-    print_warnings(&corpus.warnings, cli.global.quiet);
+    let corpus = load_with_progress(cli, paths, options, |doc| analyse(doc, &rules))?;
     let analyzed = corpus.items;
     let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &selected);
     Ok(finish_run(
@@ -673,21 +685,10 @@ fn stream_records(
     record: impl Fn(&Document, &RuleSet, &mut dyn Write) -> io::Result<()> + Sync,
 ) -> Result<(), Failure> {
     let rules = load_rules(cli)?;
-    let bar = progress(cli.global.quiet);
-    let corpus = corpus::load_with(
-        &args.paths,
-        options,
-        |n| bar.set_length(n as u64),
-        |doc| {
-            let mut buf = Vec::new();
-            let lines = record(&doc, &rules, &mut buf).map(|()| buf);
-            bar.inc(1);
-            lines
-        },
-    );
-    bar.finish_and_clear();
-    let corpus = corpus?;
-    print_warnings(&corpus.warnings, cli.global.quiet);
+    let corpus = load_with_progress(cli, &args.paths, options, |doc| {
+        let mut buf = Vec::new();
+        record(&doc, &rules, &mut buf).map(|()| buf)
+    })?;
     for lines in corpus.items {
         out.write_all(&lines?)?;
     }
