@@ -29,20 +29,14 @@ static PLACE_NOUN: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
-/// The sentences a match of `gate` touches: every sentence holding one is among them (a
-/// match the scan skipped overlaps one it found, in the same sentence).
+/// The sentences a control pattern may match in: a pattern only runs on one sentence at a
+/// time, and its match there holds a match of its gate (its longest literal) in that same
+/// sentence, so an earliest-match test of the gates, sentence by sentence, picks them all.
 fn touched(gate: &regex::Regex, text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
-    let mut hit = vec![false; sentences.len()];
-    for m in gate.find_iter(text) {
-        let first = sentences.partition_point(|s| s.end <= m.start());
-        for (i, s) in sentences.iter().enumerate().skip(first) {
-            if s.start >= m.end().max(m.start() + 1) {
-                break;
-            }
-            hit[i] = true;
-        }
-    }
-    hit
+    sentences
+        .iter()
+        .map(|s| gate.is_match(&text[s.clone()]))
+        .collect()
 }
 
 struct Filled {
@@ -55,7 +49,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let mut found: Vec<Claim> = Vec::new();
     let sentences = &ctx.doc.sentences;
-    // One scan for all patterns' gates finds the few sentences worth trying each pattern on.
+    // One test of all patterns' gates a sentence finds the few worth trying each pattern on.
     let hit = match &ctx.rules.frames.control_gate {
         Some(gate) => touched(gate, text, sentences),
         None => vec![true; sentences.len()],

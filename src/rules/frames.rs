@@ -281,8 +281,8 @@ pub struct Frames {
     pub control: Vec<ControlFrame>,
     pub status: Vec<StatusFrame>,
     pub events: Vec<EventFrame>,
-    /// Every control pattern's gate in one regex: one scan of a document finds the sentences
-    /// a control pattern may match in, instead of one scan per pattern. `None` when a
+    /// Every control pattern's gate in one regex: one earliest-match search of a sentence
+    /// says whether any control pattern may match in it, instead of one search per pattern. `None` when a
     /// pattern has no gate or the union would not compile: then every sentence is tried.
     pub control_gate: Option<Regex>,
 }
