@@ -4,7 +4,9 @@
 //! reported by the YAML layer with the line, column and path of the offending string.
 
 use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Hir, HirKind, Look};
 use serde::{Deserialize, Deserializer, de::Error as _};
+use std::ops::Range;
 
 /// Upper bound on a compiled pattern, so a hostile rule file cannot exhaust memory.
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -14,26 +16,86 @@ pub const SIZE_LIMIT: usize = 1 << 20;
 #[derive(Debug, Clone)]
 pub struct Pattern {
     regex: Regex,
+    /// The text of a pattern that is one whole line written out (`^Join the mailing list$`),
+    /// the commonest kind of page furniture: found with a substring search. The regex crate
+    /// finds it with the same search, then confirms each hit with its automaton forward and
+    /// back; with a pattern for each outlet, each run on few articles, that automaton's
+    /// tables are out of the CPU cache and the confirmation cost ten times the search.
+    line: Option<memchr::memmem::Finder<'static>>,
 }
 
 impl Pattern {
     pub fn new(source: &str) -> Result<Self, String> {
-        RegexBuilder::new(source)
+        let regex = RegexBuilder::new(source)
             .multi_line(true)
             .size_limit(SIZE_LIMIT)
             .dfa_size_limit(SIZE_LIMIT)
             .build()
-            .map(|regex| Pattern { regex })
-            .map_err(|e| describe(source, &e))
+            .map_err(|e| describe(source, &e))?;
+        Ok(Pattern {
+            line: literal_line(source).map(|l| memchr::memmem::Finder::new(&l).into_owned()),
+            regex,
+        })
     }
 
     pub fn regex(&self) -> &Regex {
         &self.regex
     }
 
+    /// Successive non-overlapping matches in `hay`, as the regex finds them.
+    pub fn find_iter<'a>(&'a self, hay: &'a str) -> Box<dyn Iterator<Item = Range<usize>> + 'a> {
+        let Some(finder) = &self.line else {
+            return Box::new(self.regex.find_iter(hay).map(|m| m.range()));
+        };
+        let bytes = hay.as_bytes();
+        let len = finder.needle().len();
+        let mut at = 0;
+        Box::new(std::iter::from_fn(move || {
+            while at <= bytes.len() {
+                let start = at + finder.find(&bytes[at..])?;
+                let end = start + len;
+                let whole_line = (start == 0 || bytes[start - 1] == b'\n')
+                    && (end == bytes.len() || bytes[end] == b'\n');
+                if whole_line {
+                    at = end;
+                    return Some(start..end);
+                }
+                at = start + 1;
+            }
+            None
+        }))
+    }
+
     pub fn as_str(&self) -> &str {
         self.regex.as_str()
     }
+}
+
+/// The text of `source` when it is `^`, literal text without a line break, `$` (multi-line).
+fn literal_line(source: &str) -> Option<Vec<u8>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .multi_line(true)
+        .build()
+        .parse(source)
+        .ok()?;
+    let HirKind::Concat(parts) = hir.kind() else {
+        return None;
+    };
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return None;
+    };
+    let look = |h: &Hir, want: Look| matches!(h.kind(), HirKind::Look(l) if *l == want);
+    if !look(first, Look::StartLF) || !look(last, Look::EndLF) {
+        return None;
+    }
+    let mut text = Vec::new();
+    for part in middle {
+        let HirKind::Literal(lit) = part.kind() else {
+            return None;
+        };
+        text.extend_from_slice(&lit.0);
+    }
+    (!text.is_empty() && !text.contains(&b'\n')).then_some(text)
 }
 
 /// One line instead of the regex crate's multi-line caret diagram.
@@ -115,6 +177,43 @@ mod tests {
             PatternSource::new(r"cease-?fire\b").unwrap().as_str(),
             r"cease-?fire\b"
         );
+    }
+
+    /// The matches the regex finds, and those `find_iter` gives.
+    fn both(pattern: &str, hay: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let p = Pattern::new(pattern).unwrap();
+        let by_regex = p.regex().find_iter(hay).map(|m| m.range()).collect();
+        (by_regex, p.find_iter(hay).collect())
+    }
+
+    #[test]
+    fn a_written_out_line_is_found_where_the_regex_finds_it() {
+        let hays = [
+            "Join us\nJoin us\nJoin us",
+            "Join us now\nRejoin us\nJoin us\r\nJoin us",
+            "Join usJoin us\n\nJoin us\n",
+            "aa\naaa\naa\naa",
+            "",
+        ];
+        for (pattern, literal) in [
+            ("^Join us$", true),
+            (r"^Weapons \(WMD\)$", true),
+            ("^aa$", true),
+            ("(?i)^join us$", false),
+            ("^Join us.*$", false),
+            ("Join us", false),
+            ("^Join us", false),
+            ("^a\nb$", false),
+        ] {
+            assert_eq!(literal_line(pattern).is_some(), literal, "{pattern}");
+            for hay in hays {
+                let (by_regex, found) = both(pattern, hay);
+                assert_eq!(found, by_regex, "{pattern} in {hay:?}");
+            }
+        }
+        assert_eq!(both("^aa$", "aa\naaa\naa").1, [0..2, 7..9]);
+        // A line ended by "\r\n" holds the "\r": as in the regex, it is not that line.
+        assert!(both("^Join us$", "Join us\r\n").1.is_empty());
     }
 
     #[test]

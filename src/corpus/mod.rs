@@ -376,9 +376,9 @@ fn furniture(source: &str, body_start: usize, meta: &Meta, outlets: &Outlets) ->
         .iter()
         .chain(own)
         .chain(via)
-        .flat_map(|p| p.regex().find_iter(body))
+        .flat_map(|p| p.find_iter(body))
         .filter(|m| !m.is_empty())
-        .map(|m| body_start + m.start()..body_start + m.end())
+        .map(|m| body_start + m.start..body_start + m.end)
         .collect();
     spans.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(spans.len());
