@@ -28,6 +28,32 @@ const ALNUM: u8 = 2;
 /// Not ASCII: decoded and classified by Unicode.
 const OTHER: u8 = 4;
 
+/// The high bit of each byte of a machine word: set in none for eight ASCII bytes, and
+/// where the byte-wise tests below put their answers.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x` (all ASCII) that is at least `n` (at most 0x80): adding
+/// 0x80 - n carries into it, and an ASCII byte plus at most 0x80 never carries out.
+fn at_least(x: u64, n: u8) -> u64 {
+    x.wrapping_add(ONES * u64::from(0x80 - n)) & HIGH
+}
+
+/// The high bit of each byte of `x` (all ASCII) within `lo..=hi`.
+fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    at_least(x, lo) & !at_least(x, hi + 1)
+}
+
+/// ASCII whitespace as `char::is_whitespace` has it: tab to carriage return, and space.
+fn spaces(x: u64) -> u64 {
+    within(x, 0x09, 0x0d) | within(x, b' ', b' ')
+}
+
+/// ASCII letters (either case, found lower-cased) and digits.
+fn alphanumerics(x: u64) -> u64 {
+    within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
+}
+
 /// What each byte is, for the word scan.
 static ASCII_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -58,14 +84,48 @@ pub struct Words {
 }
 
 impl Words {
-    /// Tokens as `split_whitespace` finds them. Runs of ASCII are scanned a byte at a time
-    /// without decoding; other characters are decoded and classified by Unicode.
+    /// Tokens as `split_whitespace` finds them. Eight bytes of ASCII are classified at a
+    /// time in a machine word (the per-byte loop cost a branch a byte and was 4% of a run);
+    /// other characters are decoded and classified by Unicode.
     pub fn new(text: &str) -> Words {
         let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 6);
         let (mut start, mut alnum) = (None, false);
         let mut i = 0;
         while i < bytes.len() {
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if x & HIGH == 0 {
+                    let (space, letters) = (spaces(x), alphanumerics(x));
+                    let mut at = 0;
+                    while at < 8 {
+                        let ahead = HIGH & (!0 << (8 * at));
+                        if let Some(s) = start {
+                            let ends = space & ahead;
+                            if ends == 0 {
+                                alnum |= letters & ahead != 0;
+                                break;
+                            }
+                            let k = ends.trailing_zeros() / 8;
+                            alnum |= letters & ahead & ((1 << (8 * k)) - 1) != 0;
+                            tokens.push((s, i + k as usize, alnum));
+                            start = None;
+                            at = k + 1;
+                        } else {
+                            let begins = !space & ahead;
+                            if begins == 0 {
+                                break;
+                            }
+                            at = begins.trailing_zeros() / 8;
+                            start = Some(i + at as usize);
+                            alnum = false;
+                        }
+                    }
+                    i += 8;
+                    continue;
+                }
+            }
+            // One character: the last few bytes, or a chunk holding a non-ASCII one.
             let class = ASCII_CLASS[usize::from(bytes[i])];
             let (space, letter, len) = if class & OTHER == 0 {
                 (class & SPACE != 0, class & ALNUM != 0, 1)
@@ -86,16 +146,6 @@ impl Words {
                 (true, None) => {}
             }
             i += len;
-            if start.is_some() {
-                // The rest of an ASCII word, in one tight loop.
-                while let Some(class) = bytes.get(i).map(|&b| ASCII_CLASS[usize::from(b)]) {
-                    if class & (SPACE | OTHER) != 0 {
-                        break;
-                    }
-                    alnum |= class & ALNUM != 0;
-                    i += 1;
-                }
-            }
         }
         if let Some(s) = start {
             tokens.push((s, text.len(), alnum));
@@ -178,6 +228,37 @@ mod tests {
             for &hi in bounds.iter().filter(|&&h| h >= lo) {
                 assert_eq!(words.count(text, lo, hi), naive(lo, hi), "{lo}..{hi}");
             }
+        }
+    }
+
+    #[test]
+    fn tokens_are_those_split_whitespace_gives() {
+        // Every ASCII byte class the word-at-a-time scan tells apart, the bytes around each
+        // range's edges, and characters that are not ASCII, in pseudo-random strings.
+        let alphabet = [
+            " ", "\n", "\t", "\u{0B}", "\u{0C}", "\r", "\u{1C}", "a", "z", "A", "Z", "0", "9", "/",
+            ":", "@", "[", "`", "{", "_", "-", ".", "\u{7F}", "é", "\u{A0}", "\u{3000}", "ø",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..4000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 58) as usize;
+            let text: String = (0..len)
+                .map(|k| {
+                    let r = seed.rotate_left(7 * k as u32) ^ (k as u64).wrapping_mul(0x9e37);
+                    alphabet[(r % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let want: Vec<(usize, usize, bool)> = text
+                .split_whitespace()
+                .map(|w| {
+                    let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                    (at, at + w.len(), w.chars().any(char::is_alphanumeric))
+                })
+                .collect();
+            assert_eq!(Words::new(&text).tokens, want, "{text:?}");
         }
     }
 
