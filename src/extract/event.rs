@@ -1,7 +1,7 @@
 //! Event-date claims: when a named thing was signed, came into force, began.
 
 use super::Context;
-use crate::annotate::MentionClass;
+use crate::annotate::Mention;
 use crate::claims::{Claim, ClaimKind, TimeBasis};
 
 /// Most words between the trigger and its date: further away, the date is another event's.
@@ -11,15 +11,12 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let g = &ctx.rules.gazetteer;
     for frame in &ctx.rules.frames.events {
-        let about = |entity: &str| match &frame.subject {
-            Some(s) => entity == s || g.thing(entity).is_some_and(|t| &t.class == s),
-            None => g.thing(entity).is_some(),
+        let about = |m: &Mention| match &frame.subject {
+            Some(s) => &m.entity == s || g.thing_of(m.entity_ref).is_some_and(|t| &t.class == s),
+            None => g.thing_of(m.entity_ref).is_some(),
         };
-        for sentence in &ctx.doc.sentences {
-            let things: Vec<_> = ctx
-                .mentions_in(sentence.clone(), MentionClass::Thing)
-                .filter(|m| about(&m.entity))
-                .collect();
+        for (sentence, mentions) in &ctx.things {
+            let things: Vec<_> = mentions.iter().filter(|m| about(m)).collect();
             if things.is_empty() {
                 continue;
             }

@@ -27,7 +27,12 @@ pub(crate) fn warm_up() {
 
 /// Extract every claim from one annotated document, in text order.
 pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim> {
-    let ctx = Context { doc, ann, rules };
+    let ctx = Context {
+        doc,
+        ann,
+        rules,
+        things: things_by_sentence(doc, ann),
+    };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
     control::extract(&ctx, &mut claims);
@@ -48,6 +53,36 @@ pub(crate) struct Context<'a> {
     pub doc: &'a Document,
     pub ann: &'a Annotations,
     pub rules: &'a RuleSet,
+    /// The sentences holding a mention of a named thing, with those mentions, in text
+    /// order: what the status and event frames look at, found once for all their frames.
+    pub things: Vec<(Range<usize>, Vec<&'a Mention>)>,
+}
+
+/// See [`Context::things`]: a mention belongs to the sentence it starts in when it ends
+/// there too, as [`Context::mentions_in`] has it.
+fn things_by_sentence<'a>(
+    doc: &Document,
+    ann: &'a Annotations,
+) -> Vec<(Range<usize>, Vec<&'a Mention>)> {
+    let mut out: Vec<(Range<usize>, Vec<&'a Mention>)> = Vec::new();
+    for m in ann
+        .mentions
+        .iter()
+        .filter(|m| m.class == MentionClass::Thing)
+    {
+        let Some(i) = spans::index_holding(&doc.sentences, m.span.start) else {
+            continue;
+        };
+        let sentence = &doc.sentences[i];
+        if m.span.start >= sentence.end || m.span.end > sentence.end {
+            continue;
+        }
+        match out.last_mut() {
+            Some((s, list)) if s == sentence => list.push(m),
+            _ => out.push((sentence.clone(), vec![m])),
+        }
+    }
+    out
 }
 
 impl<'a> Context<'a> {

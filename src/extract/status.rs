@@ -1,7 +1,7 @@
 //! Status claims: the state of a named thing ("the accord seems to be holding").
 
 use super::Context;
-use crate::annotate::MentionClass;
+use crate::annotate::Mention;
 use crate::claims::{Claim, ClaimKind};
 
 /// Words before the subject searched for a blocker ("talks on a new accord").
@@ -11,14 +11,13 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let g = &ctx.rules.gazetteer;
     for frame in &ctx.rules.frames.status {
-        let about = |entity: &str| {
-            entity == frame.subject || g.thing(entity).is_some_and(|t| t.class == frame.subject)
+        let about = |m: &Mention| {
+            m.entity == frame.subject
+                || g.thing_of(m.entity_ref)
+                    .is_some_and(|t| t.class == frame.subject)
         };
-        for sentence in &ctx.doc.sentences {
-            let subjects: Vec<_> = ctx
-                .mentions_in(sentence.clone(), MentionClass::Thing)
-                .filter(|m| about(&m.entity))
-                .collect();
+        for (sentence, mentions) in &ctx.things {
+            let subjects: Vec<_> = mentions.iter().filter(|m| about(m)).collect();
             if subjects.is_empty() {
                 continue;
             }
@@ -50,7 +49,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                         continue;
                     }
                     let active_from = g
-                        .thing(&subject.entity)
+                        .thing_of(subject.entity_ref)
                         .and_then(|t| t.active.map(|a| a.from));
                     let (when, basis) = ctx.when(sentence, &trig, frame.window_days, active_from);
                     out.push(Claim {

@@ -285,6 +285,14 @@ impl Gazetteer {
         self.things.iter().find(|t| t.id == id)
     }
 
+    /// The named thing a mention refers to, without looking its id up.
+    pub fn thing_of(&self, r: EntityRef) -> Option<&Thing> {
+        match r {
+            EntityRef::Thing(i) => self.things.get(i),
+            _ => None,
+        }
+    }
+
     /// Whether place `inner` is `outer` or lies within it (through `within` links).
     pub fn place_within(&self, inner: &str, outer: &str) -> bool {
         let mut current = Some(inner);
