@@ -215,33 +215,12 @@ fn fuzzy(
 
 /// Spans of the words between whitespace and the punctuation that ends a name.
 fn name_words(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
     let mut words = Vec::new();
-    let (mut start, mut i) = (0, 0);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (separator, len) = if b.is_ascii() {
-            let s = b.is_ascii_whitespace()
-                || matches!(
-                    b,
-                    0x0b | b',' | b';' | b':' | b'(' | b')' | b'"' | b'.' | b'!' | b'?'
-                );
-            (s, 1)
-        } else {
-            let c = text[i..].chars().next().expect("i is on a char boundary");
-            (c.is_whitespace(), c.len_utf8())
-        };
-        if separator {
-            if i > start {
-                words.push((start, i));
-            }
-            start = i + len;
-        }
-        i += len;
-    }
-    if bytes.len() > start {
-        words.push((start, bytes.len()));
-    }
+    spans::runs(
+        text,
+        |x| spans::spaces(x) | spans::any_of(x, b",;:()\".!?"),
+        |s, e, _| words.push((s, e)),
+    );
     words
 }
 

@@ -23,11 +23,6 @@ pub fn index_holding(spans: &[Range<usize>], pos: usize) -> Option<usize> {
     (pos < s.end.max(s.start + 1)).then_some(i)
 }
 
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-/// Not ASCII: decoded and classified by Unicode.
-const OTHER: u8 = 4;
-
 /// The high bit of each byte of a machine word: set in none for eight ASCII bytes, and
 /// where the byte-wise tests below put their answers.
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -44,8 +39,13 @@ fn within(x: u64, lo: u8, hi: u8) -> u64 {
     at_least(x, lo) & !at_least(x, hi + 1)
 }
 
+/// The high bit of each byte of `x` (all ASCII) that is one of `set`.
+pub(crate) fn any_of(x: u64, set: &[u8]) -> u64 {
+    set.iter().fold(0, |m, &b| m | within(x, b, b))
+}
+
 /// ASCII whitespace as `char::is_whitespace` has it: tab to carriage return, and space.
-fn spaces(x: u64) -> u64 {
+pub(crate) fn spaces(x: u64) -> u64 {
     within(x, 0x09, 0x0d) | within(x, b' ', b' ')
 }
 
@@ -54,25 +54,84 @@ fn alphanumerics(x: u64) -> u64 {
     within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
 }
 
-/// What each byte is, for the word scan.
-static ASCII_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if !c.is_ascii() {
-            OTHER
-        } else if c.is_ascii_whitespace() || c == 0x0B {
-            SPACE
-        } else if c.is_ascii_alphanumeric() {
-            ALNUM
+/// Calls `emit(start, end, has a letter or digit)` for each maximal run of characters that
+/// are not separators, in order. `ascii_separators` marks the ASCII separators among eight
+/// ASCII bytes (as [`spaces`] does); beyond ASCII, whitespace separates. Eight bytes of
+/// ASCII are classified at a time in a machine word: a loop over bytes cost a branch a
+/// byte, and the word scans were several percent of a run.
+pub(crate) fn runs(
+    text: &str,
+    ascii_separators: impl Fn(u64) -> u64,
+    mut emit: impl FnMut(usize, usize, bool),
+) {
+    let bytes = text.as_bytes();
+    let (mut start, mut alnum) = (None, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH == 0 {
+                let (separators, letters) = (ascii_separators(x), alphanumerics(x));
+                let mut at = 0;
+                while at < 8 {
+                    let ahead = HIGH & (!0 << (8 * at));
+                    if let Some(s) = start {
+                        let ends = separators & ahead;
+                        if ends == 0 {
+                            alnum |= letters & ahead != 0;
+                            break;
+                        }
+                        let k = ends.trailing_zeros() / 8;
+                        alnum |= letters & ahead & ((1 << (8 * k)) - 1) != 0;
+                        emit(s, i + k as usize, alnum);
+                        start = None;
+                        at = k + 1;
+                    } else {
+                        let begins = !separators & ahead;
+                        if begins == 0 {
+                            break;
+                        }
+                        at = begins.trailing_zeros() / 8;
+                        start = Some(i + at as usize);
+                        alnum = false;
+                    }
+                }
+                i += 8;
+                continue;
+            }
+        }
+        // One character: the last few bytes, or a chunk holding a non-ASCII one. An ASCII
+        // byte is classified by the same tests, on a word holding it alone.
+        let b = bytes[i];
+        let (separator, letter, len) = if b.is_ascii() {
+            let x = u64::from(b);
+            (
+                ascii_separators(x) & 0x80 != 0,
+                alphanumerics(x) & 0x80 != 0,
+                1,
+            )
         } else {
-            0
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
         };
-        b += 1;
+        match (separator, start) {
+            (true, Some(s)) => {
+                emit(s, i, alnum);
+                start = None;
+            }
+            (false, None) => {
+                start = Some(i);
+                alnum = letter;
+            }
+            (false, Some(_)) => alnum |= letter,
+            (true, None) => {}
+        }
+        i += len;
     }
-    t
-};
+    if let Some(s) = start {
+        emit(s, text.len(), alnum);
+    }
+}
 
 /// Whitespace-separated tokens of a text, found once per document and shared: the words
 /// between two positions are counted with two binary searches instead of a scan, and the
@@ -84,72 +143,10 @@ pub struct Words {
 }
 
 impl Words {
-    /// Tokens as `split_whitespace` finds them. Eight bytes of ASCII are classified at a
-    /// time in a machine word (the per-byte loop cost a branch a byte and was 4% of a run);
-    /// other characters are decoded and classified by Unicode.
+    /// Tokens as `split_whitespace` finds them.
     pub fn new(text: &str) -> Words {
-        let bytes = text.as_bytes();
         let mut tokens = Vec::with_capacity(text.len() / 6);
-        let (mut start, mut alnum) = (None, false);
-        let mut i = 0;
-        while i < bytes.len() {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if x & HIGH == 0 {
-                    let (space, letters) = (spaces(x), alphanumerics(x));
-                    let mut at = 0;
-                    while at < 8 {
-                        let ahead = HIGH & (!0 << (8 * at));
-                        if let Some(s) = start {
-                            let ends = space & ahead;
-                            if ends == 0 {
-                                alnum |= letters & ahead != 0;
-                                break;
-                            }
-                            let k = ends.trailing_zeros() / 8;
-                            alnum |= letters & ahead & ((1 << (8 * k)) - 1) != 0;
-                            tokens.push((s, i + k as usize, alnum));
-                            start = None;
-                            at = k + 1;
-                        } else {
-                            let begins = !space & ahead;
-                            if begins == 0 {
-                                break;
-                            }
-                            at = begins.trailing_zeros() / 8;
-                            start = Some(i + at as usize);
-                            alnum = false;
-                        }
-                    }
-                    i += 8;
-                    continue;
-                }
-            }
-            // One character: the last few bytes, or a chunk holding a non-ASCII one.
-            let class = ASCII_CLASS[usize::from(bytes[i])];
-            let (space, letter, len) = if class & OTHER == 0 {
-                (class & SPACE != 0, class & ALNUM != 0, 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-            };
-            match (space, start) {
-                (true, Some(s)) => {
-                    tokens.push((s, i, alnum));
-                    start = None;
-                }
-                (false, None) => {
-                    start = Some(i);
-                    alnum = letter;
-                }
-                (false, Some(_)) => alnum |= letter,
-                (true, None) => {}
-            }
-            i += len;
-        }
-        if let Some(s) = start {
-            tokens.push((s, text.len(), alnum));
-        }
+        runs(text, spaces, |s, e, alnum| tokens.push((s, e, alnum)));
         Words { tokens }
     }
 
