@@ -342,6 +342,41 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
+    #[test]
+    fn name_words_end_at_whitespace_and_clause_punctuation() {
+        let text = "Karsk, (Varrow)\u{A0}al-Dunmere.Marrow\u{0B}vale!?\"é\"  x;y:z\u{3000}Ölstad";
+        let separator = |c: char| c.is_whitespace() || ",;:()\".!?".contains(c);
+        let mut want = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (separator(c), start) {
+                (true, Some(s)) => {
+                    want.push((s, i));
+                    start = None;
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+        }
+        assert_eq!(name_words(text), want);
+        let words: Vec<&str> = want.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            words,
+            [
+                "Karsk",
+                "Varrow",
+                "al-Dunmere",
+                "Marrow",
+                "vale",
+                "é",
+                "x",
+                "y",
+                "z",
+                "Ölstad"
+            ]
+        );
+    }
+
     fn gazetteer() -> Gazetteer {
         let src = "
 fuzzy: {threshold: 0.93, name_prefixes: [al-, el-, ash-, as-]}
