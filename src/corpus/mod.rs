@@ -107,6 +107,9 @@ pub struct Loaded<T> {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The most articles a core analyses before the rest of the work is shared out again.
+const ARTICLES_PER_TASK: usize = 8;
+
 /// Load every article under `paths` on all cores and hand each to `each` as soon as it is
 /// read, keeping only what `each` returns: a corpus larger than memory is analysed one
 /// article at a time per core. `total` is told how many files were found before any is
@@ -146,6 +149,10 @@ pub fn load_with<T: Send>(
     total(files.len());
     let outcomes: Vec<(Option<T>, Vec<Diagnostic>)> = files
         .par_iter()
+        // Articles in small batches: rayon otherwise hands a core a long run of articles it
+        // cannot split once begun, and the other core waits for its end (a tenth of the
+        // wall time on 10,000 articles).
+        .with_max_len(ARTICLES_PER_TASK)
         .map(|file| match load_file(file, &outlets, opts) {
             FileOutcome::Loaded(mut doc) => {
                 let warnings = std::mem::take(&mut doc.warnings);
