@@ -124,9 +124,9 @@ pub enum Slot {
 pub struct SlotPattern {
     pub source: String,
     pub regex: GatedRegex,
-    /// The pattern's longest run of words alone, when that is a regex by itself: text
-    /// without a match for it cannot match the pattern, and it is far cheaper to search for
-    /// than the whole with its slots. Searched for as part of [`Frames::control_gate`].
+    /// The pattern's rarest run of words between slots (see [`gate_of`]): text without a
+    /// match for it cannot match the pattern, and it is far cheaper to search for than the
+    /// whole with its slots. Searched for as part of [`Frames::control_gate`].
     pub gate: Option<PatternSource>,
     pub before: Option<Slot>,
     pub after: Option<Slot>,
@@ -196,11 +196,7 @@ impl SlotPattern {
         } else {
             ""
         };
-        let gate = literals
-            .iter()
-            .map(|l| l.trim())
-            .max_by_key(|l| l.len())
-            .and_then(|l| PatternSource::new(&format!("(?:{})", l.replace(' ', r"\s+"))).ok());
+        let gate = gate_of(&literals);
         // The whole pattern only runs on sentences the gate picked.
         let whole = format!(r"{lead}(?:{regex}){tail}");
         let options = gated::Options {
@@ -270,6 +266,31 @@ pub struct EventFrame {
     pub subject: Option<String>,
     pub trigger: GatedRegex,
     pub max_distance: usize,
+}
+
+/// The gate of a slot pattern (see [`SlotPattern::gate`]): of the runs of words between
+/// its slots, the one that matches the most characters at least, so the rarest in text
+/// (", the" would let most sentences through where "stronghold" lets few). None when a run
+/// is not a regex by itself (a group spans a slot): which runs every match holds is then
+/// not known.
+fn gate_of(literals: &[&str]) -> Option<PatternSource> {
+    let mut best: Option<(usize, usize, String)> = None;
+    for l in literals.iter().map(|l| l.trim()) {
+        let gate = format!("(?:{})", l.replace(' ', r"\s+"));
+        let hir = regex_syntax::ParserBuilder::new()
+            .multi_line(true)
+            .build()
+            .parse(&gate)
+            .ok()?;
+        let shortest = hir.properties().minimum_len().unwrap_or(0);
+        if best
+            .as_ref()
+            .is_none_or(|b| (shortest, l.len()) > (b.0, b.1))
+        {
+            best = Some((shortest, l.len(), gate));
+        }
+    }
+    PatternSource::new(&best?.2).ok()
 }
 
 /// All frames, compiled.
@@ -490,6 +511,13 @@ mod tests {
             assert!(gate.is_match(text), "{text}");
         }
         assert!(!gate.is_match("the town under control"));
+        // The rarest words are the gate, not the longest pattern text: ", the (?:last )?"
+        // is longer to write than "stronghold" but matches in most sentences.
+        let p = SlotPattern::parse("{place}, the (?:last )?{controller} stronghold").unwrap();
+        assert_eq!(
+            p.gate.as_ref().map(PatternSource::as_str),
+            Some("(?:stronghold)")
+        );
         // The longest words of the second pattern are not a regex alone ("fell to)"): with
         // no gate for it, every sentence is tried.
         assert!(
