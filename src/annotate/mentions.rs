@@ -216,12 +216,30 @@ fn fuzzy(
 /// Spans of the words between whitespace and the punctuation that ends a name.
 fn name_words(text: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
-    spans::runs(
-        text,
-        |x| spans::spaces(x) | spans::any_of(x, b",;:()\".!?"),
-        |s, e, _| words.push((s, e)),
-    );
+    spans::runs(text, name_separators, |s, e, _| words.push((s, e)));
     words
+}
+
+/// The ASCII bytes that end a name word: whitespace and clause punctuation.
+static NAME_SEPARATOR: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = matches!(
+            b as u8,
+            b'\t'..=b'\r' | b' ' | b',' | b';' | b':' | b'(' | b')' | b'"' | b'.' | b'!' | b'?'
+        );
+        b += 1;
+    }
+    t
+};
+
+/// The high bit of each of eight ASCII bytes that is a [`NAME_SEPARATOR`]: a table look-up
+/// a byte, cheaper than a word-wide test for each of eleven bytes.
+fn name_separators(x: u64) -> u64 {
+    x.to_le_bytes().iter().enumerate().fold(0, |m, (k, &b)| {
+        m | u64::from(NAME_SEPARATOR[usize::from(b & 0x7f)]) << (8 * k + 7)
+    })
 }
 
 /// Compare each run of name tokens not covered by an exact match with the aliases.

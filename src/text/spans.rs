@@ -39,13 +39,8 @@ fn within(x: u64, lo: u8, hi: u8) -> u64 {
     at_least(x, lo) & !at_least(x, hi + 1)
 }
 
-/// The high bit of each byte of `x` (all ASCII) that is one of `set`.
-pub(crate) fn any_of(x: u64, set: &[u8]) -> u64 {
-    set.iter().fold(0, |m, &b| m | within(x, b, b))
-}
-
 /// ASCII whitespace as `char::is_whitespace` has it: tab to carriage return, and space.
-pub(crate) fn spaces(x: u64) -> u64 {
+fn spaces(x: u64) -> u64 {
     within(x, 0x09, 0x0d) | within(x, b' ', b' ')
 }
 
