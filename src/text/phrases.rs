@@ -7,6 +7,7 @@
 //! only the words that can begin a phrase: nothing to compile, nothing to warm up.
 
 use super::shapes::Shapes;
+use super::spans;
 use foldhash::HashMap;
 use std::ops::Range;
 
@@ -337,7 +338,18 @@ fn word_end(s: &str, at: usize) -> (usize, bool) {
     let bytes = s.as_bytes();
     let mut end = at;
     let mut ascii = true;
-    while let Some(&b) = bytes.get(end) {
+    loop {
+        // Eight bytes at a time up to the first that is not an ASCII word character.
+        while let Some(chunk) = bytes.get(end..end + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let stop = !spans::ascii_word_bytes(x) & 0x8080_8080_8080_8080;
+            if stop != 0 {
+                end += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            end += 8;
+        }
+        let Some(&b) = bytes.get(end) else { break };
         if b < 0x80 {
             if !WORD[b as usize] {
                 break;
@@ -380,6 +392,19 @@ mod tests {
 
     fn any_case(phrases: &[&str]) -> PhraseSet {
         PhraseSet::new(phrases, &[])
+    }
+
+    #[test]
+    fn a_word_ends_at_the_first_character_that_is_not_a_word_character() {
+        let text = "al_Bab2020 Varrow-Dunmere naïve Ölstad_x straße.1234567890abcdefghij";
+        for (at, _) in text.char_indices() {
+            let naive = text[at..]
+                .char_indices()
+                .find(|&(_, c)| !is_word_character(c))
+                .map_or(text.len(), |(k, _)| at + k);
+            let ascii = text[at..naive].is_ascii();
+            assert_eq!(word_end(text, at), (naive, ascii), "from {at}");
+        }
     }
 
     #[test]

@@ -49,6 +49,14 @@ fn alphanumerics(x: u64) -> u64 {
     within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
 }
 
+/// The high bit of each of eight bytes that is ASCII and a regex word character
+/// (`[0-9A-Za-z_]`); bytes beyond ASCII are left clear.
+pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH;
+    let low = x & !HIGH;
+    (alphanumerics(low) | within(low, b'_', b'_')) & ascii
+}
+
 /// Calls `emit(start, end, has a letter or digit)` for each maximal run of characters that
 /// are not separators, in order. `ascii_separators` marks the ASCII separators among eight
 /// ASCII bytes (as [`spaces`] does); beyond ASCII, whitespace separates. Eight bytes of
