@@ -52,43 +52,52 @@ pub struct LineIndex {
 
 const COLUMN_STRIDE: usize = 4096;
 
+/// Checkpoints of the line starting at `start` and ending with byte `last` (its line
+/// break, when it has one): at the first character boundary at least [`COLUMN_STRIDE`]
+/// bytes past the line's start or the previous checkpoint, with the characters before it.
+fn checkpoint(text: &str, start: usize, last: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let (mut mark, mut chars) = (start, 0);
+    loop {
+        let mut at = mark + COLUMN_STRIDE;
+        while at <= last && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        if at > last || at >= bytes.len() {
+            return;
+        }
+        chars += text[mark..at].chars().count();
+        out.push((at, chars));
+        mark = at;
+    }
+}
+
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`, the three endings found in the wild.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        let ascii = text.is_ascii();
         let mut starts = vec![0];
-        if text.is_ascii() {
-            for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-                if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                    starts.push(i + 1);
-                }
-            }
-            return LineIndex {
-                starts,
-                checkpoints: Vec::new(),
-                ascii: true,
-            };
-        }
         let mut checkpoints = Vec::new();
-        let (mut mark, mut chars) = (0, 0);
-        for (i, &b) in bytes.iter().enumerate() {
-            let boundary = b & 0xC0 != 0x80;
-            if boundary && i - mark >= COLUMN_STRIDE {
-                checkpoints.push((i, chars));
-                mark = i;
-            }
-            if boundary {
-                chars += 1;
-            }
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+        // Line ends found with memchr; only a line longer than the stride is walked, to
+        // note where its characters are (most lines are shorter: none is).
+        let mut line = 0;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                if !ascii {
+                    checkpoint(text, line, i, &mut checkpoints);
+                }
                 starts.push(i + 1);
-                (mark, chars) = (i + 1, 0);
+                line = i + 1;
             }
+        }
+        if !ascii && line < bytes.len() {
+            checkpoint(text, line, bytes.len() - 1, &mut checkpoints);
         }
         LineIndex {
             starts,
             checkpoints,
-            ascii: false,
+            ascii,
         }
     }
 
@@ -175,6 +184,29 @@ mod tests {
         );
         assert_eq!(at(2 + 20_000 + 14_999), (2, 25_000));
         assert_eq!(at(1), (1, 2));
+    }
+
+    #[test]
+    fn long_lines_of_wide_characters_agree_with_a_walk_from_the_start() {
+        // Lines longer than the checkpoint stride, of characters one to four bytes wide,
+        // so checkpoints fall inside characters and are moved to the next boundary.
+        let line = |n: usize| "aé€𝄞".repeat(n);
+        let text = format!(
+            "{}\r\n{}\r{}\n\n{}",
+            line(900),
+            line(2500),
+            line(10),
+            line(1300)
+        );
+        let idx = LineIndex::new(&text);
+        let offsets = (0..=text.len()).filter(|&o| text.is_char_boundary(o));
+        for offset in offsets.step_by(97).chain([text.len()]) {
+            assert_eq!(
+                idx.line_col(&text, offset),
+                naive(&text, offset),
+                "at {offset}"
+            );
+        }
     }
 
     #[test]
