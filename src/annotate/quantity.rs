@@ -237,7 +237,7 @@ static NUMBER_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(start_wor
 /// letters, in any case) that can begin one. Most sentences have neither, and skipping
 /// them spares tokenising them.
 fn may_hold_number(sentence: &str) -> bool {
-    sentence.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORDS.any_word_in(sentence)
+    crate::text::spans::has_ascii_digit(sentence) || NUMBER_WORDS.any_word_in(sentence)
 }
 
 /// A number parsed from tokens: its value, the token after it, and for a vague magnitude

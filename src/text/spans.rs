@@ -57,6 +57,19 @@ pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     (alphanumerics(low) | within(low, b'_', b'_')) & ascii
 }
 
+/// Whether `text` holds an ASCII digit, eight bytes at a time.
+pub(crate) fn has_ascii_digit(text: &str) -> bool {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let digit = |b: &u8| b.is_ascii_digit();
+    for chunk in chunks.by_ref() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if within(x & !HIGH, b'0', b'9') & !x & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(digit)
+}
+
 /// Calls `emit(start, end, has a letter or digit)` for each maximal run of characters that
 /// are not separators, in order. `ascii_separators` marks the ASCII separators among eight
 /// ASCII bytes (as [`spaces`] does); beyond ASCII, whitespace separates. Eight bytes of
@@ -259,6 +272,28 @@ mod tests {
                 })
                 .collect();
             assert_eq!(Words::new(&text).tokens, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_ascii_digits_anywhere() {
+        for (text, want) in [
+            ("", false),
+            ("no digits here, only words and é", false),
+            ("seven", false),
+            ("°½²٣", false),
+            ("a long line without any number in it at all 7", true),
+            ("9 at the start", true),
+            ("before é0", true),
+        ] {
+            assert_eq!(has_ascii_digit(text), want, "{text:?}");
+            for cut in (0..=text.len()).filter(|&c| text.is_char_boundary(c)) {
+                let piece = &text[cut..];
+                assert_eq!(
+                    has_ascii_digit(piece),
+                    piece.bytes().any(|b| b.is_ascii_digit())
+                );
+            }
         }
     }
 
