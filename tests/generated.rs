@@ -76,6 +76,13 @@ fn articles_are_realistic_in_size_and_not_copies_of_one_text() {
         );
     }
     assert!(summary.bytes > 200 * 2048);
+    // As on real sites, much of the text is not ASCII (typographic quotation marks,
+    // accented words), so the benchmarks measure those paths too.
+    let beyond_ascii = articles.iter().filter(|(_, b)| !b.is_ascii()).count();
+    assert!(
+        beyond_ascii >= 100,
+        "{beyond_ascii} of 200 articles hold text beyond ASCII"
+    );
     // No near-duplicates: the audit's voice groups list only same-outlet articles.
     let out = Command::new(BIN)
         .args(["audit", "--duplicates", "--format", "json"])

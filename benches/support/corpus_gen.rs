@@ -12,6 +12,10 @@
 //! each place has one controller, and a status thing is called holding except in its one
 //! planted report. The manifest (`planted.yaml`) lists every plant.
 //!
+//! As on real sites, the text is not all ASCII: half the outlets print typographic
+//! quotation marks, and the filler has accented words and curly apostrophes, so what the
+//! benchmarks measure includes the paths for text beyond ASCII.
+//!
 //! Included with `#[path]` by the example binary, the benches and the tests.
 
 #![allow(dead_code)]
@@ -181,7 +185,7 @@ const THING: [&str; 22] = [
     "damaged power lines",
     "slow mobile networks",
     "muddy camp roads",
-    "a shuttered market",
+    "a shuttered café",
     "rationed flour",
     "unpaid salaries",
     "a flooded underpass",
@@ -211,7 +215,7 @@ const TAIL: [&str; 12] = [
     "and few expected change soon",
     "while prices kept climbing",
     "as donors hesitated",
-    "though some had stayed put",
+    "though the imam’s family had stayed put",
     "even as repairs began",
     "and asked for patience",
     "while the roads stayed open",
@@ -667,10 +671,16 @@ fn article(
         };
         let _ = writeln!(s, "The {} {state} in {place} {when}.\n", d.thing_word);
     }
-    // A quotation, sometimes with a loaded word in it (the speaker's, not the outlet's).
+    // A quotation, sometimes with a loaded word in it (the speaker's, not the outlet's),
+    // in the house's quotation marks: straight, or typographic as most sites print them.
+    let (open, close) = if outlet % 2 == 1 {
+        ('“', '”')
+    } else {
+        ('"', '"')
+    };
     let _ = writeln!(
         s,
-        "\"{}{}\", {} from {place} said.\n",
+        "{open}{}{}{close}, {} from {place} said.\n",
         rng.pick(&QUOTES),
         if rng.chance(0.2) {
             ", and the regime knows it"
