@@ -30,7 +30,7 @@ static PLACE_NOUN: LazyLock<GatedRegex> = LazyLock::new(|| {
 });
 
 /// The sentences a control pattern may match in: a pattern only runs on one sentence at a
-/// time, and its match there holds a match of its gate (its longest literal) in that same
+/// time, and its match there holds a match of its gate (its rarest words) in that same
 /// sentence, so an earliest-match test of the gates, sentence by sentence, picks them all.
 fn touched(gate: &regex::Regex, text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
     sentences

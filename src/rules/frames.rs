@@ -303,8 +303,9 @@ pub struct Frames {
     pub status: Vec<StatusFrame>,
     pub events: Vec<EventFrame>,
     /// Every control pattern's gate in one regex: one earliest-match search of a sentence
-    /// says whether any control pattern may match in it, instead of one search per pattern. `None` when a
-    /// pattern has no gate or the union would not compile: then every sentence is tried.
+    /// says whether any control pattern may match in it, instead of one search per
+    /// pattern. `None` when a pattern has no gate or the union would not compile: then
+    /// every sentence is tried.
     pub control_gate: Option<Regex>,
 }
 
