@@ -25,7 +25,7 @@ pub fn index_holding(spans: &[Range<usize>], pos: usize) -> Option<usize> {
 
 /// The high bit of each byte of a machine word: set in none for eight ASCII bytes, and
 /// where the byte-wise tests below put their answers.
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The high bit of each byte of `x` (all ASCII) that is at least `n` (at most 0x80): adding
@@ -45,8 +45,14 @@ fn spaces(x: u64) -> u64 {
 }
 
 /// ASCII letters (either case, found lower-cased) and digits.
-fn alphanumerics(x: u64) -> u64 {
+pub(crate) fn alphanumerics(x: u64) -> u64 {
     within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
+}
+
+/// Eight ASCII bytes lower-cased: 0x20 added to each capital letter (its high bit moved
+/// down to 0x20), which never carries into the next byte.
+pub(crate) fn ascii_lowercase(x: u64) -> u64 {
+    x + (within(x, b'A', b'Z') >> 2)
 }
 
 /// The high bit of each of eight bytes that is ASCII and a regex word character
