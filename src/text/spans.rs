@@ -49,6 +49,12 @@ pub(crate) fn alphanumerics(x: u64) -> u64 {
     within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
 }
 
+/// The ASCII letters among eight bytes of any kind (bytes beyond ASCII are not letters).
+pub(crate) fn ascii_letters(x: u64) -> u64 {
+    let low = x & !HIGH;
+    within(low | (ONES * 0x20), b'a', b'z') & !x & HIGH
+}
+
 /// Eight ASCII bytes lower-cased: 0x20 added to each capital letter (its high bit moved
 /// down to 0x20), which never carries into the next byte.
 pub(crate) fn ascii_lowercase(x: u64) -> u64 {
