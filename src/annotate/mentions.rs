@@ -11,7 +11,7 @@ use crate::calendar::DayRange;
 use crate::rules::gazetteer::{EntityRef, Gazetteer, canonical};
 use crate::text::spans;
 use serde::Serialize;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -216,7 +216,10 @@ fn fuzzy(
 /// Spans of the words between whitespace and the punctuation that ends a name.
 fn name_words(text: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
-    spans::runs(text, name_separators, |s, e, _| words.push((s, e)));
+    let _ = spans::runs(text, name_separators, char::is_whitespace, |s, e, _| {
+        words.push((s, e));
+        ControlFlow::Continue(())
+    });
     words
 }
 

@@ -1,7 +1,7 @@
 //! Lookups in lists of spans sorted by start, so per-claim queries cost a binary search and
 //! not a scan of the whole document (which made long articles quadratic).
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 /// The items whose span starts inside `range`, as a sub-slice of `items` (sorted by start).
 /// Callers that need the span to end inside `range` as well filter the (short) result.
@@ -49,10 +49,9 @@ pub(crate) fn alphanumerics(x: u64) -> u64 {
     within(x, b'0', b'9') | within(x | (ONES * 0x20), b'a', b'z')
 }
 
-/// The ASCII letters among eight bytes of any kind (bytes beyond ASCII are not letters).
-pub(crate) fn ascii_letters(x: u64) -> u64 {
-    let low = x & !HIGH;
-    within(low | (ONES * 0x20), b'a', b'z') & !x & HIGH
+/// ASCII letters, in either case.
+pub(crate) fn letters(x: u64) -> u64 {
+    within(x | (ONES * 0x20), b'a', b'z')
 }
 
 /// Eight ASCII bytes lower-cased: 0x20 added to each capital letter (its high bit moved
@@ -72,26 +71,27 @@ pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
 /// Whether `text` holds an ASCII digit, eight bytes at a time.
 pub(crate) fn has_ascii_digit(text: &str) -> bool {
     let mut chunks = text.as_bytes().chunks_exact(8);
-    let digit = |b: &u8| b.is_ascii_digit();
     for chunk in chunks.by_ref() {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         if within(x & !HIGH, b'0', b'9') & !x & HIGH != 0 {
             return true;
         }
     }
-    chunks.remainder().iter().any(digit)
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// Calls `emit(start, end, has a letter or digit)` for each maximal run of characters that
-/// are not separators, in order. `ascii_separators` marks the ASCII separators among eight
-/// ASCII bytes (as [`spaces`] does); beyond ASCII, whitespace separates. Eight bytes of
-/// ASCII are classified at a time in a machine word: a loop over bytes cost a branch a
-/// byte, and the word scans were several percent of a run.
+/// are not separators, in order, until it breaks. `ascii_separators` marks the ASCII
+/// separators among eight ASCII bytes (as [`spaces`] does); `other_separates` says whether
+/// a character beyond ASCII is one. Eight bytes of ASCII are classified at a time in a
+/// machine word: a loop over bytes cost a branch a byte, and the word scans were several
+/// percent of a run.
 pub(crate) fn runs(
     text: &str,
     ascii_separators: impl Fn(u64) -> u64,
-    mut emit: impl FnMut(usize, usize, bool),
-) {
+    other_separates: impl Fn(char) -> bool,
+    mut emit: impl FnMut(usize, usize, bool) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let bytes = text.as_bytes();
     let (mut start, mut alnum) = (None, false);
     let mut i = 0;
@@ -111,7 +111,7 @@ pub(crate) fn runs(
                         }
                         let k = ends.trailing_zeros() / 8;
                         alnum |= letters & ahead & ((1 << (8 * k)) - 1) != 0;
-                        emit(s, i + k as usize, alnum);
+                        emit(s, i + k as usize, alnum)?;
                         start = None;
                         at = k + 1;
                     } else {
@@ -140,11 +140,11 @@ pub(crate) fn runs(
             )
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            (other_separates(c), c.is_alphanumeric(), c.len_utf8())
         };
         match (separator, start) {
             (true, Some(s)) => {
-                emit(s, i, alnum);
+                emit(s, i, alnum)?;
                 start = None;
             }
             (false, None) => {
@@ -156,8 +156,9 @@ pub(crate) fn runs(
         }
         i += len;
     }
-    if let Some(s) = start {
-        emit(s, text.len(), alnum);
+    match start {
+        Some(s) => emit(s, text.len(), alnum),
+        None => ControlFlow::Continue(()),
     }
 }
 
@@ -174,7 +175,10 @@ impl Words {
     /// Tokens as `split_whitespace` finds them.
     pub fn new(text: &str) -> Words {
         let mut tokens = Vec::with_capacity(text.len() / 6);
-        runs(text, spaces, |s, e, alnum| tokens.push((s, e, alnum)));
+        let _ = runs(text, spaces, char::is_whitespace, |s, e, alnum| {
+            tokens.push((s, e, alnum));
+            ControlFlow::Continue(())
+        });
         Words { tokens }
     }
 

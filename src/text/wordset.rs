@@ -5,6 +5,7 @@
 use super::shapes::Shapes;
 use super::spans;
 use foldhash::HashSet;
+use std::ops::ControlFlow;
 
 /// Longest word a set holds, in bytes.
 const MAX_LEN: usize = 16;
@@ -54,54 +55,22 @@ impl WordSet {
     }
 
     /// Whether some run of ASCII letters in `text` is in the set. Asked of most sentences,
-    /// which hold no such word, so it reads eight bytes of text at a time and looks at
-    /// runs of letters only where they begin and end.
+    /// which hold no such word: the runs are found eight bytes at a time.
     pub fn any_word_in(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
-        let mut start = None;
-        let mut i = 0;
-        while i < bytes.len() {
-            if let Some(chunk) = bytes.get(i..i + 8) {
-                let letters = spans::ascii_letters(u64::from_le_bytes(
-                    chunk.try_into().expect("eight bytes"),
-                ));
-                let mut at = 0;
-                while at < 8 {
-                    let ahead = spans::HIGH & (!0 << (8 * at));
-                    if let Some(s) = start {
-                        let ends = !letters & ahead;
-                        if ends == 0 {
-                            break;
-                        }
-                        let k = ends.trailing_zeros() / 8;
-                        if self.contains(&bytes[s..i + k as usize]) {
-                            return true;
-                        }
-                        start = None;
-                        at = k + 1;
-                    } else {
-                        let begins = letters & ahead;
-                        if begins == 0 {
-                            break;
-                        }
-                        at = begins.trailing_zeros() / 8;
-                        start = Some(i + at as usize);
-                    }
+        spans::runs(
+            text,
+            |x| !spans::letters(x) & spans::HIGH,
+            |_| true,
+            |s, e, _| {
+                if self.contains(&bytes[s..e]) {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
                 }
-                i += 8;
-                continue;
-            }
-            // The last few bytes, one at a time.
-            if bytes[i].is_ascii_alphabetic() {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                if self.contains(&bytes[s..i]) {
-                    return true;
-                }
-            }
-            i += 1;
-        }
-        start.is_some_and(|s| self.contains(&bytes[s..]))
+            },
+        )
+        .is_break()
     }
 }
 
