@@ -214,16 +214,12 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         }
         Some(Command::Claims(args)) if streams(args) => {
             // The interchange format: `check --claims` reads it back.
-            stream_records(cli, args, &load_options, &mut out, |doc, rules, buf| {
-                let (claims, facts, signature) = crosscheck::check::findings_of(doc, rules);
-                crosscheck::interchange::write(buf, doc, &claims, &facts, &signature)
-            })?;
+            stream_records(cli, args, &load_options, &mut out, claims_records)?;
         }
         Some(Command::Claims(args)) if args.format == cli::ListFormat::Jsonl => {
             let (docs, rules) = documents_and_rules(cli, args, &load_options)?;
             for d in &docs {
-                let (claims, facts, signature) = crosscheck::check::findings_of(d, &rules);
-                crosscheck::interchange::write(&mut out, d, &claims, &facts, &signature)?;
+                claims_records(d, &rules, &mut out)?;
             }
         }
         Some(Command::Claims(args)) => {
@@ -662,6 +658,13 @@ fn unknown_rule(rules: &RuleSet, id: &str) -> Error {
         None => "; `crosscheck rules` lists them".to_string(),
     };
     Error::Usage(format!("unknown rule `{id}`{help}"))
+}
+
+/// A document's interchange records: what `claims --format jsonl` writes and
+/// `check --claims` reads back.
+fn claims_records(doc: &Document, rules: &RuleSet, out: &mut dyn Write) -> io::Result<()> {
+    let (claims, facts, signature) = crosscheck::check::findings_of(doc, rules);
+    crosscheck::interchange::write(out, doc, &claims, &facts, &signature)
 }
 
 /// Whether `annotate` or `claims` output is a stream of independent JSON lines from files on
