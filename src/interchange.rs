@@ -205,7 +205,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Analyzed>> {
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
             .collect();
-        let mut current: Option<Analyzed> = None;
+        let mut current: Option<Current> = None;
         for slice in lines.chunks(1 << 14) {
             let parsed: Vec<std::result::Result<Parsed, Problem>> = slice
                 .par_iter()
@@ -218,7 +218,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Analyzed>> {
                 }
             }
         }
-        out.extend(current);
+        out.extend(current.map(|c| c.article));
     }
     if out.is_empty() && errors.is_empty() {
         errors.push(
@@ -378,26 +378,33 @@ fn document(path: &Path, line: &str) -> std::result::Result<Analyzed, Problem> {
     })
 }
 
+/// The article being assembled, and the `doc` its records must name.
+struct Current {
+    article: Analyzed,
+    name: String,
+}
+
 /// Put a parsed record in its place: a document starts an article, the others belong to
 /// the article before them.
 fn assemble(
     path: &Path,
     parsed: Parsed,
-    current: &mut Option<Analyzed>,
+    current: &mut Option<Current>,
     out: &mut Vec<Analyzed>,
 ) -> std::result::Result<(), Problem> {
     let (kind, doc, part) = match parsed {
-        Parsed::Document(a) => {
-            out.extend(current.take());
-            *current = Some(a);
+        Parsed::Document(article) => {
+            out.extend(current.take().map(|c| c.article));
+            let name = display_path(article.doc.path());
+            *current = Some(Current { article, name });
             return Ok(());
         }
         Parsed::Part { kind, doc, part } => (kind, doc, part),
     };
-    let expected = current.as_ref().map(|a| display_path(a.doc.path()));
     let Some(a) = current
         .as_mut()
-        .filter(|_| doc.is_some() && doc == expected)
+        .filter(|c| doc.as_deref() == Some(c.name.as_str()))
+        .map(|c| &mut c.article)
     else {
         return Err(problem(
             path,
