@@ -6,6 +6,7 @@
 //! the list of keys that were expected so callers can suggest the nearest one.
 
 use serde::de::DeserializeOwned;
+use std::borrow::Cow;
 
 /// A YAML problem, located.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,84 @@ pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)
         }
     }
     found
+}
+
+/// A scalar of a flat mapping: `None` where YAML reads null.
+pub type FlatScalar<'a> = Option<Cow<'a, str>>;
+
+/// A flat mapping of scalars read without the YAML parser, or `None` when `src` holds
+/// anything whose reading is not plain: the caller then parses it with [`from_str`], which
+/// also reports every error. Front matter is one such mapping per article, and the parser
+/// (events, allocation, serde's visitor) cost several times this walk.
+///
+/// Each line is blank, a comment, or `key: value` at column 0 with a key of lower-case
+/// letters, `_` and `-`. A value is empty (no value), plain (starting with a letter or
+/// digit, holding no `: `, ` #` or tab, trailing spaces dropped), single-quoted (`''` for a
+/// quote) or double-quoted without escapes; it is `None` where YAML reads null (empty, or
+/// `null`, `Null`, `NULL` unquoted). Characters YAML does not allow, or treats as
+/// line breaks, send the whole text to the parser.
+pub fn flat_scalars(src: &str) -> Option<Vec<(&str, FlatScalar<'_>)>> {
+    let bytes = src.as_bytes();
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if src
+        .char_indices()
+        .any(|(i, c)| c != '\n' && c != '\r' && not_plain_text(c) || c == '\r' && lone_cr(i))
+    {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    for line in src.split('\n') {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.bytes().all(|b| b == b' ') || line.starts_with('#') {
+            continue;
+        }
+        let (key, rest) = line.split_once(':')?;
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b == b'_' || b == b'-')
+            || !(rest.is_empty() || rest.starts_with(' '))
+        {
+            return None;
+        }
+        let value = rest.trim_matches(' ');
+        let value = match value.as_bytes().first() {
+            None => None,
+            Some(b'"') => {
+                let inner = value[1..].strip_suffix('"')?;
+                if inner.contains(['"', '\\']) {
+                    return None;
+                }
+                Some(Cow::Borrowed(inner))
+            }
+            Some(b'\'') => {
+                let inner = value[1..].strip_suffix('\'')?;
+                if inner.replace("''", "").contains('\'') {
+                    return None;
+                }
+                Some(if inner.contains('\'') {
+                    Cow::Owned(inner.replace("''", "'"))
+                } else {
+                    Cow::Borrowed(inner)
+                })
+            }
+            Some(b) if b.is_ascii_alphanumeric() => {
+                if value.contains(": ") || value.ends_with(':') || value.contains(" #") {
+                    return None;
+                }
+                (!matches!(value, "null" | "Null" | "NULL")).then_some(Cow::Borrowed(value))
+            }
+            Some(_) => return None,
+        };
+        pairs.push((key, value));
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// Characters a flat scalar may not hold: tabs and other controls, and those YAML reads as
+/// line breaks or does not allow in a document.
+fn not_plain_text(c: char) -> bool {
+    matches!(c, '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}')
 }
 
 /// The 1-based line of the first `key:` at the top level of a flat mapping.

@@ -11,7 +11,7 @@ use super::outlets::Outlets;
 
 /// The front matter as written. Every field is optional here so that all missing required
 /// fields are reported together, with their names, instead of serde's first complaint.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrontMatter {
     outlet: Option<String>,
@@ -26,7 +26,36 @@ struct RawFrontMatter {
     crosscheck_ignore: Vec<RawIgnore>,
 }
 
-#[derive(Debug, Deserialize)]
+impl RawFrontMatter {
+    /// The front matter of one scalar per line (nearly all), read without the YAML
+    /// parser; `None` for anything else, an unknown or repeated key included, which the
+    /// parser then reads or reports.
+    fn flat(src: &str) -> Option<RawFrontMatter> {
+        let mut raw = RawFrontMatter::default();
+        let mut seen = 0u8;
+        for (key, value) in yaml::flat_scalars(src)? {
+            let (bit, field) = match key {
+                "outlet" => (0, &mut raw.outlet),
+                "published" => (1, &mut raw.published),
+                "title" => (2, &mut raw.title),
+                "url" => (3, &mut raw.url),
+                "author" => (4, &mut raw.author),
+                "via" => (5, &mut raw.via),
+                "published_basis" => (6, &mut raw.published_basis),
+                "language" => (7, &mut raw.language),
+                _ => return None,
+            };
+            if seen & (1 << bit) != 0 {
+                return None;
+            }
+            seen |= 1 << bit;
+            *field = value.map(std::borrow::Cow::into_owned);
+        }
+        Some(raw)
+    }
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawIgnore {
     rule: String,
@@ -133,6 +162,8 @@ pub fn parse(
     let shift = layout.fence_line;
     let raw: RawFrontMatter = if src.trim().is_empty() {
         RawFrontMatter::default()
+    } else if let Some(raw) = RawFrontMatter::flat(src) {
+        raw
     } else {
         yaml::from_str(src)
             .map_err(|e| vec![Diagnostic::from_yaml(path, &e).offset_lines(shift)])?
@@ -297,5 +328,68 @@ mod tests {
             e[0].help.as_deref(),
             Some("did you mean `published_basis`?")
         );
+    }
+
+    #[test]
+    fn front_matter_of_one_scalar_a_line_is_read_without_the_parser() {
+        let src = "outlet: voa\npublished: 2020-01-19\r\n\n# a comment\ntitle: \"Clashes: Day 2\"\nurl: https://x.example/a?b=1#c\nauthor: 'Ann O''Neil'\nvia:\npublished_basis: 'inferred: \"on Monday\"'\nlanguage: null\n";
+        let raw = RawFrontMatter::flat(src).expect("flat");
+        assert_eq!(raw.title.as_deref(), Some("Clashes: Day 2"));
+        assert_eq!(raw.url.as_deref(), Some("https://x.example/a?b=1#c"));
+        assert_eq!(raw.author.as_deref(), Some("Ann O'Neil"));
+        assert_eq!((&raw.via, &raw.language), (&None, &None));
+        assert_eq!(raw, yaml::from_str::<RawFrontMatter>(src).unwrap());
+        for parser_only in [
+            "outlet: voa\ncrosscheck-ignore:\n  - {rule: r, reason: x}\n",
+            "outlet: voa\noutlet: bbc\n",
+            "outlet: voa\ntitle: a\n  continued\n",
+            "outlet: voa\nunknown: x\n",
+            "outlet: ~\n",
+            "title: \"a \\\" b\"\n",
+            "title: a # comment\n",
+        ] {
+            assert_eq!(RawFrontMatter::flat(parser_only), None, "{parser_only:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 20000, ..Default::default() })]
+
+        /// Whatever the walk reads, the parser reads the same; where they could differ the
+        /// walk declines.
+        #[test]
+        fn the_walk_reads_what_the_parser_reads(
+            lines in proptest::collection::vec(
+                (
+                    proptest::sample::select(&["outlet", "title", "url", "via", "language", "author", "title", "url", "crosscheck-ignore", "other", " title", "Title", "#", ""][..]),
+                    proptest::sample::select(&[": ", ": ", ": ", ": ", ":", ":  ", " :", ":\t", ""][..]),
+                    proptest::sample::select(&["", "", "\"", "'"][..]),
+                    proptest::collection::vec(
+                        proptest::sample::select(&[
+                            "a", "Z", "0", "9", " ", ":", "#", "'", "\"", "\\", "-", "[", "]", "{",
+                            "}", ",", "~", "null", "NULL", "true", "0x1f", "é", "\u{85}", "\u{a0}",
+                            "\u{2028}", "\u{feff}", "\t", "\r", "!", "&", "*", "|", ">", "%", "@",
+                            "`", "?", ".", "''", "---", "...", "\u{1}", "a", "0", "Z", "a b",
+                        ][..]),
+                        0..6,
+                    ),
+                    proptest::sample::select(&["", "", "\"", "'", " ", " # c"][..]),
+                ),
+                1..5,
+            ),
+            crlf in proptest::bool::ANY,
+        ) {
+            let src: String = lines
+                .iter()
+                .map(|(key, sep, open, value, close)| {
+                    let end = if crlf { "\r\n" } else { "\n" };
+                    format!("{key}{sep}{open}{}{close}{end}", value.concat())
+                })
+                .collect();
+            if let Some(raw) = RawFrontMatter::flat(&src) {
+                let parsed = yaml::from_str::<RawFrontMatter>(&src);
+                proptest::prop_assert_eq!(Ok(raw), parsed.map_err(|e| e.message), "{:?}", src);
+            }
+        }
     }
 }
