@@ -192,8 +192,8 @@ fn fuzzy(
     if g.fuzzy_aliases.is_empty() {
         return;
     }
-    // Word tokens with spans; runs of name tokens not touching an exact match.
-    let words = name_words(text);
+    // Name words with spans; runs of them not touching an exact match.
+    let words = name_words(text, |w| g.name_prefixes.name_word(w));
     FUZZY_CACHE.with_borrow_mut(|cache| {
         if cache.gazetteer != g.instance || cache.best.len() >= FUZZY_CACHE_LIMIT {
             cache.best.clear();
@@ -213,11 +213,15 @@ fn fuzzy(
     });
 }
 
-/// Spans of the words between whitespace and the punctuation that ends a name.
-fn name_words(text: &str) -> Vec<(usize, usize)> {
+/// Spans of the words between whitespace and the punctuation that ends a name, those
+/// that `keep` accepts. Words left out still lie between the kept ones, so two kept words
+/// are neighbours only where nothing but separators parts them.
+fn name_words(text: &str, keep: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let mut words = Vec::new();
     let _ = spans::runs(text, name_separators, char::is_whitespace, |s, e, _| {
-        words.push((s, e));
+        if keep(&text[s..e]) {
+            words.push((s, e));
+        }
         ControlFlow::Continue(())
     });
     words
@@ -266,19 +270,16 @@ fn fuzzy_runs(
     let mut i = 0;
     while i < words.len() {
         let (s, e) = words[i];
-        let word = &text[s..e];
-        if !g.name_prefixes.name_word(word) || covered(s, e) {
+        if covered(s, e) {
             i += 1;
             continue;
         }
+        // A word between two name words (one left out) leaves more than spaces between.
         let mut j = i;
         while j + 1 < words.len() {
             let (ns, ne) = words[j + 1];
             let gap = &text[words[j].1..ns];
-            if !gap.chars().all(|c| c == ' ')
-                || !g.name_prefixes.name_word(&text[ns..ne])
-                || covered(ns, ne)
-            {
+            if !gap.bytes().all(|b| b == b' ') || covered(ns, ne) {
                 break;
             }
             j += 1;
@@ -379,7 +380,7 @@ mod tests {
                 _ => {}
             }
         }
-        assert_eq!(name_words(text), want);
+        assert_eq!(name_words(text, |_| true), want);
         let words: Vec<&str> = want.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(
             words,
@@ -493,7 +494,10 @@ things:
     #[test]
     fn name_words_split_at_whitespace_of_any_width_and_closing_punctuation() {
         let text = "Karsk,\u{00A0}Dun\u{2003}Varrow (Marrowvale) said: \u{00C9}mile.";
-        let words: Vec<&str> = name_words(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        let words: Vec<&str> = name_words(text, |_| true)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect();
         assert_eq!(
             words,
             [
@@ -505,7 +509,7 @@ things:
                 "\u{00C9}mile"
             ]
         );
-        assert!(name_words(" ,;. ").is_empty());
+        assert!(name_words(" ,;. ", |_| true).is_empty());
     }
 
     #[test]
