@@ -285,12 +285,7 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
             continue;
         }
         let end = if c.is_ascii_alphabetic() {
-            let letters = |from: usize| {
-                from + bytes[from..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count()
-            };
+            let letters = |from: usize| crate::text::spans::ascii_letters_end(bytes, from);
             let end = letters(pos);
             match bytes.get(end..end + 2) {
                 Some([b'\'', b]) if b.is_ascii_alphabetic() => letters(end + 1),

@@ -68,6 +68,23 @@ pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     (alphanumerics(low) | within(low, b'_', b'_')) & ascii
 }
 
+/// The end of the run of ASCII letters starting at `from`, eight bytes at a time: the
+/// byte loop's exit, at a different length for every word, was mispredicted once a word.
+pub(crate) fn ascii_letters_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let stop = !(letters(x & !HIGH) & !x) & HIGH;
+        if stop != 0 {
+            return from + (stop.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + bytes[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()
+}
+
 /// Whether `text` holds an ASCII digit, eight bytes at a time.
 pub(crate) fn has_ascii_digit(text: &str) -> bool {
     let mut chunks = text.as_bytes().chunks_exact(8);
@@ -310,6 +327,20 @@ mod tests {
                     piece.bytes().any(|b| b.is_ascii_digit())
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_run_of_ascii_letters_ends_where_the_byte_loop_ends_it() {
+        let text = "Karsk's_varrow[dunmereZ]Marrowvale`{@ Ölstad éa1bcdefghijklmnopq";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let want = from
+                + bytes[from..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            assert_eq!(ascii_letters_end(bytes, from), want, "from {from}");
         }
     }
 
