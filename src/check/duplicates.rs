@@ -36,7 +36,14 @@ pub const EMPTY: u32 = u32::MAX;
 /// The signature of an analysed text, from its tokens (words without their leading and
 /// trailing punctuation, lowercased).
 pub fn signature(text: &str, tokens: &Words) -> Signature {
-    let words: Vec<u64> = tokens.spans().map(|span| token_hash(text, span)).collect();
+    let mut short = ShortHashes::new();
+    let words: Vec<u64> = tokens
+        .spans()
+        .map(|span| match short_token(text, &span) {
+            Some(x) => short.get(x),
+            None => word_hash(&text[span]),
+        })
+        .collect();
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -69,21 +76,30 @@ fn densified(sig: &[u32]) -> Vec<u32> {
         .collect()
 }
 
-/// [`word_hash`] of `text[span]`. A token of at most eight ASCII bytes (most of them) is
-/// read as one machine word and hashed in eight steps that each keep or drop their byte
-/// without a branch: the byte loop's exit, at a different length for every word, was
-/// mispredicted once a word and cost more than the hashing.
+/// [`word_hash`] of `text[span]`.
+#[cfg(test)]
 fn token_hash(text: &str, span: Range<usize>) -> u64 {
-    let bytes = text.as_bytes();
+    short_token(text, &span).map_or_else(|| word_hash(&text[span]), short_hash)
+}
+
+/// A token of at most eight ASCII bytes (most of them) as one machine word, the bytes past
+/// its end zero; `None` for any other.
+fn short_token(text: &str, span: &Range<usize>) -> Option<u64> {
     let len = span.len();
-    let Some(chunk) = bytes.get(span.start..span.start + 8).filter(|_| len <= 8) else {
-        return word_hash(&text[span]);
-    };
+    let chunk = text
+        .as_bytes()
+        .get(span.start..span.start + 8)
+        .filter(|_| len <= 8)?;
     let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
         & u64::MAX.checked_shr(8 * (8 - len as u32)).unwrap_or(0);
-    if x & spans::HIGH != 0 {
-        return word_hash(&text[span]);
-    }
+    (x & spans::HIGH == 0).then_some(x)
+}
+
+/// [`word_hash`] of a [`short_token`], in eight steps that each keep or drop their byte
+/// without a branch: the byte loop's exit, at a different length for every word, was
+/// mispredicted once a word and cost more than the hashing. Zero bytes are not letters or
+/// digits, so the hash depends on the machine word alone (and is the basis for zero).
+fn short_hash(x: u64) -> u64 {
     // Hash from the first letter or digit through the last, lower-cased.
     let alnum = spans::alphanumerics(x);
     if alnum == 0 {
@@ -98,6 +114,30 @@ fn token_hash(text: &str, span: Range<usize>) -> u64 {
         h = (stepped & keep) | (h & !keep);
     }
     h
+}
+
+/// Short tokens' hashes, remembered in a small direct-mapped table: a text repeats its
+/// common words ("the", "of", "said") so often that a look-up answers most tokens for a
+/// fraction of the hashing. A slot holds a machine word and its hash; every slot starts as
+/// the word zero, whose hash is the basis, so an empty slot is never a wrong answer.
+struct ShortHashes {
+    slots: [(u64, u64); 256],
+}
+
+impl ShortHashes {
+    fn new() -> ShortHashes {
+        ShortHashes {
+            slots: [(0, FNV_BASIS); 256],
+        }
+    }
+
+    fn get(&mut self, x: u64) -> u64 {
+        let slot = &mut self.slots[(x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+        if slot.0 != x {
+            *slot = (x, short_hash(x));
+        }
+        slot.1
+    }
 }
 
 /// The hash of a token without its leading and trailing punctuation, lowercased. ASCII
@@ -325,6 +365,33 @@ mod tests {
             }
         }
         assert_ne!(word_hash("word"), word_hash("words"));
+    }
+
+    #[test]
+    fn a_remembered_hash_is_the_hash_of_its_word() {
+        // Thousands of words through 256 slots: repeats hit, and words that share a slot
+        // evict each other. Every answer must be the word's own hash.
+        let mut short = ShortHashes::new();
+        let words: Vec<String> = (0..3000u32)
+            .map(|i| {
+                let n = i.wrapping_mul(2_654_435_761) % 997;
+                let letters: String = (0..1 + n % 8)
+                    .map(|k| (b'a' + ((n >> k) % 26) as u8) as char)
+                    .collect();
+                if n % 5 == 0 {
+                    format!("{letters},")
+                } else {
+                    letters
+                }
+            })
+            .filter(|w| w.len() <= 8)
+            .collect();
+        for w in words.iter().chain(&words) {
+            let text = format!("{w}        ");
+            let x = short_token(&text, &(0..w.len())).expect("short ASCII token");
+            assert_eq!(short.get(x), word_hash(w), "{w:?}");
+        }
+        assert_eq!(short.get(0), short_hash(0));
     }
 
     #[test]
