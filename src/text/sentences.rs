@@ -196,12 +196,25 @@ fn is_abbreviation(before: &str, next: Option<char>) -> bool {
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         return true;
     }
-    let lower = word.to_lowercase();
+    // Lower-cased on the stack: a word before a period is asked about at every one.
+    let mut buf = [0u8; LONGEST_ABBREVIATION];
+    let lower = if !word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else if let Some(buf) = buf.get_mut(..word.len()) {
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
+    } else {
+        return false; // longer than any abbreviation, and not "no" or "nos"
+    };
     if lower == "no" || lower == "nos" {
         return next.is_some_and(|c| c.is_ascii_digit());
     }
-    ABBREVIATIONS.binary_search(&lower.as_str()).is_ok()
+    ABBREVIATIONS.binary_search(&&*lower).is_ok()
 }
+
+/// The longest of [`ABBREVIATIONS`], in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -312,7 +325,24 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_match_in_any_case_and_longer_words_end_sentences() {
+        assert_eq!(
+            split("APPROX. Ten left. Brig. Karsk stayed. Marrowvale. Dunmere No. 5 held."),
+            vec![
+                "APPROX. Ten left.",
+                "Brig. Karsk stayed.",
+                "Marrowvale.",
+                "Dunmere No. 5 held."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviation_list_is_sorted_for_binary_search() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
     }
 }
