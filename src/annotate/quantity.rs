@@ -285,7 +285,13 @@ fn tokens(s: &str, offset: usize) -> Vec<Tok<'_>> {
             continue;
         }
         let end = if c.is_ascii_alphabetic() {
-            let letters = |from: usize| crate::text::spans::ascii_letters_end(bytes, from);
+            let letters = |from: usize| {
+                crate::text::spans::ascii_run_end(
+                    bytes,
+                    from,
+                    crate::text::spans::ascii_letter_bytes,
+                )
+            };
             let end = letters(pos);
             match bytes.get(end..end + 2) {
                 Some([b'\'', b]) if b.is_ascii_alphabetic() => letters(end + 1),

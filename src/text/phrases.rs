@@ -339,23 +339,10 @@ fn word_end(s: &str, at: usize) -> (usize, bool) {
     let mut end = at;
     let mut ascii = true;
     loop {
-        // Eight bytes at a time up to the first that is not an ASCII word character.
-        while let Some(chunk) = bytes.get(end..end + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let stop = !spans::ascii_word_bytes(x) & 0x8080_8080_8080_8080;
-            if stop != 0 {
-                end += (stop.trailing_zeros() / 8) as usize;
-                break;
-            }
-            end += 8;
-        }
-        let Some(&b) = bytes.get(end) else { break };
-        if b < 0x80 {
-            if !WORD[b as usize] {
-                break;
-            }
-            end += 1;
-            continue;
+        end = spans::ascii_run_end(bytes, end, spans::ascii_word_bytes);
+        // Past the ASCII word characters, a word character beyond ASCII goes on with them.
+        if bytes.get(end).is_none_or(|&b| b < 0x80) {
+            break;
         }
         match s[end..].chars().next() {
             Some(c) if is_word_character(c) => {

@@ -68,12 +68,20 @@ pub(crate) fn ascii_word_bytes(x: u64) -> u64 {
     (alphanumerics(low) | within(low, b'_', b'_')) & ascii
 }
 
-/// The end of the run of ASCII letters starting at `from`, eight bytes at a time: the
-/// byte loop's exit, at a different length for every word, was mispredicted once a word.
-pub(crate) fn ascii_letters_end(bytes: &[u8], mut from: usize) -> usize {
+/// The high bit of each of eight bytes that is an ASCII letter; bytes beyond ASCII are
+/// left clear.
+pub(crate) fn ascii_letter_bytes(x: u64) -> u64 {
+    letters(x & !HIGH) & !x & HIGH
+}
+
+/// The end of the run of ASCII bytes starting at `from` that `class` marks (as
+/// [`ascii_word_bytes`] does: the high bit of each such byte of eight, none beyond ASCII),
+/// eight bytes at a time: a byte loop's exit, at a different length for every word, was
+/// mispredicted once a word.
+pub(crate) fn ascii_run_end(bytes: &[u8], mut from: usize, class: impl Fn(u64) -> u64) -> usize {
     while let Some(chunk) = bytes.get(from..from + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let stop = !(letters(x & !HIGH) & !x) & HIGH;
+        let stop = !class(x) & HIGH;
         if stop != 0 {
             return from + (stop.trailing_zeros() / 8) as usize;
         }
@@ -81,7 +89,7 @@ pub(crate) fn ascii_letters_end(bytes: &[u8], mut from: usize) -> usize {
     }
     from + bytes[from..]
         .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
+        .take_while(|&&b| class(u64::from(b)) & 0x80 != 0)
         .count()
 }
 
@@ -103,26 +111,57 @@ fn gather(high_bits: u64) -> u64 {
     ((high_bits >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
 }
 
-/// Sixty-four bytes of ASCII as two bit masks, bit `k` for byte `k`: separators and
-/// letters or digits.
-fn block_masks(block: &[u8], ascii_separators: &impl Fn(u64) -> u64) -> (u64, u64) {
-    let (mut separators, mut alnum) = (0, 0);
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        separators |= gather(ascii_separators(x)) << (8 * k);
-        alnum |= gather(alphanumerics(x)) << (8 * k);
+/// The run of ASCII bytes at the start of `bytes`, up to 64 of them: its length, and its
+/// separators and letters or digits as bit masks, bit `k` for byte `k`.
+fn ascii_block(bytes: &[u8], ascii_separators: &impl Fn(u64) -> u64) -> (usize, u64, u64) {
+    let (mut len, mut separators, mut alnum) = (0, 0, 0);
+    if let Some(block) = bytes.get(..64) {
+        let words = block
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        if words.clone().fold(0, |h, x| h | x) & HIGH == 0 {
+            // All ASCII, the common case: no byte to look for.
+            for (k, x) in words.enumerate() {
+                separators |= gather(ascii_separators(x)) << (8 * k);
+                alnum |= gather(alphanumerics(x)) << (8 * k);
+            }
+            return (64, separators, alnum);
+        }
     }
-    (separators, alnum)
+    for k in 0..8 {
+        let (x, available) = match bytes.get(8 * k..8 * k + 8) {
+            Some(chunk) => (
+                u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+                8,
+            ),
+            None => {
+                let rest = bytes.get(8 * k..).unwrap_or_default();
+                let mut word = [0u8; 8];
+                word[..rest.len()].copy_from_slice(rest);
+                (u64::from_le_bytes(word), rest.len() as u32)
+            }
+        };
+        // Bytes up to the first beyond ASCII or the end; a byte beyond ASCII carries only
+        // into those after it, which are cleared.
+        let ascii = ((x & HIGH).trailing_zeros() / 8).min(available);
+        let keep = u64::MAX.checked_shr(64 - 8 * ascii).unwrap_or(0);
+        separators |= gather(ascii_separators(x) & keep) << (8 * k);
+        alnum |= gather(alphanumerics(x) & keep) << (8 * k);
+        len += ascii as usize;
+        if ascii < 8 {
+            break;
+        }
+    }
+    (len, separators, alnum)
 }
 
 /// Calls `emit(start, end, has a letter or digit)` for each maximal run of characters that
 /// are not separators, in order, until it breaks. `ascii_separators` marks the ASCII
 /// separators among eight ASCII bytes (as [`spaces`] does); `other_separates` says whether
-/// a character beyond ASCII is one. ASCII is classified sixty-four bytes at a time into
-/// bit masks whose run edges are visited in order, so the loop's exit is mispredicted about
-/// once a block, not once a word; eight bytes at a time near text beyond ASCII, and one
-/// character at a time at it. A loop over bytes cost a branch a byte, and the word scans
-/// were several percent of a run.
+/// a character beyond ASCII is one. ASCII is classified up to 64 bytes at a time into bit
+/// masks whose run edges are visited in order, so the loop's exit is mispredicted about
+/// once a block, not once a word (a loop over bytes cost a branch a byte, and the word
+/// scans were several percent of a run); a character beyond ASCII is taken alone.
 pub(crate) fn runs(
     text: &str,
     ascii_separators: impl Fn(u64) -> u64,
@@ -132,106 +171,52 @@ pub(crate) fn runs(
     let bytes = text.as_bytes();
     let (mut start, mut alnum) = (None, false);
     let mut i = 0;
-    // Blocks are tried again only past the last byte beyond ASCII that stopped one.
-    let mut blocks_from = 0;
     while i < bytes.len() {
-        if i >= blocks_from {
-            if let Some(block) = bytes.get(i..i + 64) {
-                let high = block.chunks_exact(8).fold(0, |h, c| {
-                    h | u64::from_le_bytes(c.try_into().expect("eight bytes"))
-                });
-                if high & HIGH == 0 {
-                    let (separators, letters) = block_masks(block, &ascii_separators);
-                    // Bit k: the byte before byte k is a separator (or no run is open).
-                    let after_separator = separators << 1 | u64::from(start.is_none());
-                    let begins = !separators & after_separator;
-                    let ends = separators & !after_separator;
-                    let mut from = 0; // where the open run's letters are counted from
-                    let mut edges = begins | ends;
-                    while edges != 0 {
-                        let k = edges.trailing_zeros();
-                        let bit = 1u64 << k;
-                        if begins & bit != 0 {
-                            start = Some(i + k as usize);
-                            alnum = false;
-                            from = k;
-                        } else {
-                            // An end follows a begin, in this block or an earlier one.
-                            let within = (bit - 1) & !((1u64 << from) - 1);
-                            alnum |= letters & within != 0;
-                            emit(start.expect("a run is open"), i + k as usize, alnum)?;
-                            start = None;
-                        }
-                        edges &= edges - 1;
-                    }
-                    if start.is_some() {
-                        alnum |= letters & !((1u64 << from) - 1) != 0;
-                    }
-                    i += 64;
-                    continue;
+        if bytes[i].is_ascii() {
+            let (len, separators, letters) = ascii_block(&bytes[i..], &ascii_separators);
+            let inside = u64::MAX.checked_shr(64 - len as u32).unwrap_or(0);
+            // Bit k: the byte before byte k is a separator (or no run is open).
+            let after_separator = separators << 1 | u64::from(start.is_none());
+            let begins = !separators & after_separator & inside;
+            let ends = separators & !after_separator;
+            let mut from = 0; // where the open run's letters are counted from
+            let mut edges = begins | ends;
+            while edges != 0 {
+                let k = edges.trailing_zeros();
+                let bit = 1u64 << k;
+                if begins & bit != 0 {
+                    start = Some(i + k as usize);
+                    alnum = false;
+                    from = k;
+                } else {
+                    // An end follows a begin, in this block or an earlier one.
+                    let within = (bit - 1) & !((1u64 << from) - 1);
+                    alnum |= letters & within != 0;
+                    emit(start.expect("a run is open"), i + k as usize, alnum)?;
+                    start = None;
                 }
-                blocks_from = i + block.iter().position(|&b| b >= 0x80).unwrap_or(0) + 1;
+                edges &= edges - 1;
             }
-        }
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if x & HIGH == 0 {
-                let (separators, letters) = (ascii_separators(x), alphanumerics(x));
-                let mut at = 0;
-                while at < 8 {
-                    let ahead = HIGH & (!0 << (8 * at));
-                    if let Some(s) = start {
-                        let ends = separators & ahead;
-                        if ends == 0 {
-                            alnum |= letters & ahead != 0;
-                            break;
-                        }
-                        let k = ends.trailing_zeros() / 8;
-                        alnum |= letters & ahead & ((1 << (8 * k)) - 1) != 0;
-                        emit(s, i + k as usize, alnum)?;
-                        start = None;
-                        at = k + 1;
-                    } else {
-                        let begins = !separators & ahead;
-                        if begins == 0 {
-                            break;
-                        }
-                        at = begins.trailing_zeros() / 8;
-                        start = Some(i + at as usize);
-                        alnum = false;
-                    }
-                }
-                i += 8;
-                continue;
+            if start.is_some() {
+                alnum |= letters & !((1u64 << from) - 1) != 0;
             }
+            i += len;
+            continue;
         }
-        // One character: the last few bytes, or a chunk holding a non-ASCII one. An ASCII
-        // byte is classified by the same tests, on a word holding it alone.
-        let b = bytes[i];
-        let (separator, letter, len) = if b.is_ascii() {
-            let x = u64::from(b);
-            (
-                ascii_separators(x) & 0x80 != 0,
-                alphanumerics(x) & 0x80 != 0,
-                1,
-            )
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (other_separates(c), c.is_alphanumeric(), c.len_utf8())
-        };
-        match (separator, start) {
+        let c = text[i..].chars().next().unwrap_or_default();
+        match (other_separates(c), start) {
             (true, Some(s)) => {
                 emit(s, i, alnum)?;
                 start = None;
             }
             (false, None) => {
                 start = Some(i);
-                alnum = letter;
+                alnum = c.is_alphanumeric();
             }
-            (false, Some(_)) => alnum |= letter,
+            (false, Some(_)) => alnum |= c.is_alphanumeric(),
             (true, None) => {}
         }
-        i += len;
+        i += c.len_utf8();
     }
     match start {
         Some(s) => emit(s, text.len(), alnum),
@@ -492,7 +477,11 @@ mod tests {
                     .iter()
                     .take_while(|b| b.is_ascii_alphabetic())
                     .count();
-            assert_eq!(ascii_letters_end(bytes, from), want, "from {from}");
+            assert_eq!(
+                ascii_run_end(bytes, from, ascii_letter_bytes),
+                want,
+                "from {from}"
+            );
         }
     }
 
