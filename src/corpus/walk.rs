@@ -1,7 +1,6 @@
 //! Finding the articles under the paths a user names, in a stable order.
 
 use crate::diagnostic::Diagnostic;
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -30,8 +29,8 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 struct Walker {
     files: Vec<PathBuf>,
     diags: Vec<Diagnostic>,
-    seen_files: BTreeSet<PathBuf>,
-    seen_dirs: BTreeSet<PathBuf>,
+    seen_files: foldhash::HashSet<PathBuf>,
+    seen_dirs: foldhash::HashSet<PathBuf>,
 }
 
 impl Walker {
