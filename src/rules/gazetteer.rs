@@ -191,6 +191,13 @@ impl NamePrefixes {
         }
     }
 
+    /// Whether a name word can start with this byte (one beyond ASCII stands for its
+    /// character): a capital, a prefix's first byte, or any character beyond ASCII.
+    #[inline]
+    pub fn may_begin(&self, b: u8) -> bool {
+        b >= 0x80 || b.is_ascii_uppercase() || self.heads[usize::from(b)]
+    }
+
     /// A name-like word: capitalised, or a prefix followed by a capital.
     #[inline]
     pub fn name_word(&self, word: &str) -> bool {

@@ -224,6 +224,72 @@ pub(crate) fn runs(
     }
 }
 
+/// [`runs`] that `may_begin` lets start, as (start, end): the first byte of each run is
+/// asked (a byte beyond ASCII standing for its character), and a run it turns down is
+/// passed over without finding its end. Most words of a text are not capitalised, and a
+/// scan for names visits only the rest.
+pub(crate) fn runs_beginning(
+    text: &str,
+    ascii_separators: impl Fn(u64) -> u64,
+    other_separates: impl Fn(char) -> bool,
+    may_begin: impl Fn(u8) -> bool,
+    mut emit: impl FnMut(usize, usize),
+) {
+    let bytes = text.as_bytes();
+    // Whether a run is open, and where it starts when it is one to emit.
+    let (mut open, mut start) = (false, None);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            let (len, separators, _) = ascii_block(&bytes[i..], &ascii_separators);
+            if open {
+                // The open run ends at the block's first separator.
+                if separators == 0 {
+                    i += len;
+                    continue;
+                }
+                if let Some(s) = start.take() {
+                    emit(s, i + separators.trailing_zeros() as usize);
+                }
+            }
+            let inside = u64::MAX.checked_shr(64 - len as u32).unwrap_or(0);
+            let mut begins = !separators & (separators << 1 | u64::from(!open)) & inside;
+            while begins != 0 {
+                let k = begins.trailing_zeros();
+                if may_begin(bytes[i + k as usize]) {
+                    // Its end is the first separator after it; with none, it runs on.
+                    let after = separators & u64::MAX.checked_shl(k + 1).unwrap_or(0);
+                    if after == 0 {
+                        start = Some(i + k as usize);
+                    } else {
+                        emit(i + k as usize, i + after.trailing_zeros() as usize);
+                    }
+                }
+                begins &= begins - 1;
+            }
+            open = separators >> (len - 1) & 1 == 0;
+            i += len;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        if other_separates(c) {
+            if let Some(s) = start.take() {
+                emit(s, i);
+            }
+            open = false;
+        } else if !open {
+            open = true;
+            if may_begin(bytes[i]) {
+                start = Some(i);
+            }
+        }
+        i += c.len_utf8();
+    }
+    if let Some(s) = start {
+        emit(s, text.len());
+    }
+}
+
 /// Whitespace-separated tokens of a text, found once per document and shared: the words
 /// between two positions are counted with two binary searches instead of a scan, and the
 /// word count and near-duplicate signature read the same list.
@@ -430,6 +496,17 @@ mod tests {
                         }
                     }
                     assert_eq!(got, want, "{piece:?}");
+                    // Only the runs starting with a capital, a `w` or a character beyond
+                    // ASCII: each found, and its end, with the others passed over.
+                    let may_begin = |b: u8| b >= 0x80 || b.is_ascii_uppercase() || b == b'w';
+                    let mut some = Vec::new();
+                    runs_beginning(piece, ascii, other, may_begin, |s, e| some.push((s, e)));
+                    let want: Vec<(usize, usize)> = want
+                        .iter()
+                        .filter(|&&(s, _, _)| may_begin(piece.as_bytes()[s]))
+                        .map(|&(s, e, _)| (s, e))
+                        .collect();
+                    assert_eq!(some, want, "{piece:?}");
                 }
             }
         }
