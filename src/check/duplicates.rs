@@ -36,14 +36,15 @@ pub const EMPTY: u32 = u32::MAX;
 /// The signature of an analysed text, from its tokens (words without their leading and
 /// trailing punctuation, lowercased).
 pub fn signature(text: &str, tokens: &Words) -> Signature {
-    let mut short = ShortHashes::new();
-    let words: Vec<u64> = tokens
-        .spans()
-        .map(|span| match short_token(text, &span) {
-            Some(x) => short.get(x),
-            None => word_hash(&text[span]),
-        })
-        .collect();
+    let words: Vec<u64> = SHORT.with_borrow_mut(|short| {
+        tokens
+            .spans()
+            .map(|span| match short_token(text, &span) {
+                Some(x) => short.get(x),
+                None => word_hash(&text[span]),
+            })
+            .collect()
+    });
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -116,23 +117,32 @@ fn short_hash(x: u64) -> u64 {
     h
 }
 
-/// Short tokens' hashes, remembered in a small direct-mapped table: a text repeats its
-/// common words ("the", "of", "said") so often that a look-up answers most tokens for a
-/// fraction of the hashing. A slot holds a machine word and its hash; every slot starts as
-/// the word zero, whose hash is the basis, so an empty slot is never a wrong answer.
+/// Short tokens' hashes, remembered in a direct-mapped table that each thread keeps from one
+/// text to the next: a corpus repeats its common words ("the", "of", "said") so often that a
+/// look-up answers most tokens for a fraction of the hashing. A slot holds a machine word and
+/// its hash; every slot starts as the word zero, whose hash is the basis, so an empty slot is
+/// never a wrong answer. 1,024 slots (16 KB): a table made afresh for each text had 256, as
+/// more cost more to clear than they saved.
 struct ShortHashes {
-    slots: [(u64, u64); 256],
+    slots: Box<[(u64, u64); SLOTS]>,
+}
+
+const BITS: u32 = 10;
+const SLOTS: usize = 1 << BITS;
+
+thread_local! {
+    static SHORT: std::cell::RefCell<ShortHashes> = std::cell::RefCell::new(ShortHashes::new());
 }
 
 impl ShortHashes {
     fn new() -> ShortHashes {
         ShortHashes {
-            slots: [(0, FNV_BASIS); 256],
+            slots: Box::new([(0, FNV_BASIS); SLOTS]),
         }
     }
 
     fn get(&mut self, x: u64) -> u64 {
-        let slot = &mut self.slots[(x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize];
+        let slot = &mut self.slots[(x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - BITS)) as usize];
         if slot.0 != x {
             *slot = (x, short_hash(x));
         }
@@ -369,12 +379,12 @@ mod tests {
 
     #[test]
     fn a_remembered_hash_is_the_hash_of_its_word() {
-        // Thousands of words through 256 slots: repeats hit, and words that share a slot
-        // evict each other. Every answer must be the word's own hash.
+        // Thousands of words through the table's slots: repeats hit, and words that share a
+        // slot evict each other. Every answer must be the word's own hash.
         let mut short = ShortHashes::new();
-        let words: Vec<String> = (0..3000u32)
+        let words: Vec<String> = (0..10_000u32)
             .map(|i| {
-                let n = i.wrapping_mul(2_654_435_761) % 997;
+                let n = i.wrapping_mul(2_654_435_761) % 4999;
                 let letters: String = (0..1 + n % 8)
                     .map(|k| (b'a' + ((n >> k) % 26) as u8) as char)
                     .collect();
