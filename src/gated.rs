@@ -149,6 +149,70 @@ impl GatedSet {
     }
 }
 
+/// A regex asked of each sentence of a text whether it matches there, answered with one
+/// search of the whole text: a search a sentence costs a regex call and its prefilter's
+/// start-up, about a thousand instructions even where nothing matches.
+///
+/// Only the sentences that a match in the whole text reaches are asked on their own, and
+/// those with a word character just outside them (where `\b` reads differently in the whole
+/// text than in the sentence alone). A match inside a sentence is then always reached:
+/// without anchors, the whole text matches at the same place, and leftmost-first search
+/// returns that match or one overlapping it. A pattern with anchors (`^`, `$`), or one that
+/// can match the empty string, is asked of every sentence.
+#[derive(Debug, Clone)]
+pub struct SentenceGate {
+    regex: regex::Regex,
+    /// Whether the whole-text search finds every sentence the regex matches in.
+    whole_text: bool,
+}
+
+impl SentenceGate {
+    pub fn new(regex: regex::Regex, case_insensitive: bool) -> SentenceGate {
+        let whole_text = regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(regex.as_str())
+            .is_ok_and(|hir| {
+                let p = hir.properties();
+                !p.look_set().contains_anchor() && p.minimum_len().is_some_and(|n| n > 0)
+            });
+        SentenceGate { regex, whole_text }
+    }
+
+    pub fn regex(&self) -> &regex::Regex {
+        &self.regex
+    }
+
+    /// For each of `sentences` (sorted, not overlapping), whether the regex matches in it,
+    /// as `is_match` on the sentence alone says.
+    pub fn sentences(&self, text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
+        let mut ask = vec![!self.whole_text; sentences.len()];
+        if self.whole_text {
+            let mut first = 0;
+            for m in self.regex.find_iter(text) {
+                // The sentences this match overlaps: from the first ending after its start.
+                first += sentences[first..].partition_point(|s| s.end <= m.start());
+                for (k, s) in sentences.iter().enumerate().skip(first) {
+                    if s.start >= m.end() {
+                        break;
+                    }
+                    ask[k] = true;
+                }
+            }
+            let word_at = |c: Option<char>| c.is_some_and(regex_syntax::is_word_character);
+            for (k, s) in sentences.iter().enumerate() {
+                ask[k] |= word_at(text[..s.start].chars().next_back())
+                    || word_at(text[s.end..].chars().next());
+            }
+        }
+        sentences
+            .iter()
+            .zip(ask)
+            .map(|(s, ask)| ask && self.regex.is_match(&text[s.clone()]))
+            .collect()
+    }
+}
+
 /// The groups of one match.
 #[derive(Debug)]
 pub struct Captures<'h> {
@@ -238,6 +302,70 @@ mod tests {
             let b: Vec<_> = plain.find_iter(hay).map(|m| m.range()).collect();
             assert_eq!(a, b, "{hay:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_gate_answers_as_each_sentence_would() {
+        // Pseudo-random texts of words, spaces and punctuation, cut into sentences at random
+        // (some cuts inside words, some sentences empty or not covering the text); gates with
+        // word boundaries, phrases that can cross a cut, anchors and an empty match.
+        let pieces = [
+            "held", "Held", "took", "control", "of", " ", " ", "  ", ". ", ", ", "\n", "x",
+            "heldover", "é", "’", "the", "town",
+        ];
+        let gates = [
+            r"\bheld\b",
+            r"took\s+control\s+of",
+            r"(?-u:\b)held|town\b",
+            r"\Bld\b|of\s+the",
+            r"^\s*held",
+            r"town$",
+            r"x*",
+            r"\b(?:é|held)",
+        ];
+        let mut seed: u64 = 3;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for gate in gates {
+            let regex = regex::RegexBuilder::new(gate)
+                .case_insensitive(true)
+                .build()
+                .unwrap();
+            let gate = SentenceGate::new(regex.clone(), true);
+            for _ in 0..400 {
+                let text: String = (0..next(40))
+                    .map(|_| pieces[next(pieces.len() as u64) as usize])
+                    .collect();
+                let bounds: Vec<usize> = (0..=text.len())
+                    .filter(|&i| text.is_char_boundary(i))
+                    .collect();
+                let mut cuts: Vec<usize> = (0..next(6))
+                    .map(|_| bounds[next(bounds.len() as u64) as usize])
+                    .collect();
+                cuts.sort_unstable();
+                let sentences: Vec<Range<usize>> = cuts
+                    .windows(2)
+                    .filter(|w| next(4) != 0 || w[0] == w[1])
+                    .map(|w| w[0]..w[1])
+                    .collect();
+                let want: Vec<bool> = sentences
+                    .iter()
+                    .map(|s| regex.is_match(&text[s.clone()]))
+                    .collect();
+                assert_eq!(
+                    gate.sentences(&text, &sentences),
+                    want,
+                    "{gate:?} {text:?} {sentences:?}"
+                );
+            }
+        }
+        let plain = |p| SentenceGate::new(regex::Regex::new(p).unwrap(), false).whole_text;
+        assert!(plain(r"\bheld\b") && plain("took control"));
+        assert!(!plain("^held") && !plain("held$") && !plain("x*") && !plain("(?m)^x"));
     }
 
     #[test]

@@ -29,16 +29,6 @@ static PLACE_NOUN: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
-/// The sentences a control pattern may match in: a pattern only runs on one sentence at a
-/// time, and its match there holds a match of its gate (its rarest words) in that same
-/// sentence, so an earliest-match test of the gates, sentence by sentence, picks them all.
-fn touched(gate: &regex::Regex, text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
-    sentences
-        .iter()
-        .map(|s| gate.is_match(&text[s.clone()]))
-        .collect()
-}
-
 struct Filled {
     id: Option<String>,
     text: String,
@@ -49,9 +39,11 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let mut found: Vec<Claim> = Vec::new();
     let sentences = &ctx.doc.sentences;
-    // One test of all patterns' gates a sentence finds the few worth trying each pattern on.
+    // A pattern only runs on one sentence at a time, and its match there holds a match of
+    // its gate (its rarest words) in that same sentence: the sentences all patterns' gates
+    // match in are the few worth trying each pattern on.
     let hit = match &ctx.rules.frames.control_gate {
-        Some(gate) => touched(gate, text, sentences),
+        Some(gate) => gate.sentences(text, sentences),
         None => vec![true; sentences.len()],
     };
     for frame in &ctx.rules.frames.control {

@@ -9,9 +9,9 @@
 
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
-use crate::gated::{self, GatedRegex};
+use crate::gated::{self, GatedRegex, SentenceGate};
 use crate::pattern::PatternSource;
-use regex::{Regex, RegexBuilder};
+use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -306,7 +306,7 @@ pub struct Frames {
     /// says whether any control pattern may match in it, instead of one search per
     /// pattern. `None` when a pattern has no gate or the union would not compile: then
     /// every sentence is tried.
-    pub control_gate: Option<Regex>,
+    pub control_gate: Option<SentenceGate>,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -468,25 +468,26 @@ impl Frames {
 }
 
 /// The alternation of the control patterns' gates (see [`Frames::control_gate`]).
-fn union_of_gates(control: &[ControlFrame]) -> Option<Regex> {
+fn union_of_gates(control: &[ControlFrame]) -> Option<SentenceGate> {
     let gates: Option<Vec<&str>> = control
         .iter()
         .flat_map(|f| &f.patterns)
         .map(|p| p.gate.as_ref().map(PatternSource::as_str))
         .collect();
     let gates = gates.filter(|g| !g.is_empty())?;
-    RegexBuilder::new(&gates.join("|"))
+    let regex = RegexBuilder::new(&gates.join("|"))
         .case_insensitive(true)
         .size_limit(crate::pattern::SIZE_LIMIT * 4)
         .build()
-        .ok()
+        .ok()?;
+    Some(SentenceGate::new(regex, true))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn control_gate(patterns: &[&str]) -> Option<Regex> {
+    fn control_gate(patterns: &[&str]) -> Option<regex::Regex> {
         let list = patterns
             .iter()
             .map(|p| format!("'{p}'"))
@@ -496,6 +497,7 @@ mod tests {
         Frames::compile(&[(PathBuf::from("f.yaml"), src)], None)
             .unwrap()
             .control_gate
+            .map(|g| g.regex().clone())
     }
 
     #[test]
