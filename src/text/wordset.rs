@@ -5,7 +5,6 @@
 use super::shapes::Shapes;
 use super::spans;
 use foldhash::HashSet;
-use std::ops::ControlFlow;
 
 /// Longest word a set holds, in bytes.
 const MAX_LEN: usize = 16;
@@ -14,6 +13,8 @@ const MAX_LEN: usize = 16;
 pub struct WordSet {
     words: HashSet<Box<[u8]>>,
     shapes: Shapes,
+    /// The bytes a word of the set starts with, in either case.
+    first: [bool; 256],
 }
 
 impl WordSet {
@@ -22,12 +23,15 @@ impl WordSet {
         let mut set = WordSet {
             words: HashSet::default(),
             shapes: Shapes::default(),
+            first: [false; 256],
         };
         for w in words {
             let w = w.to_ascii_lowercase().into_bytes();
             if w.is_empty() || w.len() > MAX_LEN || !w.iter().all(u8::is_ascii_lowercase) {
                 continue;
             }
+            set.first[usize::from(w[0])] = true;
+            set.first[usize::from(w[0].to_ascii_uppercase())] = true;
             set.shapes.insert(&w);
             set.words.insert(w.into_boxed_slice());
         }
@@ -57,20 +61,17 @@ impl WordSet {
     /// Whether some run of ASCII letters in `text` is in the set. Asked of most sentences,
     /// which hold no such word: the runs are found eight bytes at a time.
     pub fn any_word_in(&self, text: &str) -> bool {
+        // Only the letter runs starting like a word of the set are looked at.
         let bytes = text.as_bytes();
-        spans::runs(
+        let mut found = false;
+        spans::runs_beginning(
             text,
             |x| !spans::letters(x) & spans::HIGH,
             |_| true,
-            |s, e, _| {
-                if self.contains(&bytes[s..e]) {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            },
-        )
-        .is_break()
+            |b| self.first[usize::from(b)],
+            |s, e| found = found || self.contains(&bytes[s..e]),
+        );
+        found
     }
 }
 
