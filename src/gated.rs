@@ -153,12 +153,14 @@ impl GatedSet {
 /// search of the whole text: a search a sentence costs a regex call and its prefilter's
 /// start-up, about a thousand instructions even where nothing matches.
 ///
-/// Only the sentences that a match in the whole text reaches are asked on their own, and
-/// those with a word character just outside them (where `\b` reads differently in the whole
-/// text than in the sentence alone). A match inside a sentence is then always reached:
-/// without anchors, the whole text matches at the same place, and leftmost-first search
-/// returns that match or one overlapping it. A pattern with anchors (`^`, `$`), or one that
-/// can match the empty string, is asked of every sentence.
+/// Only whether a sentence matches is asked, so the pattern is compiled without the parts it
+/// may do without (see [`required_part`]): "(?:has\s+)?captured" is searched for as
+/// "captured", not at every "has". Then only the sentences that a match in the whole text
+/// reaches are asked on their own, and those with a word character just outside them (where
+/// `\b` reads differently in the whole text than in the sentence alone). A match inside a
+/// sentence is always reached: without anchors, the whole text matches at the same place,
+/// and leftmost-first search returns that match or one overlapping it. A pattern with
+/// anchors (`^`, `$`), or one that can match the empty string, is asked of every sentence.
 #[derive(Debug, Clone)]
 pub struct SentenceGate {
     regex: regex::Regex,
@@ -167,16 +169,26 @@ pub struct SentenceGate {
 }
 
 impl SentenceGate {
-    pub fn new(regex: regex::Regex, case_insensitive: bool) -> SentenceGate {
-        let whole_text = regex_syntax::ParserBuilder::new()
+    pub fn new(
+        pattern: &str,
+        case_insensitive: bool,
+        size_limit: usize,
+    ) -> Result<SentenceGate, regex::Error> {
+        // Parsed as written: what can be left out, and whether anchors or an empty match
+        // rule out the whole-text search, do not depend on case.
+        let core = regex_syntax::Parser::new()
+            .parse(pattern)
+            .map(|h| required_part(&h));
+        let whole_text = core.as_ref().is_ok_and(|hir| {
+            let p = hir.properties();
+            !p.look_set().contains_anchor() && p.minimum_len().is_some_and(|n| n > 0)
+        });
+        let core = core.map_or_else(|_| pattern.to_string(), |h| h.to_string());
+        let regex = regex::RegexBuilder::new(&core)
             .case_insensitive(case_insensitive)
-            .build()
-            .parse(regex.as_str())
-            .is_ok_and(|hir| {
-                let p = hir.properties();
-                !p.look_set().contains_anchor() && p.minimum_len().is_some_and(|n| n > 0)
-            });
-        SentenceGate { regex, whole_text }
+            .size_limit(size_limit)
+            .build()?;
+        Ok(SentenceGate { regex, whole_text })
     }
 
     pub fn regex(&self) -> &regex::Regex {
@@ -210,6 +222,25 @@ impl SentenceGate {
             .zip(ask)
             .map(|(s, ask)| ask && self.regex.is_match(&text[s.clone()]))
             .collect()
+    }
+}
+
+/// `hir` without the parts at either end of each alternative that can match nothing,
+/// anywhere (empty-able, with no assertion such as `\b` in them): whether a text holds a
+/// match does not change.
+fn required_part(hir: &regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Hir, HirKind};
+    let optional =
+        |h: &Hir| h.properties().minimum_len() == Some(0) && h.properties().look_set().is_empty();
+    match hir.kind() {
+        HirKind::Concat(parts) => {
+            let first = parts.iter().position(|p| !optional(p)).unwrap_or(0);
+            let last = parts.iter().rposition(|p| !optional(p)).unwrap_or(0);
+            Hir::concat(parts[first..=last.max(first)].to_vec())
+        }
+        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(required_part).collect()),
+        HirKind::Capture(c) => required_part(&c.sub),
+        _ => hir.clone(),
     }
 }
 
@@ -335,7 +366,7 @@ mod tests {
                 .case_insensitive(true)
                 .build()
                 .unwrap();
-            let gate = SentenceGate::new(regex.clone(), true);
+            let gate = SentenceGate::new(gate, true, 1 << 20).unwrap();
             for _ in 0..400 {
                 let text: String = (0..next(40))
                     .map(|_| pieces[next(pieces.len() as u64) as usize])
@@ -363,9 +394,64 @@ mod tests {
                 );
             }
         }
-        let plain = |p| SentenceGate::new(regex::Regex::new(p).unwrap(), false).whole_text;
+        let plain = |p| SentenceGate::new(p, false, 1 << 20).unwrap().whole_text;
         assert!(plain(r"\bheld\b") && plain("took control"));
         assert!(!plain("^held") && !plain("held$") && !plain("x*") && !plain("(?m)^x"));
+    }
+
+    #[test]
+    fn a_gate_keeps_only_the_words_it_requires() {
+        let gates = [
+            r"(?:has\s+|had\s+)?captured(?:\s+by)?",
+            r"(?:is\s+)?(?:largely\s+)?held\s+by|fell\s+to",
+            r"(?:\bx\s+)?y",
+            r"(?:a)?(?:b)?",
+            r"\bcaptured\b",
+        ];
+        let texts = [
+            "it has captured",
+            "Captured by",
+            "had\ncaptured",
+            "capture",
+            "largely held  by",
+            "held",
+            "it fell to them",
+            "x y",
+            "xy",
+            "recaptured",
+            "",
+        ];
+        let required_part = |gate: &str| {
+            let hir = regex_syntax::Parser::new().parse(gate).unwrap();
+            super::required_part(&hir).to_string()
+        };
+        for gate in gates {
+            let core = required_part(gate);
+            let (full, core_re) = (
+                regex::RegexBuilder::new(gate)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap(),
+                regex::RegexBuilder::new(&core)
+                    .case_insensitive(true)
+                    .build()
+                    .unwrap(),
+            );
+            for text in texts {
+                assert_eq!(
+                    full.is_match(text),
+                    core_re.is_match(text),
+                    "{gate} / {core} on {text:?}"
+                );
+            }
+        }
+        let core = required_part(gates[0]);
+        assert!(!core.contains("has") && !core.contains("by"), "{core}");
+        assert!(!required_part(gates[1]).contains("largely"));
+        assert!(
+            required_part(gates[4]).contains(r"\b"),
+            "an assertion is required"
+        );
     }
 
     #[test]
