@@ -16,16 +16,25 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct PhraseSet {
     dictionaries: [Dictionary; 2],
+    /// Whether either dictionary's [`Dictionary::first`] holds a byte: words starting with
+    /// any other are passed over without finding their end.
+    first: Box<[bool; 256]>,
 }
 
 impl PhraseSet {
     /// `any_case` and `as_written` are canonical phrases (single spaces, trimmed).
     pub fn new<S: AsRef<str>>(any_case: &[S], as_written: &[S]) -> PhraseSet {
+        let dictionaries = [
+            Dictionary::new(any_case, true),
+            Dictionary::new(as_written, false),
+        ];
+        let mut first = Box::new([false; 256]);
+        for (b, may) in first.iter_mut().enumerate() {
+            *may = dictionaries.iter().any(|d| d.first[b]);
+        }
         PhraseSet {
-            dictionaries: [
-                Dictionary::new(any_case, true),
-                Dictionary::new(as_written, false),
-            ],
+            dictionaries,
+            first,
         }
     }
 
@@ -33,7 +42,6 @@ impl PhraseSet {
     /// right, each the longest phrase matching at the leftmost position not yet covered, with
     /// whether it is case-sensitive.
     pub fn find_iter(&self, text: &str) -> Vec<(Range<usize>, bool)> {
-        let mut found: [Vec<Range<usize>>; 2] = Default::default();
         if self.dictionaries.iter().all(|d| d.phrases.is_empty()) {
             return Vec::new();
         }
@@ -41,66 +49,100 @@ impl PhraseSet {
             .dictionaries
             .iter()
             .any(|d| d.punctuation_heads && !d.phrases.is_empty());
-        // Each dictionary resumes after its own last match.
-        let mut resume = [0; 2];
-        let mut key = Vec::new();
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (word, len) = if b < 0x80 {
-                (WORD[b as usize], 1)
-            } else {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (is_word_character(c), c.len_utf8())
-            };
-            if !word && !punctuation {
-                // No phrase starts here: skip to the next word (or non-ASCII character).
-                i += len;
-                i += bytes[i..]
-                    .iter()
-                    .position(|&b| WORD[b as usize] || b >= 0x80)
-                    .unwrap_or(bytes.len() - i);
-                continue;
-            }
-            // Past a word, or a character that only a phrase starting with one can start at.
-            let (end, ascii) = if word {
-                word_end(text, i)
-            } else {
-                (i + len, false)
-            };
-            let second = if end - i > 1 { bytes[i + 1] } else { 0 };
-            for (k, d) in self.dictionaries.iter().enumerate() {
-                if i < resume[k] {
-                    continue;
-                }
-                let may_start = if !word {
-                    d.punctuation_heads && !text[i..end].starts_with(char::is_whitespace)
-                } else if ascii {
-                    // Folding keeps the length of an ASCII word.
-                    let (a, z) = (d.fold_byte(b), d.fold_byte(bytes[end - 1]));
-                    d.shapes.may_contain(a, d.fold_byte(second), z, end - i)
+        self.walk(text, punctuation)
+    }
+
+    /// The search, visiting every character that is not a word character as well as every
+    /// word when `every_character` (a phrase may start with punctuation), and otherwise
+    /// only the words whose first byte may start a head, found 64 bytes at a time from bit
+    /// masks.
+    fn walk(&self, text: &str, every_character: bool) -> Vec<(Range<usize>, bool)> {
+        let mut search = Search::default();
+        if every_character {
+            let bytes = text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let (end, word) = if bytes[i] < 0x80 {
+                    if WORD[bytes[i] as usize] {
+                        (word_end(text, i).0, true)
+                    } else {
+                        (i + 1, false)
+                    }
                 } else {
-                    // Folding may shrink a character to a third of its bytes, or grow it.
-                    end - i <= d.longest_head * 3
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if is_word_character(c) {
+                        (word_end(text, i).0, true)
+                    } else {
+                        (i + c.len_utf8(), false)
+                    }
                 };
-                if !may_start {
-                    continue;
-                }
-                if let Some(m) = d.match_at(text, i..end, &mut key) {
-                    found[k].push(i..m);
-                    resume[k] = m;
-                }
+                self.visit(text, i..end, word, false, &mut search);
+                i = end;
             }
-            i = end;
+        } else {
+            spans::runs_beginning(
+                text,
+                |x| !spans::ascii_word_bytes(x) & spans::HIGH,
+                |c| !is_word_character(c),
+                |b| self.first[usize::from(b)],
+                |s, e| self.visit(text, s..e, true, true, &mut search),
+            );
         }
-        let [any_case, as_written] = found;
+        let [any_case, as_written] = search.found;
         any_case
             .into_iter()
             .map(|r| (r, false))
             .chain(as_written.into_iter().map(|r| (r, true)))
             .collect()
     }
+
+    /// Ask each dictionary for the longest phrase at `head`: a word, or (`word` false) a
+    /// character that only a phrase starting with one can start at. With `by_first`, a
+    /// dictionary none of whose heads can start with the head's first byte is not asked.
+    fn visit(
+        &self,
+        text: &str,
+        head: Range<usize>,
+        word: bool,
+        by_first: bool,
+        search: &mut Search,
+    ) {
+        let bytes = text.as_bytes();
+        let (i, end) = (head.start, head.end);
+        let ascii = word && spans::is_ascii_span(bytes, i..end);
+        let second = if end - i > 1 { bytes[i + 1] } else { 0 };
+        for (k, d) in self.dictionaries.iter().enumerate() {
+            if by_first && !d.first[usize::from(bytes[i])] || i < search.resume[k] {
+                continue;
+            }
+            let may_start = if !word {
+                d.punctuation_heads && !text[i..end].starts_with(char::is_whitespace)
+            } else if ascii {
+                // Folding keeps the length of an ASCII word.
+                let (a, z) = (d.fold_byte(bytes[i]), d.fold_byte(bytes[end - 1]));
+                d.shapes.may_contain(a, d.fold_byte(second), z, end - i)
+            } else {
+                // Folding may shrink a character to a third of its bytes, or grow it.
+                end - i <= d.longest_head * 3
+            };
+            if !may_start {
+                continue;
+            }
+            if let Some(m) = d.match_at(text, i..end, &mut search.key) {
+                search.found[k].push(i..m);
+                // Each dictionary resumes after its own last match.
+                search.resume[k] = m;
+            }
+        }
+    }
+}
+
+/// What a search has found so far.
+#[derive(Default)]
+struct Search {
+    found: [Vec<Range<usize>>; 2],
+    resume: [usize; 2],
+    key: Vec<u8>,
 }
 
 /// Phrases compared one way (in any case, or as written).
@@ -126,6 +168,10 @@ struct Dictionary {
     longest_head: usize,
     /// Whether some phrase starts with a character that is not a word character.
     punctuation_heads: bool,
+    /// The first bytes a head can have in the text: either case of a folded ASCII head's
+    /// first byte, and every byte beyond ASCII (a character beyond ASCII may fold to an
+    /// ASCII one).
+    first: Box<[bool; 256]>,
     fold_case: bool,
 }
 
@@ -140,6 +186,7 @@ impl Dictionary {
             shapes: Shapes::default(),
             longest_head: 0,
             punctuation_heads: false,
+            first: Box::new([false; 256]),
             fold_case,
         };
         for p in phrases {
@@ -167,6 +214,13 @@ impl Dictionary {
             set.closed
                 .push(folded.chars().next_back().is_some_and(is_word_character));
             set.phrases.push(folded.into());
+        }
+        set.first[0x80..].fill(true);
+        for &b in set.by_head.keys().filter_map(|head| head.first()) {
+            set.first[usize::from(b)] = true;
+            if fold_case {
+                set.first[usize::from(b.to_ascii_uppercase())] = true;
+            }
         }
         for ids in set.by_head.values_mut() {
             ids.sort_by(|&a, &b| {
@@ -439,6 +493,84 @@ mod tests {
         // İ lower-cases to two characters: "i" alone is not half of it.
         let set = any_case(&["i"]);
         assert!(words(&set, "İ").is_empty());
+    }
+
+    #[test]
+    fn the_word_walk_finds_what_visiting_every_character_finds() {
+        // Phrases with no punctuation heads are searched word by word from bit masks; the
+        // walk over every character is the reference. Texts are random pieces: the phrases
+        // in other cases, their prefixes and extensions, characters beyond ASCII that fold
+        // to ASCII ones (the Kelvin sign, dotted capital I), and assorted separators.
+        let any = [
+            "varna",
+            "varna news",
+            "ostra province",
+            "kel",
+            "i\u{307}stad",
+            "şam",
+        ];
+        let written = ["UN", "VCF", "R7", "Kx"];
+        let set = PhraseSet::new(&any, &written);
+        assert!(!set.dictionaries.iter().any(|d| d.punctuation_heads));
+        let pieces = [
+            "Varna",
+            "VARNA",
+            "varna",
+            "Varnan",
+            "News",
+            "news",
+            "Ostra",
+            "PROVINCE",
+            "province",
+            "UN",
+            "un",
+            "UNs",
+            "VCF",
+            "vcf",
+            "R7",
+            "r7",
+            "Kx",
+            "KEL",
+            "\u{212A}el",
+            "\u{212A}x",
+            "İstad",
+            "istad",
+            "ŞAM",
+            "Şamlı",
+            "x",
+            "_",
+            "9",
+            "é",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            ", ",
+            ".",
+            "-",
+            "'",
+            "(",
+            "\u{2003}",
+        ];
+        let mut seed = 7u64;
+        let mut found = 0;
+        for _ in 0..3_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 58) as usize;
+            let text: String = (0..len)
+                .map(|k| {
+                    let r = seed.rotate_left(7 * k as u32) ^ (k as u64).wrapping_mul(0x9e37_79b9);
+                    pieces[(r % pieces.len() as u64) as usize]
+                })
+                .collect();
+            let words = set.walk(&text, false);
+            assert_eq!(words, set.walk(&text, true), "{text:?}");
+            found += words.len();
+        }
+        assert!(found > 1_000, "the texts hold phrases: {found}");
     }
 
     #[test]
