@@ -48,31 +48,46 @@ fn side(ctx: &Ctx, d: usize, label: String, us: &[&TermUse]) -> Side {
 }
 
 pub(super) fn loaded_terms(ctx: &Ctx, rule: &Rule, p: &LoadedTermParams, out: &mut Vec<Finding>) {
-    for (d, doc_uses) in uses(ctx, &p.terms, &p.categories).iter().enumerate() {
-        let mut by_term: BTreeMap<&str, Vec<&TermUse>> = BTreeMap::new();
-        for &u in doc_uses {
-            by_term.entry(&u.term).or_default().push(u);
-        }
-        for (term, us) in by_term {
-            let mut words: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
-            words.sort_unstable();
-            words.dedup();
-            let alt = neutral(ctx, term);
-            let why = format!(
-                "{} in the outlet's own voice; a neutral alternative: {alt}",
-                words.join(", ")
-            );
-            let window = ctx.docs[d].doc.meta.published;
-            let sides = vec![
-                side(ctx, d, words.join(", "), &us),
-                Side {
-                    label: alt,
-                    evidence: Vec::new(),
-                },
-            ];
-            out.push(ctx.assemble(rule, rule.severity, term, window, sides, why, None));
-        }
-    }
+    // A finding per document and term: each document's on its own core (a large corpus has
+    // thousands), joined in document order.
+    use rayon::prelude::*;
+    let uses = uses(ctx, &p.terms, &p.categories);
+    let per_doc: Vec<Vec<Finding>> = uses
+        .par_iter()
+        .enumerate()
+        .map(|(d, doc_uses)| {
+            let mut by_term: BTreeMap<&str, Vec<&TermUse>> = BTreeMap::new();
+            for &u in doc_uses {
+                by_term.entry(&u.term).or_default().push(u);
+            }
+            by_term
+                .into_iter()
+                .map(|(term, us)| finding(ctx, rule, d, term, &us))
+                .collect()
+        })
+        .collect();
+    out.extend(per_doc.into_iter().flatten());
+}
+
+/// The finding for one term's uses in document `d`.
+fn finding(ctx: &Ctx, rule: &Rule, d: usize, term: &str, us: &[&TermUse]) -> Finding {
+    let mut words: Vec<&str> = us.iter().map(|u| u.text.as_str()).collect();
+    words.sort_unstable();
+    words.dedup();
+    let alt = neutral(ctx, term);
+    let why = format!(
+        "{} in the outlet's own voice; a neutral alternative: {alt}",
+        words.join(", ")
+    );
+    let window = ctx.docs[d].doc.meta.published;
+    let sides = vec![
+        side(ctx, d, words.join(", "), us),
+        Side {
+            label: alt,
+            evidence: Vec::new(),
+        },
+    ];
+    ctx.assemble(rule, rule.severity, term, window, sides, why, None)
 }
 
 pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Vec<Finding>) {
