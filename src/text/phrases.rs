@@ -64,14 +64,14 @@ impl PhraseSet {
             while i < bytes.len() {
                 let (end, word) = if bytes[i] < 0x80 {
                     if WORD[bytes[i] as usize] {
-                        (word_end(text, i).0, true)
+                        (word_end(text, i), true)
                     } else {
                         (i + 1, false)
                     }
                 } else {
                     let c = text[i..].chars().next().unwrap_or(' ');
                     if is_word_character(c) {
-                        (word_end(text, i).0, true)
+                        (word_end(text, i), true)
                     } else {
                         (i + c.len_utf8(), false)
                     }
@@ -387,11 +387,10 @@ fn is_word_character(c: char) -> bool {
     }
 }
 
-/// The end of the run of word characters starting at `at`, and whether it is all ASCII.
-fn word_end(s: &str, at: usize) -> (usize, bool) {
+/// The end of the run of word characters starting at `at`.
+fn word_end(s: &str, at: usize) -> usize {
     let bytes = s.as_bytes();
     let mut end = at;
-    let mut ascii = true;
     loop {
         end = spans::ascii_run_end(bytes, end, spans::ascii_word_bytes);
         // Past the ASCII word characters, a word character beyond ASCII goes on with them.
@@ -399,14 +398,11 @@ fn word_end(s: &str, at: usize) -> (usize, bool) {
             break;
         }
         match s[end..].chars().next() {
-            Some(c) if is_word_character(c) => {
-                ascii = false;
-                end += c.len_utf8();
-            }
+            Some(c) if is_word_character(c) => end += c.len_utf8(),
             _ => break,
         }
     }
-    (end, ascii)
+    end
 }
 
 /// The head of the phrase at `at`: its run of word characters, or its first character
@@ -414,7 +410,7 @@ fn word_end(s: &str, at: usize) -> (usize, bool) {
 fn head(s: &str, at: usize) -> Option<Range<usize>> {
     let c = s[at..].chars().next()?;
     if is_word_character(c) {
-        Some(at..word_end(s, at).0)
+        Some(at..word_end(s, at))
     } else {
         Some(at..at + c.len_utf8())
     }
@@ -443,8 +439,7 @@ mod tests {
                 .char_indices()
                 .find(|&(_, c)| !is_word_character(c))
                 .map_or(text.len(), |(k, _)| at + k);
-            let ascii = text[at..naive].is_ascii();
-            assert_eq!(word_end(text, at), (naive, ascii), "from {at}");
+            assert_eq!(word_end(text, at), naive, "from {at}");
         }
     }
 

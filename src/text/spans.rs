@@ -538,6 +538,23 @@ mod tests {
     }
 
     #[test]
+    fn a_span_is_ascii_as_the_standard_library_says() {
+        // Every span of up to twelve bytes, near the end of the text and away from it, with
+        // bytes beyond ASCII just inside and just outside.
+        let text = "ab é cdefgh ijklmnop ÖqrÖ stuvw xyz";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            for end in start + 1..=(start + 12).min(bytes.len()) {
+                assert_eq!(
+                    is_ascii_span(bytes, start..end),
+                    bytes[start..end].is_ascii(),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn finds_ascii_digits_anywhere() {
         for (text, want) in [
             ("", false),
