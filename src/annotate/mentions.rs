@@ -45,6 +45,23 @@ struct FuzzyCache {
     gazetteer: u64,
     /// Raw candidate text to its best alias, if any is similar enough.
     best: foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+    /// The same for an alias match with the name word before it (see `extend_left`).
+    extended: foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+}
+
+impl FuzzyCache {
+    /// Start afresh for another gazetteer, or when the cache has grown to its limit.
+    fn for_gazetteer(&mut self, g: &Gazetteer) -> &mut FuzzyCache {
+        if self.gazetteer != g.instance
+            || self.best.len() >= FUZZY_CACHE_LIMIT
+            || self.extended.len() >= FUZZY_CACHE_LIMIT
+        {
+            self.best.clear();
+            self.extended.clear();
+            self.gazetteer = g.instance;
+        }
+        self
+    }
 }
 
 /// Candidates kept per thread before the cache starts afresh.
@@ -198,10 +215,7 @@ fn fuzzy(
     let prefixes = &g.name_prefixes;
     let words = name_words(text, |b| prefixes.may_begin(b), |w| prefixes.name_word(w));
     FUZZY_CACHE.with_borrow_mut(|cache| {
-        if cache.gazetteer != g.instance || cache.best.len() >= FUZZY_CACHE_LIMIT {
-            cache.best.clear();
-            cache.gazetteer = g.instance;
-        }
+        let cache = cache.for_gazetteer(g);
         fuzzy_runs(
             text,
             exact,
@@ -351,8 +365,19 @@ fn extend_left(
     if !g.name_prefixes.name_word(word) {
         return None;
     }
-    let candidate = canonical(&text[floor + word_start..span.end]).to_lowercase();
-    let (_, r) = best_alias(&candidate, g)?;
+    // Capitalised words before an alias recur through a corpus ("Northern Varna"): the
+    // comparison with the aliases is remembered, as the similarity pass's is.
+    let raw = &text[floor + word_start..span.end];
+    let best = FUZZY_CACHE.with_borrow_mut(|cache| {
+        let cache = cache.for_gazetteer(g);
+        if let Some(&best) = cache.extended.get(raw) {
+            return best;
+        }
+        let best = best_alias(&canonical(raw).to_lowercase(), g);
+        cache.extended.insert(raw.into(), best);
+        best
+    });
+    let (_, r) = best?;
     refs.contains(&r).then_some(floor + word_start)
 }
 
@@ -606,6 +631,32 @@ things:
         for _ in 0..2 {
             assert_eq!(places(&first), ["marrow"]);
             assert_eq!(places(&second), ["morrow"]);
+        }
+    }
+
+    /// The name word taken in before an alias is cached too, and belongs to one gazetteer
+    /// as well: one whose longer alias makes "Harakkat Nasr al-Wadi" a variant, then one
+    /// with no such alias.
+    #[test]
+    fn cached_extensions_belong_to_one_gazetteer() {
+        let compile = |name: &str, alias: &str| {
+            let src = format!("actors:\n  - {{id: hnw, name: {name}, aliases: [{alias}]}}\n");
+            Gazetteer::compile(&[(PathBuf::from("g.yaml"), src)]).unwrap()
+        };
+        let longer = compile("Harakat Nasr al-Wadi", "Nasr al-Wadi");
+        let shorter = compile("Nasr al-Wadi", "NAW");
+        let text = "Harakkat Nasr al-Wadi attacked.";
+        let p = crate::calendar::parse_published("2031-01-01").unwrap();
+        let s = crate::text::sentences::sentences(text);
+        let found = |g: &Gazetteer| -> Vec<String> {
+            find(text, &s, &[], p, g)
+                .into_iter()
+                .map(|m| text[m.span].to_string())
+                .collect()
+        };
+        for _ in 0..2 {
+            assert_eq!(found(&longer), ["Harakkat Nasr al-Wadi"]);
+            assert_eq!(found(&shorter), ["Nasr al-Wadi"]);
         }
     }
 }
