@@ -91,64 +91,93 @@ fn finding(ctx: &Ctx, rule: &Rule, d: usize, term: &str, us: &[&TermUse]) -> Fin
 }
 
 pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Vec<Finding>) {
+    use rayon::prelude::*;
     let uses = uses(ctx, &p.terms, &p.categories);
-    let mut words: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    // Each outlet's own-voice words, uses and documents, in one pass over the documents.
+    let mut outlets: BTreeMap<&str, (usize, usize, Vec<usize>)> = BTreeMap::new();
     for (d, a) in ctx.docs.iter().enumerate() {
-        let o = a.doc.meta.outlet.as_str();
-        *words.entry(o).or_default() += a.facts.own_words;
-        *count.entry(o).or_default() += uses[d].len();
+        let o = outlets.entry(a.doc.meta.outlet.as_str()).or_default();
+        o.0 += a.facts.own_words;
+        o.1 += uses[d].len();
+        o.2.push(d);
     }
-    let (all_words, all_uses): (usize, usize) = (words.values().sum(), count.values().sum());
-    for (&outlet, &n) in &words {
-        let y = count[outlet];
-        if n < p.min_words || y == 0 {
-            continue;
-        }
-        let rate = 1000.0 * y as f64 / n as f64;
-        let rest_words = all_words - n;
-        let rest_rate = if rest_words == 0 {
-            None
-        } else {
-            Some(1000.0 * (all_uses - y) as f64 / rest_words as f64)
-        };
-        let mut over = Vec::new();
-        if let Some(max) = p.max_per_1000.filter(|m| rate > *m) {
-            over.push(format!("above the limit of {max:.1} per 1,000 words"));
-        }
-        if let (Some(k), Some(rest)) = (p.max_ratio, rest_rate) {
-            if rate > k * rest.max(f64::MIN_POSITIVE) {
-                over.push(format!(
-                    "more than {k:.1} times the rest of the corpus ({rest:.1} per 1,000)"
-                ));
+    let all_words: usize = outlets.values().map(|o| o.0).sum();
+    let all_uses: usize = outlets.values().map(|o| o.1).sum();
+    let flagged: Vec<Over> = outlets
+        .iter()
+        .filter_map(|(&outlet, (n, y, docs))| {
+            let (n, y) = (*n, *y);
+            if n < p.min_words || y == 0 {
+                return None;
             }
-        }
-        if over.is_empty() {
-            continue;
-        }
-        let docs: Vec<usize> = (0..ctx.docs.len())
-            .filter(|&d| ctx.docs[d].doc.meta.outlet == outlet)
-            .collect();
-        let mut window: Option<DayRange> = None;
-        let mut evidence = Vec::new();
-        for &d in &docs {
-            let pubd = ctx.docs[d].doc.meta.published;
-            window = Some(window.map_or(pubd, |w| DayRange {
-                from: w.from.min(pubd.from),
-                to: w.to.max(pubd.to),
-            }));
-            evidence.extend(side(ctx, d, String::new(), &uses[d]).evidence);
-        }
-        let label = format!("{rate:.1} loaded terms per 1,000 own-voice words ({y} in {n})");
-        let why = format!("{label}: {}", over.join("; "));
-        let sides = vec![
-            Side { label, evidence },
-            Side {
-                label: over.join("; "),
-                evidence: Vec::new(),
-            },
-        ];
-        let window = window.expect("an outlet has documents");
-        out.push(ctx.assemble(rule, rule.severity, outlet, window, sides, why, None));
-    }
+            let rate = 1000.0 * y as f64 / n as f64;
+            let rest_words = all_words - n;
+            let rest_rate =
+                (rest_words > 0).then(|| 1000.0 * (all_uses - y) as f64 / rest_words as f64);
+            let mut over = Vec::new();
+            if let Some(max) = p.max_per_1000.filter(|m| rate > *m) {
+                over.push(format!("above the limit of {max:.1} per 1,000 words"));
+            }
+            if let (Some(k), Some(rest)) = (p.max_ratio, rest_rate) {
+                if rate > k * rest.max(f64::MIN_POSITIVE) {
+                    over.push(format!(
+                        "more than {k:.1} times the rest of the corpus ({rest:.1} per 1,000)"
+                    ));
+                }
+            }
+            (!over.is_empty()).then_some(Over {
+                outlet,
+                words: n,
+                uses: y,
+                docs,
+                reasons: over,
+            })
+        })
+        .collect();
+    // The evidence is every use of the outlet's: thousands in a large corpus, each outlet's
+    // built on its own core, joined in outlet order.
+    let findings: Vec<Finding> = flagged
+        .into_par_iter()
+        .map(|o| {
+            let Over {
+                outlet,
+                words: n,
+                uses: y,
+                docs,
+                reasons: over,
+            } = o;
+            let rate = 1000.0 * y as f64 / n as f64;
+            let mut window: Option<DayRange> = None;
+            let mut evidence = Vec::new();
+            for &d in docs {
+                let pubd = ctx.docs[d].doc.meta.published;
+                window = Some(window.map_or(pubd, |w| DayRange {
+                    from: w.from.min(pubd.from),
+                    to: w.to.max(pubd.to),
+                }));
+                evidence.extend(side(ctx, d, String::new(), &uses[d]).evidence);
+            }
+            let label = format!("{rate:.1} loaded terms per 1,000 own-voice words ({y} in {n})");
+            let why = format!("{label}: {}", over.join("; "));
+            let sides = vec![
+                Side { label, evidence },
+                Side {
+                    label: over.join("; "),
+                    evidence: Vec::new(),
+                },
+            ];
+            let window = window.expect("an outlet has documents");
+            ctx.assemble(rule, rule.severity, outlet, window, sides, why, None)
+        })
+        .collect();
+    out.extend(findings);
+}
+
+/// An outlet whose rate of loaded terms is over a rule's limits, and why.
+struct Over<'a> {
+    outlet: &'a str,
+    words: usize,
+    uses: usize,
+    docs: &'a [usize],
+    reasons: Vec<String>,
 }
