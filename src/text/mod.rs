@@ -7,6 +7,8 @@ pub mod quotes;
 pub mod sentences;
 pub mod shapes;
 pub mod spans;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod wordset;
 
 pub use normalize::{Normalized, normalize};

@@ -548,19 +548,8 @@ mod tests {
             "(",
             "\u{2003}",
         ];
-        let mut seed = 7u64;
         let mut found = 0;
-        for _ in 0..3_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 58) as usize;
-            let text: String = (0..len)
-                .map(|k| {
-                    let r = seed.rotate_left(7 * k as u32) ^ (k as u64).wrapping_mul(0x9e37_79b9);
-                    pieces[(r % pieces.len() as u64) as usize]
-                })
-                .collect();
+        for text in crate::text::testing::random_texts(&pieces, 7, 3_000) {
             let words = set.walk(&text, false);
             assert_eq!(words, set.walk(&text, true), "{text:?}");
             found += words.len();

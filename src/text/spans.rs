@@ -411,18 +411,7 @@ mod tests {
             " ", "\n", "\t", "\u{0B}", "\u{0C}", "\r", "\u{1C}", "a", "z", "A", "Z", "0", "9", "/",
             ":", "@", "[", "`", "{", "_", "-", ".", "\u{7F}", "é", "\u{A0}", "\u{3000}", "ø",
         ];
-        let mut seed: u64 = 7;
-        for _ in 0..4000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 58) as usize;
-            let text: String = (0..len)
-                .map(|k| {
-                    let r = seed.rotate_left(7 * k as u32) ^ (k as u64).wrapping_mul(0x9e37);
-                    alphabet[(r % alphabet.len() as u64) as usize]
-                })
-                .collect();
+        for text in crate::text::testing::random_texts(&alphabet, 7, 4_000) {
             let want: Vec<(usize, usize, bool)> = text
                 .split_whitespace()
                 .map(|w| {
