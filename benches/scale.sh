@@ -3,7 +3,7 @@
 # 100,000 articles (seeded, so the same each time) and time `crosscheck check` on each with
 # /usr/bin/time -v, reporting the median and range of wall time, MB/s and peak memory, and
 # the median CPU time and the load average around the runs (on a shared machine the wall
-# time moves with what else runs; the CPU time does not).
+# time moves with what else runs, and so, less, does the CPU time: they say how busy it was).
 #
 #   benches/scale.sh [RUNS] [SIZES...]      default: 5 runs, 10000 100000
 #
@@ -43,8 +43,8 @@ cpus = [float(c) for c in sys.argv[5].split()]
 med = statistics.median(walls)
 print(f"{n} articles, {size/1e6:.1f} MB: wall median {med:.2f} s (range {min(walls):.2f}-{max(walls):.2f} s, "
       f"{len(walls)} runs), {size/1e6/med:.1f} MB/s, peak memory {max(mems)/1024:.0f} MB")
-# On a shared machine the wall time depends on what else runs: CPU time does not, and the
-# load average before and after says how busy the machine was.
+# On a shared machine the wall time, and to a lesser degree the CPU time, depend on what
+# else runs: with the load average before and after, they say how busy the machine was.
 print(f"  CPU (user + system) median {statistics.median(cpus):.2f} s; "
       f"load average {sys.argv[6]} before, {sys.argv[7]} after")
 PY
