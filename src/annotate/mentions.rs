@@ -64,6 +64,20 @@ impl FuzzyCache {
     }
 }
 
+/// A similarity result, the cached one for `raw` when there is one.
+fn remembered(
+    cache: &mut foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+    raw: &str,
+    compute: impl FnOnce() -> Option<(f64, EntityRef)>,
+) -> Option<(f64, EntityRef)> {
+    if let Some(&best) = cache.get(raw) {
+        return best;
+    }
+    let best = compute();
+    cache.insert(raw.into(), best);
+    best
+}
+
 /// Candidates kept per thread before the cache starts afresh.
 const FUZZY_CACHE_LIMIT: usize = 1 << 16;
 
@@ -318,19 +332,14 @@ fn fuzzy_runs(
             for len in (1..=(j - k + 1).min(MAX_FUZZY_TOKENS)).rev() {
                 let (cs, ce) = (words[k].0, words[k + len - 1].1);
                 let raw = &text[cs..ce];
-                let best = match seen.get(raw) {
-                    Some(&best) => best,
-                    None => {
-                        let candidate = canonical(raw).to_lowercase();
-                        let best = if candidate.chars().count() < g.fuzzy.min_length {
-                            None
-                        } else {
-                            best_alias(&candidate, g)
-                        };
-                        seen.insert(raw.into(), best);
-                        best
+                let best = remembered(seen, raw, || {
+                    let candidate = canonical(raw).to_lowercase();
+                    if candidate.chars().count() < g.fuzzy.min_length {
+                        None
+                    } else {
+                        best_alias(&candidate, g)
                     }
-                };
+                });
                 if let Some((score, r)) = best {
                     matched = Some((cs..ce, score, r, len));
                     break;
@@ -369,13 +378,10 @@ fn extend_left(
     // comparison with the aliases is remembered, as the similarity pass's is.
     let raw = &text[floor + word_start..span.end];
     let best = FUZZY_CACHE.with_borrow_mut(|cache| {
-        let cache = cache.for_gazetteer(g);
-        if let Some(&best) = cache.extended.get(raw) {
-            return best;
-        }
-        let best = best_alias(&canonical(raw).to_lowercase(), g);
-        cache.extended.insert(raw.into(), best);
-        best
+        let extended = &mut cache.for_gazetteer(g).extended;
+        remembered(extended, raw, || {
+            best_alias(&canonical(raw).to_lowercase(), g)
+        })
     });
     let (_, r) = best?;
     refs.contains(&r).then_some(floor + word_start)

@@ -86,14 +86,7 @@ fn token_hash(text: &str, span: Range<usize>) -> u64 {
 /// A token of at most eight ASCII bytes (most of them) as one machine word, the bytes past
 /// its end zero; `None` for any other.
 fn short_token(text: &str, span: &Range<usize>) -> Option<u64> {
-    let len = span.len();
-    let chunk = text
-        .as_bytes()
-        .get(span.start..span.start + 8)
-        .filter(|_| len <= 8)?;
-    let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"))
-        & u64::MAX.checked_shr(8 * (8 - len as u32)).unwrap_or(0);
-    (x & spans::HIGH == 0).then_some(x)
+    spans::short_word(text.as_bytes(), span).filter(|x| x & spans::HIGH == 0)
 }
 
 /// [`word_hash`] of a [`short_token`], in eight steps that each keep or drop their byte

@@ -129,6 +129,7 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
                 outlet,
                 words: n,
                 uses: y,
+                rate,
                 docs,
                 reasons: over,
             })
@@ -143,10 +144,10 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
                 outlet,
                 words: n,
                 uses: y,
+                rate,
                 docs,
                 reasons: over,
             } = o;
-            let rate = 1000.0 * y as f64 / n as f64;
             let mut window: Option<DayRange> = None;
             let mut evidence = Vec::new();
             for &d in docs {
@@ -178,6 +179,8 @@ struct Over<'a> {
     outlet: &'a str,
     words: usize,
     uses: usize,
+    /// Uses per 1,000 words.
+    rate: f64,
     docs: &'a [usize],
     reasons: Vec<String>,
 }

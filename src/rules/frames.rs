@@ -302,10 +302,10 @@ pub struct Frames {
     pub control: Vec<ControlFrame>,
     pub status: Vec<StatusFrame>,
     pub events: Vec<EventFrame>,
-    /// Every control pattern's gate in one regex: one earliest-match search of a sentence
-    /// says whether any control pattern may match in it, instead of one search per
-    /// pattern. `None` when a pattern has no gate or the union would not compile: then
-    /// every sentence is tried.
+    /// Every control pattern's gate in one regex: one search of the whole text picks the
+    /// sentences any control pattern may match in (see [`SentenceGate`]), instead of one
+    /// search a pattern and a sentence. `None` when a pattern has no gate or the union would
+    /// not compile: then every sentence is tried.
     pub control_gate: Option<SentenceGate>,
 }
 

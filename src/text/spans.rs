@@ -93,18 +93,26 @@ pub(crate) fn ascii_run_end(bytes: &[u8], mut from: usize, class: impl Fn(u64) -
         .count()
 }
 
+/// `bytes[span]` as one machine word, the bytes past its end zero, when it is at most eight
+/// bytes long and eight can be read from its start (most words of a text).
+pub(crate) fn short_word(bytes: &[u8], span: &Range<usize>) -> Option<u64> {
+    let chunk = bytes
+        .get(span.start..span.start + 8)
+        .filter(|_| span.len() <= 8)?;
+    let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    Some(
+        x & u64::MAX
+            .checked_shr(64 - 8 * span.len() as u32)
+            .unwrap_or(0),
+    )
+}
+
 /// Whether `bytes[span]` (a word, mostly) is all ASCII: a test of the eight bytes at its
 /// start, where the standard library's loop leaves by a branch mispredicted once a word.
 pub(crate) fn is_ascii_span(bytes: &[u8], span: Range<usize>) -> bool {
-    match bytes.get(span.start..span.start + 8) {
-        Some(chunk) if span.len() <= 8 => {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let inside = u64::MAX
-                .checked_shr(64 - 8 * span.len() as u32)
-                .unwrap_or(0);
-            x & inside & HIGH == 0
-        }
-        _ => bytes[span].is_ascii(),
+    match short_word(bytes, &span) {
+        Some(x) => x & HIGH == 0,
+        None => bytes[span].is_ascii(),
     }
 }
 
