@@ -140,17 +140,10 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
     let findings: Vec<Finding> = flagged
         .into_par_iter()
         .map(|o| {
-            let Over {
-                outlet,
-                words: n,
-                uses: y,
-                rate,
-                docs,
-                reasons: over,
-            } = o;
+            let (rate, y, n, over) = (o.rate, o.uses, o.words, &o.reasons);
             let mut window: Option<DayRange> = None;
             let mut evidence = Vec::new();
-            for &d in docs {
+            for &d in o.docs {
                 let pubd = ctx.docs[d].doc.meta.published;
                 window = Some(window.map_or(pubd, |w| DayRange {
                     from: w.from.min(pubd.from),
@@ -168,7 +161,7 @@ pub(super) fn term_rate(ctx: &Ctx, rule: &Rule, p: &TermRateParams, out: &mut Ve
                 },
             ];
             let window = window.expect("an outlet has documents");
-            ctx.assemble(rule, rule.severity, outlet, window, sides, why, None)
+            ctx.assemble(rule, rule.severity, o.outlet, window, sides, why, None)
         })
         .collect();
     out.extend(findings);
