@@ -151,6 +151,9 @@ struct Dictionary {
     /// A phrase's head (its first word, or its first character when that is not a word
     /// character), folded, to the phrases that start with it, longest first.
     by_head: HashMap<Box<[u8]>, Vec<usize>>,
+    /// The heads of at most eight bytes as machine words, bytes past the head zero: most
+    /// words asked about are short, and a word is cheaper to hash and compare than a slice.
+    short_heads: HashMap<u64, Vec<usize>>,
     /// Phrases, folded (lower case when `fold_case`; single spaces).
     phrases: Vec<Box<str>>,
     /// Whether a phrase ends in a word character, so a word boundary is required after it.
@@ -180,6 +183,7 @@ impl Dictionary {
     fn new<S: AsRef<str>>(phrases: &[S], fold_case: bool) -> Dictionary {
         let mut set = Dictionary {
             by_head: HashMap::default(),
+            short_heads: HashMap::default(),
             phrases: Vec::new(),
             closed: Vec::new(),
             after_head: Vec::new(),
@@ -228,7 +232,29 @@ impl Dictionary {
                 b.len().cmp(&a.len()).then_with(|| a.cmp(b))
             });
         }
+        for (head, ids) in &set.by_head {
+            if head.len() <= 8 {
+                let mut word = [0u8; 8];
+                word[..head.len()].copy_from_slice(head);
+                set.short_heads
+                    .insert(u64::from_le_bytes(word), ids.clone());
+            }
+        }
         set
+    }
+
+    /// The text's head at `head` as a key of [`Dictionary::short_heads`], when it is one
+    /// the map would hold: at most eight bytes, folded as the heads are (ASCII only, when
+    /// folding), no NUL.
+    fn short_key(&self, bytes: &[u8], head: &Range<usize>) -> Option<u64> {
+        let x = spans::short_word(bytes, head)?;
+        if x & 0xff == 0 {
+            return None;
+        }
+        if !self.fold_case {
+            return Some(x);
+        }
+        (x & spans::HIGH == 0).then(|| spans::ascii_lowercase(x))
     }
 
     fn fold_byte(&self, b: u8) -> u8 {
@@ -245,17 +271,22 @@ impl Dictionary {
     #[inline(never)]
     fn match_at(&self, text: &str, head: Range<usize>, key: &mut Vec<u8>) -> Option<usize> {
         let at = head.start;
-        let word = &text[head.clone()];
-        key.clear();
-        if !self.fold_case {
-            key.extend_from_slice(word.as_bytes());
-        } else if word.is_ascii() {
-            key.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-        } else {
-            key.extend_from_slice(fold(word, true).as_bytes());
-        }
-        let ids = self.by_head.get(key.as_slice())?;
         let bytes = text.as_bytes();
+        let ids = match self.short_key(bytes, &head) {
+            Some(short) => self.short_heads.get(&short)?,
+            None => {
+                let word = &text[head.clone()];
+                key.clear();
+                if !self.fold_case {
+                    key.extend_from_slice(word.as_bytes());
+                } else if word.is_ascii() {
+                    key.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+                } else {
+                    key.extend_from_slice(fold(word, true).as_bytes());
+                }
+                self.by_head.get(key.as_slice())?
+            }
+        };
         let mut e = head.end;
         let spaced = bytes
             .get(e)
@@ -555,6 +586,68 @@ mod tests {
             found += words.len();
         }
         assert!(found > 1_000, "the texts hold phrases: {found}");
+    }
+
+    #[test]
+    fn short_heads_are_found_as_the_byte_keys_find_them() {
+        // Heads of one to twelve bytes, in any case and as written, one beyond ASCII and
+        // one a NUL character; texts cut short so that some words end near the end.
+        let phrases = [
+            "a",
+            "ab x",
+            "varna",
+            "ostravar",
+            "ostravarn",
+            "dunmereland",
+            "öl",
+            "\0 z",
+        ];
+        let pieces = [
+            "A",
+            "ab",
+            "AB",
+            "Varna",
+            "VARNA",
+            "ostravar",
+            "OstraVar",
+            "ostravarn",
+            "DunmereLand",
+            "ÖL",
+            "öl",
+            "\0",
+            "\u{212A}",
+            " ",
+            "  ",
+            ".",
+            "x",
+        ];
+        for fold_case in [true, false] {
+            let d = Dictionary::new(&phrases, fold_case);
+            let (mut short, mut hits) = (0, 0);
+            for text in crate::text::testing::random_texts(&pieces, 3, 2_000) {
+                let bytes = text.as_bytes();
+                for (at, _) in text.char_indices() {
+                    let h = head(&text, at).expect("a character");
+                    let Some(k) = d.short_key(bytes, &h) else {
+                        continue;
+                    };
+                    short += 1;
+                    let key = fold(&text[h.clone()], fold_case);
+                    let expected = d.by_head.get(key.as_bytes());
+                    assert_eq!(
+                        d.short_heads.get(&k),
+                        expected,
+                        "{:?} in {text:?}",
+                        &text[h]
+                    );
+                    hits += usize::from(expected.is_some());
+                }
+            }
+            assert!(
+                short > 10_000 && hits > 1_000,
+                "{short} short words, {hits} heads"
+            );
+        }
     }
 
     #[test]

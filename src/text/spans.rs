@@ -109,6 +109,7 @@ pub(crate) fn short_word(bytes: &[u8], span: &Range<usize>) -> Option<u64> {
 
 /// Whether `bytes[span]` (a word, mostly) is all ASCII: a test of the eight bytes at its
 /// start, where the standard library's loop leaves by a branch mispredicted once a word.
+#[inline]
 pub(crate) fn is_ascii_span(bytes: &[u8], span: Range<usize>) -> bool {
     match short_word(bytes, &span) {
         Some(x) => x & HIGH == 0,
