@@ -60,7 +60,9 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
         .filter(|q| is_scare_quote(text, q))
         .collect();
     let mut out = Vec::new();
-    for term in &lexicon.terms {
+    // Only the terms one of whose prefixes the text holds can match in it.
+    let may = lexicon.gate.may_match(text);
+    for (term, _) in lexicon.terms.iter().zip(may).filter(|(_, may)| *may) {
         for m in term.regex.find_iter(text) {
             out.push(TermUse {
                 term: term.id.clone(),

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::pattern::{PatternSource, SIZE_LIMIT};
+use crate::text::prefix_gate::PrefixGate;
 use regex::{Regex, RegexBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -67,9 +68,20 @@ pub struct Term {
     pub regex: Regex,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Lexicon {
     pub terms: Vec<Term>,
+    /// Which terms may match a text, asked before any term's regex runs.
+    pub gate: PrefixGate,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon {
+            terms: Vec::new(),
+            gate: PrefixGate::new([], true),
+        }
+    }
 }
 
 impl Lexicon {
@@ -153,7 +165,8 @@ impl Lexicon {
             }
         }
         if errors.is_empty() {
-            Ok(Lexicon { terms })
+            let gate = PrefixGate::new(terms.iter().map(|t| t.regex.as_str()), true);
+            Ok(Lexicon { terms, gate })
         } else {
             Err(errors)
         }

@@ -3,6 +3,7 @@
 pub mod normalize;
 pub mod offsets;
 pub mod phrases;
+pub mod prefix_gate;
 pub mod quotes;
 pub mod sentences;
 pub mod shapes;
