@@ -1,16 +1,17 @@
 //! Which of several regexes may match a text, from one scan for all their prefixes.
 //!
 //! The lexicon's terms are regexes of their own, and each scanned every article with its
-//! own prefilter: eleven scans of each text, about 6% of a run's instructions. Every match
+//! own prefilter: eleven scans of each text, about 7% of a run's instructions. Every match
 //! of a regex starts with one of the prefix literals regex-syntax extracts from it (when
 //! that set is finite: the guarantee the regex crate's prefilters rest on), so one scan for
 //! all the regexes' literals says which regexes cannot match, and those are not run.
 //!
 //! The scan is case-blind: it reads an ASCII-lower-cased copy of the text for the
 //! lower-cased literals, which can only find more than the regexes do. Literals are cut to
-//! their first [`KEY_LEN`] bytes, which keeps the set small enough for one SIMD (Teddy)
-//! search; a regex with no finite set of literals, or with an empty one, is always run,
-//! and so is every regex where no such search can be built.
+//! their first [`KEY_LEN`] bytes, which keeps the set small: one SIMD (Teddy) search holds
+//! up to [`GROUP`] of them, and a larger set takes a search per group. A regex with no
+//! finite set of literals, or with an empty one, is always run, and so is every regex when
+//! no such search can be built on the machine.
 
 use aho_corasick::Span;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
