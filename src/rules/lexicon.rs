@@ -68,20 +68,11 @@ pub struct Term {
     pub regex: Regex,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub terms: Vec<Term>,
     /// Which terms may match a text, asked before any term's regex runs.
     pub gate: PrefixGate,
-}
-
-impl Default for Lexicon {
-    fn default() -> Lexicon {
-        Lexicon {
-            terms: Vec::new(),
-            gate: PrefixGate::new([], true),
-        }
-    }
 }
 
 impl Lexicon {

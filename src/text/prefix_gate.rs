@@ -34,6 +34,13 @@ pub struct PrefixGate {
     always: Vec<bool>,
 }
 
+impl Default for PrefixGate {
+    /// A gate for no regexes.
+    fn default() -> PrefixGate {
+        PrefixGate::new([], false)
+    }
+}
+
 thread_local! {
     /// The lower-cased copy of the text, kept from one text to the next.
     static LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
