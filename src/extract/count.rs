@@ -4,6 +4,7 @@ use super::{Context, cover, modality};
 use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
+use crate::rules::frames::Frames;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -37,13 +38,10 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let np_words: Vec<(usize, &str)> = words(np_text).map(|(i, w)| (np.start + i, w)).collect();
 
         // The subject: the last head noun of a known group in the phrase.
-        let subject = np_words.iter().rev().find_map(|(at, w)| {
-            frames
-                .subjects
-                .iter()
-                .find(|(_, re)| full_match(re, w))
-                .map(|(name, _)| (name.clone(), *at))
-        });
+        let subject = np_words
+            .iter()
+            .rev()
+            .find_map(|(at, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at)));
         let Some((subject, _)) = subject else {
             continue;
         };
@@ -122,6 +120,42 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     }
 }
 
+/// Words whose subject a thread remembers before it starts afresh.
+const SUBJECT_CACHE_LIMIT: usize = 4096;
+
+/// The subjects of words, remembered per thread for the frames they were asked of: the
+/// words after a corpus's numbers repeat ("people", "civilians", "were"), and each was
+/// matched against every subject's nouns, a regex search each (a sixth of extraction).
+#[derive(Default)]
+struct SubjectCache {
+    frames: u64,
+    subjects: foldhash::HashMap<Box<str>, Option<usize>>,
+}
+
+thread_local! {
+    static SUBJECTS: std::cell::RefCell<SubjectCache> =
+        std::cell::RefCell::new(SubjectCache::default());
+}
+
+/// The first subject one of whose nouns is all of `word`.
+fn subject_of(frames: &Frames, word: &str) -> Option<usize> {
+    SUBJECTS.with_borrow_mut(|cache| {
+        if cache.frames != frames.instance || cache.subjects.len() >= SUBJECT_CACHE_LIMIT {
+            cache.subjects.clear();
+            cache.frames = frames.instance;
+        }
+        if let Some(&subject) = cache.subjects.get(word) {
+            return subject;
+        }
+        let subject = frames
+            .subjects
+            .iter()
+            .position(|(_, re)| full_match(re, word));
+        cache.subjects.insert(word.into(), subject);
+        subject
+    })
+}
+
 fn full_match(re: &GatedRegex, word: &str) -> bool {
     re.find(word).is_some_and(|m| m == (0..word.len()))
 }
@@ -166,4 +200,38 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
 /// Compile this module's patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&NP_STOP);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn frames(subjects: &str) -> Frames {
+        let src = format!("subjects:\n{subjects}");
+        Frames::compile(&[(PathBuf::from("f.yaml"), src)], None).unwrap()
+    }
+
+    #[test]
+    fn a_words_subject_is_remembered_for_its_own_frames_only() {
+        let a = frames("  gunners: ['gunners?']\n  people: ['people', 'persons?']\n");
+        let b = frames("  crews: ['gunners?', 'crews?']\n");
+        for _ in 0..2 {
+            assert_eq!(subject_of(&a, "Gunners"), Some(0));
+            assert_eq!(subject_of(&a, "persons"), Some(1));
+            assert_eq!(subject_of(&a, "crews"), None);
+            assert_eq!(subject_of(&b, "crews"), Some(0));
+            assert_eq!(
+                subject_of(&b, "persons"),
+                None,
+                "not the other frames' answer"
+            );
+            assert_eq!(subject_of(&a, "gunner"), Some(0));
+            assert_eq!(
+                subject_of(&a, "gunnery"),
+                None,
+                "a whole word, not a prefix"
+            );
+        }
+    }
 }

@@ -298,6 +298,9 @@ fn gate_of(literals: &[&str]) -> Option<PatternSource> {
 pub struct Frames {
     /// Canonical subject and the head nouns that name it.
     pub subjects: Vec<(String, GatedRegex)>,
+    /// Which compiled frames these are, so that what a thread remembers of one set of
+    /// frames (the subject of a word) is not taken for another's.
+    pub instance: u64,
     pub counts: Vec<CountFrame>,
     pub control: Vec<ControlFrame>,
     pub status: Vec<StatusFrame>,
@@ -308,6 +311,9 @@ pub struct Frames {
     /// not compile: then every sentence is tried.
     pub control_gate: Option<SentenceGate>,
 }
+
+/// Numbers compiled frames (0 is the empty default).
+static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
 /// Triggers only run in sentences that already hold what the frame is about, so they are
@@ -460,6 +466,7 @@ impl Frames {
         }
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
+            frames.instance = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             Ok(frames)
         } else {
             Err(errors)
