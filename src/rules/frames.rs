@@ -312,9 +312,6 @@ pub struct Frames {
     pub control_gate: Option<SentenceGate>,
 }
 
-/// Numbers compiled frames (0 is the empty default).
-static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
 /// Join trigger patterns into one case-insensitive whole-word regex.
 /// Triggers only run in sentences that already hold what the frame is about, so they are
 /// compiled without prefilters (see [`GatedRegex`]).
@@ -466,7 +463,7 @@ impl Frames {
         }
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
-            frames.instance = INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            frames.instance = super::next_instance();
             Ok(frames)
         } else {
             Err(errors)

@@ -246,9 +246,6 @@ pub struct Gazetteer {
     pub(crate) instance: u64,
 }
 
-/// Numbers compiled gazetteers.
-static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
 /// An alias compared by similarity, with its length in characters counted once.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct FuzzyAlias {
@@ -565,7 +562,7 @@ impl Gazetteer {
             lookup,
             fuzzy_aliases,
             name_prefixes,
-            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            instance: super::next_instance(),
         })
     }
 }

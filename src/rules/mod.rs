@@ -139,6 +139,13 @@ fn yaml_files(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     files
 }
 
+/// A number no other compiled gazetteer or set of frames has (0 is left to empty
+/// defaults): what a thread remembers of one, in a cache, is not taken for another's.
+pub(crate) fn next_instance() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Parse one rule file into its raw (phase-one) shape; an empty file is the empty shape.
 pub(crate) fn parse_file<T: serde::de::DeserializeOwned + Default>(
     path: &Path,
