@@ -9,29 +9,44 @@
 //! The scan is case-blind: it reads an ASCII-lower-cased copy of the text for the
 //! lower-cased literals, which can only find more than the regexes do. Literals are cut to
 //! their first [`KEY_LEN`] bytes, which keeps the set small: one SIMD (Teddy) search holds
-//! up to [`GROUP`] of them, and a larger set takes a search per group. A regex with no
-//! finite set of literals, or with an empty one, is always run, and so is every regex when
-//! no such search can be built on the machine.
+//! up to [`GROUP`] of them, a larger set takes a search per group, and one larger than
+//! [`GROUPS`] groups (a lexicon of hundreds of terms) takes one Aho-Corasick automaton. A
+//! regex with no finite set of literals, or with an empty one, is always run, and so is
+//! every regex when no such search can be built on the machine.
 
-use aho_corasick::Span;
 use aho_corasick::packed::{Config, MatchKind, Searcher};
+use aho_corasick::{AhoCorasick, Input, Span};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 
 /// Bytes of a literal searched for: enough to tell most words apart.
 const KEY_LEN: usize = 4;
 /// Keys one Teddy search holds at most.
 const GROUP: usize = 64;
+/// Teddy searches a text gets at most: more keys than these hold go to one automaton.
+const GROUPS: usize = 4;
 
 #[derive(Debug, Clone)]
 pub struct PrefixGate {
-    /// Searches for up to [`GROUP`] keys each, with the index of their first key.
-    searchers: Vec<(Searcher, usize)>,
+    search: Search,
     /// For each key searched for, the regexes one of whose keys it starts with: a search
     /// for the longest key at each place finds the others there too.
     owners: Vec<Vec<usize>>,
     /// Regexes run whatever the text holds.
     always: Vec<bool>,
+}
+
+/// How the keys are searched for.
+#[derive(Debug, Clone)]
+enum Search {
+    /// Nothing to search for, or no search could be built.
+    None,
+    /// Teddy searches for up to [`GROUP`] keys each, with the index of their first key.
+    Teddy(Vec<(Searcher, usize)>),
+    /// An Aho-Corasick automaton for all the keys: a large lexicon's thousands of keys in
+    /// one pass, not one Teddy search for each 64.
+    Automaton(AhoCorasick),
 }
 
 impl Default for PrefixGate {
@@ -64,36 +79,51 @@ impl PrefixGate {
         keys.dedup();
         let mut distinct: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_slice()).collect();
         distinct.dedup();
+        // A key's owners: those of each of its prefixes that is a key (at most KEY_LEN).
+        let mut by_key: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
+        for (k, o) in &keys {
+            by_key.entry(k.as_slice()).or_default().push(*o);
+        }
         let owners = distinct
             .iter()
             .map(|key| {
-                let mut o: Vec<usize> = keys
-                    .iter()
-                    .filter(|(k, _)| key.starts_with(k))
-                    .map(|(_, o)| *o)
+                let mut o: Vec<usize> = (1..=key.len())
+                    .filter_map(|n| by_key.get(&key[..n]))
+                    .flatten()
+                    .copied()
                     .collect();
                 o.sort_unstable();
                 o.dedup();
                 o
             })
             .collect();
-        let searchers: Option<Vec<(Searcher, usize)>> = distinct
-            .chunks(GROUP)
-            .enumerate()
-            .map(|(k, keys)| {
-                let mut builder = Config::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .builder();
-                builder.extend(keys);
-                Some((builder.build()?, k * GROUP))
-            })
-            .collect();
-        // Without a vector search on this machine, every regex runs.
-        if searchers.is_none() {
+        let search = if distinct.is_empty() {
+            Search::None
+        } else if distinct.len() <= GROUP * GROUPS {
+            let teddy: Option<Vec<(Searcher, usize)>> = distinct
+                .chunks(GROUP)
+                .enumerate()
+                .map(|(k, keys)| {
+                    let mut builder = Config::new()
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .builder();
+                    builder.extend(keys);
+                    Some((builder.build()?, k * GROUP))
+                })
+                .collect();
+            teddy.map_or(Search::None, Search::Teddy)
+        } else {
+            AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(&distinct)
+                .map_or(Search::None, Search::Automaton)
+        };
+        // Without a search (no vector instructions on this machine), every regex runs.
+        if matches!(search, Search::None) && !distinct.is_empty() {
             always.fill(true);
         }
         PrefixGate {
-            searchers: searchers.unwrap_or_default(),
+            search,
             owners,
             always,
         }
@@ -103,22 +133,38 @@ impl PrefixGate {
     /// only when it cannot.
     pub fn may_match(&self, text: &str) -> Vec<bool> {
         let mut may = self.always.clone();
-        if self.searchers.is_empty() {
+        if matches!(self.search, Search::None) {
             return may;
         }
+        let mut found = |key: usize| {
+            for &o in &self.owners[key] {
+                may[o] = true;
+            }
+        };
         LOWER.with_borrow_mut(|lower| {
             lower.clear();
             lower.extend_from_slice(text.as_bytes());
             lower.make_ascii_lowercase();
-            for (searcher, first) in &self.searchers {
-                let mut at = 0;
-                while let Some(m) = searcher.find_in(&lower[..], Span::from(at..lower.len())) {
-                    for &o in &self.owners[first + m.pattern().as_usize()] {
-                        may[o] = true;
+            let lower = &lower[..];
+            // Every place a key starts is visited (each search goes on one byte after the
+            // last match's start): the longest key there stands for the keys it starts with.
+            match &self.search {
+                Search::None => {}
+                Search::Teddy(searchers) => {
+                    for (searcher, first) in searchers {
+                        let mut at = 0;
+                        while let Some(m) = searcher.find_in(lower, Span::from(at..lower.len())) {
+                            found(first + m.pattern().as_usize());
+                            at = m.start() + 1;
+                        }
                     }
-                    // Every place a key starts is visited: the longest key there stands for
-                    // the keys it starts with.
-                    at = m.start() + 1;
+                }
+                Search::Automaton(automaton) => {
+                    let mut at = 0;
+                    while let Some(m) = automaton.find(Input::new(lower).span(at..lower.len())) {
+                        found(m.pattern().as_usize());
+                        at = m.start() + 1;
+                    }
                 }
             }
         });
@@ -240,21 +286,36 @@ mod tests {
 
     #[test]
     fn keys_inside_longer_or_overlapping_keys_are_found() {
-        let gate = PrefixGate::new(["ab", "abcd", "bcx", "cx"], false);
-        // The longest key at a place stands for the shorter ones there.
-        assert_eq!(gate.may_match("xabcd"), [true, true, false, false]);
-        // A key starting inside another key's match is found too.
-        assert_eq!(gate.may_match("abcx"), [true, false, true, true]);
+        // Alone, and among enough other keys to be searched by the automaton.
+        let others: Vec<String> = (0..300).map(|i| format!("{i:04}z")).collect();
+        for others in [&[][..], &others[..]] {
+            let patterns = ["ab", "abcd", "bcx", "cx"]
+                .into_iter()
+                .chain(others.iter().map(String::as_str));
+            let gate = PrefixGate::new(patterns, false);
+            let first4 = |text| gate.may_match(text)[..4].to_vec();
+            // The longest key at a place stands for the shorter ones there.
+            assert_eq!(first4("xabcd"), [true, true, false, false]);
+            // A key starting inside another key's match is found too.
+            assert_eq!(first4("abcx"), [true, false, true, true]);
+        }
     }
 
     #[test]
-    fn many_keys_are_searched_in_groups() {
-        let words: Vec<String> = (0..200).map(|i| format!("w{i:03}x")).collect();
-        let gate = PrefixGate::new(words.iter().map(String::as_str), false);
-        assert!(gate.searchers.len() > 1);
-        let may = gate.may_match("a W007X and w150x; w19");
-        let found: Vec<usize> = (0..200).filter(|&i| may[i]).collect();
-        assert_eq!(found, [7, 150]);
+    fn many_keys_are_searched_in_groups_and_more_by_one_automaton() {
+        for (n, teddy) in [(200, true), (5_000, false)] {
+            // Distinct in their first four bytes, as the keys are.
+            let words: Vec<String> = (0..n).map(|i| format!("{i:04}x")).collect();
+            let gate = PrefixGate::new(words.iter().map(String::as_str), false);
+            match &gate.search {
+                Search::Teddy(groups) => assert!(teddy && groups.len() > 1),
+                Search::Automaton(_) => assert!(!teddy),
+                Search::None => panic!("no search built for {n} keys"),
+            }
+            let may = gate.may_match("a 0007X and 0150x; 019");
+            let found: Vec<usize> = (0..n).filter(|&i| may[i]).collect();
+            assert_eq!(found, [7, 150], "{n} keys");
+        }
     }
 
     #[test]
