@@ -9,6 +9,7 @@
 use super::time::TimeExpr;
 use crate::calendar::DayRange;
 use crate::rules::gazetteer::{EntityRef, Gazetteer, canonical};
+use crate::rules::memo::Memo;
 use crate::text::spans;
 use serde::Serialize;
 use std::ops::Range;
@@ -35,54 +36,20 @@ pub struct Mention {
     pub generic: bool,
 }
 
-/// Similarity matches of candidate names, kept across documents on each thread: the same
-/// capitalised words recur through a corpus, and comparing one with the aliases costs
-/// thousands of instructions. The result depends only on the words and the gazetteer, so
-/// the cache changes nothing but the time taken.
-#[derive(Default)]
-struct FuzzyCache {
-    /// The [`Gazetteer::instance`] the results were computed against.
-    gazetteer: u64,
-    /// Raw candidate text to its best alias, if any is similar enough.
-    best: foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
-    /// The same for an alias match with the name word before it (see `extend_left`).
-    extended: foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
-}
+/// A candidate name's best alias, if any is similar enough: comparing one with the aliases
+/// costs thousands of instructions, and the same capitalised words recur through a corpus.
+type Similar = Memo<Option<(f64, EntityRef)>>;
 
-impl FuzzyCache {
-    /// Start afresh for another gazetteer, or when the cache has grown to its limit.
-    fn for_gazetteer(&mut self, g: &Gazetteer) -> &mut FuzzyCache {
-        if self.gazetteer != g.instance
-            || self.best.len() >= FUZZY_CACHE_LIMIT
-            || self.extended.len() >= FUZZY_CACHE_LIMIT
-        {
-            self.best.clear();
-            self.extended.clear();
-            self.gazetteer = g.instance;
-        }
-        self
-    }
-}
-
-/// A similarity result, the cached one for `raw` when there is one.
-fn remembered(
-    cache: &mut foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
-    raw: &str,
-    compute: impl FnOnce() -> Option<(f64, EntityRef)>,
-) -> Option<(f64, EntityRef)> {
-    if let Some(&best) = cache.get(raw) {
-        return best;
-    }
-    let best = compute();
-    cache.insert(raw.into(), best);
-    best
-}
-
-/// Candidates kept per thread before the cache starts afresh.
+/// Candidates kept per thread before a memo starts afresh.
 const FUZZY_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
-    static FUZZY_CACHE: std::cell::RefCell<FuzzyCache> = std::cell::RefCell::default();
+    /// Runs of name words compared with the aliases.
+    static SIMILAR: std::cell::RefCell<Similar> =
+        std::cell::RefCell::new(Memo::new(FUZZY_CACHE_LIMIT));
+    /// An alias match with the name word before it (see `extend_left`).
+    static EXTENDED: std::cell::RefCell<Similar> =
+        std::cell::RefCell::new(Memo::new(FUZZY_CACHE_LIMIT));
 }
 
 /// Longest name run compared fuzzily, in tokens.
@@ -228,18 +195,9 @@ fn fuzzy(
     // Name words with spans; runs of them not touching an exact match.
     let prefixes = &g.name_prefixes;
     let words = name_words(text, |b| prefixes.may_begin(b), |w| prefixes.name_word(w));
-    FUZZY_CACHE.with_borrow_mut(|cache| {
-        let cache = cache.for_gazetteer(g);
+    SIMILAR.with_borrow_mut(|similar| {
         fuzzy_runs(
-            text,
-            exact,
-            &words,
-            g,
-            &mut cache.best,
-            out,
-            sentences,
-            times,
-            published,
+            text, exact, &words, g, similar, out, sentences, times, published,
         );
     });
 }
@@ -297,7 +255,7 @@ fn fuzzy_runs(
     exact: &[(Range<usize>, String)],
     words: &[(usize, usize)],
     g: &Gazetteer,
-    seen: &mut foldhash::HashMap<Box<str>, Option<(f64, EntityRef)>>,
+    seen: &mut Similar,
     out: &mut Vec<Mention>,
     sentences: &[Range<usize>],
     times: &[TimeExpr],
@@ -332,7 +290,7 @@ fn fuzzy_runs(
             for len in (1..=(j - k + 1).min(MAX_FUZZY_TOKENS)).rev() {
                 let (cs, ce) = (words[k].0, words[k + len - 1].1);
                 let raw = &text[cs..ce];
-                let best = remembered(seen, raw, || {
+                let best = seen.get(g.instance, raw, || {
                     let candidate = canonical(raw).to_lowercase();
                     if candidate.chars().count() < g.fuzzy.min_length {
                         None
@@ -377,9 +335,8 @@ fn extend_left(
     // Capitalised words before an alias recur through a corpus ("Northern Varna"): the
     // comparison with the aliases is remembered, as the similarity pass's is.
     let raw = &text[floor + word_start..span.end];
-    let best = FUZZY_CACHE.with_borrow_mut(|cache| {
-        let extended = &mut cache.for_gazetteer(g).extended;
-        remembered(extended, raw, || {
+    let best = EXTENDED.with_borrow_mut(|extended| {
+        extended.get(g.instance, raw, || {
             best_alias(&canonical(raw).to_lowercase(), g)
         })
     });

@@ -5,6 +5,7 @@ use crate::annotate::MentionClass;
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::Frames;
+use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -123,36 +124,23 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
 /// Words whose subject a thread remembers before it starts afresh.
 const SUBJECT_CACHE_LIMIT: usize = 4096;
 
-/// The subjects of words, remembered per thread for the frames they were asked of: the
-/// words after a corpus's numbers repeat ("people", "civilians", "were"), and each was
-/// matched against every subject's nouns, a regex search each (a sixth of extraction).
-#[derive(Default)]
-struct SubjectCache {
-    frames: u64,
-    subjects: foldhash::HashMap<Box<str>, Option<usize>>,
-}
-
 thread_local! {
-    static SUBJECTS: std::cell::RefCell<SubjectCache> =
-        std::cell::RefCell::new(SubjectCache::default());
+    /// The subjects of words, for the frames they were asked of: the words after a
+    /// corpus's numbers repeat ("people", "civilians", "were"), and each was matched
+    /// against every subject's nouns, a regex search each (a sixth of extraction).
+    static SUBJECTS: std::cell::RefCell<Memo<Option<usize>>> =
+        std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
 }
 
 /// The first subject one of whose nouns is all of `word`.
 fn subject_of(frames: &Frames, word: &str) -> Option<usize> {
-    SUBJECTS.with_borrow_mut(|cache| {
-        if cache.frames != frames.instance || cache.subjects.len() >= SUBJECT_CACHE_LIMIT {
-            cache.subjects.clear();
-            cache.frames = frames.instance;
-        }
-        if let Some(&subject) = cache.subjects.get(word) {
-            return subject;
-        }
-        let subject = frames
-            .subjects
-            .iter()
-            .position(|(_, re)| full_match(re, word));
-        cache.subjects.insert(word.into(), subject);
-        subject
+    SUBJECTS.with_borrow_mut(|subjects| {
+        subjects.get(frames.instance, word, || {
+            frames
+                .subjects
+                .iter()
+                .position(|(_, re)| full_match(re, word))
+        })
     })
 }
 

@@ -463,7 +463,7 @@ impl Frames {
         }
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
-            frames.instance = super::next_instance();
+            frames.instance = super::memo::next_instance();
             Ok(frames)
         } else {
             Err(errors)

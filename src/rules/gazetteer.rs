@@ -562,7 +562,7 @@ impl Gazetteer {
             lookup,
             fuzzy_aliases,
             name_prefixes,
-            instance: super::next_instance(),
+            instance: super::memo::next_instance(),
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod conflict;
 pub mod frames;
 pub mod gazetteer;
 pub mod lexicon;
+pub(crate) mod memo;
 
 pub use conflict::{Rule, Severity};
 pub use frames::Frames;
@@ -137,13 +138,6 @@ fn yaml_files(dir: &Path, errors: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
-}
-
-/// A number no other compiled gazetteer or set of frames has (0 is left to empty
-/// defaults): what a thread remembers of one, in a cache, is not taken for another's.
-pub(crate) fn next_instance() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Parse one rule file into its raw (phase-one) shape; an empty file is the empty shape.
