@@ -75,15 +75,13 @@ impl PrefixGate {
             always.push(mine.is_none());
             keys.extend(mine.into_iter().flatten().map(|k| (k, i)));
         }
-        keys.sort();
-        keys.dedup();
-        let mut distinct: Vec<&[u8]> = keys.iter().map(|(k, _)| k.as_slice()).collect();
-        distinct.dedup();
-        // A key's owners: those of each of its prefixes that is a key (at most KEY_LEN).
+        // Each distinct key, in order, with the regexes it is a key of.
         let mut by_key: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
         for (k, o) in &keys {
             by_key.entry(k.as_slice()).or_default().push(*o);
         }
+        let distinct: Vec<&[u8]> = by_key.keys().copied().collect();
+        // A key's owners: those of each of its prefixes that is a key (at most KEY_LEN).
         let owners = distinct
             .iter()
             .map(|key| {
