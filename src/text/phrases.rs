@@ -19,6 +19,11 @@ pub struct PhraseSet {
     /// Whether either dictionary's [`Dictionary::first`] holds a byte: words starting with
     /// any other are passed over without finding their end.
     first: Box<[bool; 256]>,
+    /// The first two bytes of a word (the second 0 for a word of one byte) that some head
+    /// may start with, as written in the text, one bit a pair: most words that start like a
+    /// head ("the", "and" beside "Tal Abyad") are ruled out here, before either dictionary
+    /// is asked. A pair with a byte beyond ASCII is never ruled out.
+    pairs: Box<[u64; 1 << 10]>,
 }
 
 impl PhraseSet {
@@ -32,10 +37,47 @@ impl PhraseSet {
         for (b, may) in first.iter_mut().enumerate() {
             *may = dictionaries.iter().any(|d| d.first[b]);
         }
+        let mut pairs = Box::new([0u64; 1 << 10]);
+        for d in &dictionaries {
+            for head in d.by_head.keys() {
+                let (Some(&a), b) = (head.first(), head.get(1).copied().unwrap_or(0)) else {
+                    continue;
+                };
+                // A word whose first two bytes are ASCII folds to them lower-cased, so it
+                // can only be a head whose own first two are those.
+                let cases = |x: u8| {
+                    if d.fold_case {
+                        [x, x.to_ascii_uppercase()]
+                    } else {
+                        [x, x]
+                    }
+                };
+                for a in cases(a) {
+                    for b in cases(b) {
+                        let k = pair(a, b);
+                        pairs[k / 64] |= 1 << (k % 64);
+                    }
+                }
+            }
+        }
         PhraseSet {
             dictionaries,
             first,
+            pairs,
         }
+    }
+
+    /// Whether the word at `span` of `bytes` may be some dictionary's head, by its first
+    /// two bytes.
+    fn may_be_head(&self, bytes: &[u8], span: &Range<usize>) -> bool {
+        let a = bytes[span.start];
+        let b = if span.len() > 1 {
+            bytes[span.start + 1]
+        } else {
+            0
+        };
+        let k = pair(a, b);
+        (a | b) >= 0x80 || self.pairs[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// For each dictionary (any case, then as written), its non-overlapping matches left to
@@ -54,8 +96,8 @@ impl PhraseSet {
 
     /// The search, visiting every character that is not a word character as well as every
     /// word when `every_character` (a phrase may start with punctuation), and otherwise
-    /// only the words whose first byte may start a head, found 64 bytes at a time from bit
-    /// masks.
+    /// only the words whose first two bytes may start a head, found 64 bytes at a time from
+    /// bit masks.
     fn walk(&self, text: &str, every_character: bool) -> Vec<(Range<usize>, bool)> {
         let mut search = Search::default();
         if every_character {
@@ -85,7 +127,11 @@ impl PhraseSet {
                 |x| !spans::ascii_word_bytes(x) & spans::HIGH,
                 |c| !is_word_character(c),
                 |b| self.first[usize::from(b)],
-                |s, e| self.visit(text, s..e, true, true, &mut search),
+                |s, e| {
+                    if self.may_be_head(text.as_bytes(), &(s..e)) {
+                        self.visit(text, s..e, true, true, &mut search);
+                    }
+                },
             );
         }
         let [any_case, as_written] = search.found;
@@ -135,6 +181,11 @@ impl PhraseSet {
             }
         }
     }
+}
+
+/// A word's first two bytes as a bit of [`PhraseSet::pairs`].
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a) << 8 | usize::from(b)
 }
 
 /// What a search has found so far.
@@ -506,6 +557,16 @@ mod tests {
     fn case_is_kept_when_asked() {
         let set = PhraseSet::new(&[], &["UN", "WHO"]);
         assert_eq!(words(&set, "the UN and who, WHO, Un"), ["UN", "WHO"]);
+    }
+
+    #[test]
+    fn one_letter_words_are_heads_too() {
+        let set = PhraseSet::new(&["k", "b team"], &["Q"]);
+        assert_eq!(
+            words(&set, "Q met K, the B Team and q at b."),
+            ["K", "B Team", "Q"]
+        );
+        assert!(words(&set, "Qa kb Ka bteam").is_empty());
     }
 
     #[test]
