@@ -461,7 +461,12 @@ fn number_at_any(toks: &[Tok], i: usize) -> Option<Parsed> {
         if digits.contains(',') && !valid_grouping(digits) {
             return None;
         }
-        let mut value: f64 = digits.replace([',', ' '], "").parse().ok()?;
+        // Most numbers have no group separator to drop: parsed in place, not copied.
+        let mut value: f64 = if digits.contains([',', ' ']) {
+            digits.replace([',', ' '], "").parse().ok()?
+        } else {
+            digits.parse().ok()?
+        };
         value *= suffix;
         let mut end = i + 1;
         // "3 dozen", "three dozens"
