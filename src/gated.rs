@@ -9,9 +9,13 @@
 //! the time per article unchanged. Other regexes, which scan whole texts, keep the regex
 //! crate and its prefilters.
 
-use regex_automata::meta;
+use regex_automata::nfa::thompson;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
+use regex_automata::{hybrid, meta};
 use std::ops::Range;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{Arc, OnceLock};
 
 /// A compiled pattern without literal prefilters; the subset of `regex::Regex`'s API the
 /// extractors use.
@@ -117,34 +121,95 @@ impl GatedRegex {
 }
 
 /// Several patterns, searched at once to say which of them match.
-#[derive(Debug, Clone)]
+///
+/// Asked of every sentence of every text, so it calls a lazy DFA of the patterns directly
+/// (no engine need say where a match starts), without the meta regex's dispatch.
+#[derive(Clone)]
 pub struct GatedSet {
-    re: meta::Regex,
+    dfa: hybrid::dfa::DFA,
+    caches: Arc<Pool<hybrid::dfa::Cache, CacheFn>>,
+    /// What answers where the lazy DFA stops (a Unicode `\b` beyond ASCII): compiled then.
+    exact: Arc<OnceLock<meta::Regex>>,
+    patterns: Arc<[String]>,
+    options: Options,
+}
+
+type CacheFn = Box<dyn Fn() -> hybrid::dfa::Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+impl std::fmt::Debug for GatedSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GatedSet")
+            .field("patterns", &self.patterns)
+            .finish()
+    }
 }
 
 impl GatedSet {
     pub fn new<S: AsRef<str>>(
         patterns: &[S],
         options: Options,
-    ) -> Result<GatedSet, Box<meta::BuildError>> {
-        let re = options
-            .builder(regex_automata::MatchKind::All)
+    ) -> Result<GatedSet, Box<hybrid::BuildError>> {
+        let syntax = syntax::Config::new()
+            .utf8(true)
+            .unicode(options.unicode)
+            .case_insensitive(options.case_insensitive);
+        let dfa = hybrid::dfa::DFA::builder()
+            .syntax(syntax)
+            .thompson(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(options.size_limit))
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .configure(
+                hybrid::dfa::DFA::config()
+                    .match_kind(regex_automata::MatchKind::All)
+                    // Beyond ASCII, a Unicode `\b` stops the search; `exact` answers then.
+                    .unicode_word_boundary(true),
+            )
             .build_many(patterns)
             .map_err(Box::new)?;
-        Ok(GatedSet { re })
+        let for_caches = dfa.clone();
+        let create: CacheFn = Box::new(move || for_caches.create_cache());
+        Ok(GatedSet {
+            dfa,
+            caches: Arc::new(Pool::new(create)),
+            exact: Arc::new(OnceLock::new()),
+            patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            options,
+        })
+    }
+
+    fn exact(&self) -> &meta::Regex {
+        self.exact.get_or_init(|| {
+            self.options
+                .builder(regex_automata::MatchKind::All)
+                .build_many(&self.patterns)
+                .expect("patterns the lazy DFA compiled")
+        })
     }
 
     /// Whether any pattern matches in `hay`: an earliest-match search, far cheaper than
     /// finding which patterns do.
     pub fn is_match(&self, hay: &str) -> bool {
-        self.re.is_match(hay)
+        let input = regex_automata::Input::new(hay).earliest(true);
+        match self.dfa.try_search_fwd(&mut self.caches.get(), &input) {
+            Ok(m) => m.is_some(),
+            Err(_) => self.exact().is_match(hay),
+        }
     }
 
     /// The indexes of the patterns that match somewhere in `hay`, in order.
     pub fn matches(&self, hay: &str) -> Vec<usize> {
-        let mut set = regex_automata::PatternSet::new(self.re.pattern_len());
-        self.re
-            .which_overlapping_matches(&regex_automata::Input::new(hay), &mut set);
+        let mut set = regex_automata::PatternSet::new(self.dfa.pattern_len());
+        let input = regex_automata::Input::new(hay);
+        if self
+            .dfa
+            .try_which_overlapping_matches(&mut self.caches.get(), &input, &mut set)
+            .is_err()
+        {
+            set.clear();
+            self.exact().which_overlapping_matches(&input, &mut set);
+        }
         set.iter().map(|p| p.as_usize()).collect()
     }
 }
@@ -481,7 +546,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(set.matches("On MARCH 5, 2020"), [0, 1]);
+        assert!(set.is_match("On MARCH 5, 2020"));
         assert!(set.matches("nothing here").is_empty());
+        assert!(!set.is_match("nothing here"));
+        // Beyond ASCII the lazy DFA cannot read a Unicode `\b`, and the exact engine
+        // answers: "never" inside "éneverà" is no word of its own.
+        assert_eq!(set.matches("Café, MARCH — 2020"), [0, 1]);
+        assert!(set.is_match("Café, MARCH"));
+        assert!(set.matches("éneverà").is_empty());
+        assert!(!set.is_match("éneverà naïve"));
+        assert_eq!(set.matches("à never"), [2]);
     }
 
     #[test]
