@@ -19,10 +19,9 @@ pub struct PhraseSet {
     /// Whether either dictionary's [`Dictionary::first`] holds a byte: words starting with
     /// any other are passed over without finding their end.
     first: Box<[bool; 256]>,
-    /// The first two bytes of a word (the second 0 for a word of one byte) that some head
-    /// may start with, as written in the text, one bit a pair: most words that start like a
-    /// head ("the", "and" beside "Tal Abyad") are ruled out here, before either dictionary
-    /// is asked. A pair with a byte beyond ASCII is never ruled out.
+    /// Either dictionary's [`Dictionary::pairs`]: most words that start like a head ("the",
+    /// "and" beside "Tal Abyad") are ruled out here, before either dictionary is asked. A
+    /// pair with a byte beyond ASCII is never ruled out.
     pairs: Box<[u64; 1 << 10]>,
 }
 
@@ -38,27 +37,8 @@ impl PhraseSet {
             *may = dictionaries.iter().any(|d| d.first[b]);
         }
         let mut pairs = Box::new([0u64; 1 << 10]);
-        for d in &dictionaries {
-            for head in d.by_head.keys() {
-                let (Some(&a), b) = (head.first(), head.get(1).copied().unwrap_or(0)) else {
-                    continue;
-                };
-                // A word whose first two bytes are ASCII folds to them lower-cased, so it
-                // can only be a head whose own first two are those.
-                let cases = |x: u8| {
-                    if d.fold_case {
-                        [x, x.to_ascii_uppercase()]
-                    } else {
-                        [x, x]
-                    }
-                };
-                for a in cases(a) {
-                    for b in cases(b) {
-                        let k = pair(a, b);
-                        pairs[k / 64] |= 1 << (k % 64);
-                    }
-                }
-            }
+        for (k, bits) in pairs.iter_mut().enumerate() {
+            *bits = dictionaries.iter().fold(0, |all, d| all | d.pairs[k]);
         }
         PhraseSet {
             dictionaries,
@@ -226,6 +206,11 @@ struct Dictionary {
     /// first byte, and every byte beyond ASCII (a character beyond ASCII may fold to an
     /// ASCII one).
     first: Box<[bool; 256]>,
+    /// The first two bytes (the second 0 for a head of one byte) a head can start with in
+    /// the text, one bit a pair, spelt as [`Dictionary::first`] is: a word whose first two
+    /// bytes are ASCII folds to them lower-cased, so only a head starting with those can be
+    /// it.
+    pairs: Box<[u64; 1 << 10]>,
     fold_case: bool,
 }
 
@@ -242,6 +227,7 @@ impl Dictionary {
             longest_head: 0,
             punctuation_heads: false,
             first: Box::new([false; 256]),
+            pairs: Box::new([0; 1 << 10]),
             fold_case,
         };
         for p in phrases {
@@ -271,10 +257,19 @@ impl Dictionary {
             set.phrases.push(folded.into());
         }
         set.first[0x80..].fill(true);
-        for &b in set.by_head.keys().filter_map(|head| head.first()) {
-            set.first[usize::from(b)] = true;
-            if fold_case {
-                set.first[usize::from(b.to_ascii_uppercase())] = true;
+        // The spellings of a folded byte in the text: either case when folding.
+        let cases = |x: u8| [x, if fold_case { x.to_ascii_uppercase() } else { x }];
+        for head in set.by_head.keys() {
+            let Some(&a) = head.first() else {
+                continue;
+            };
+            let b = head.get(1).copied().unwrap_or(0);
+            for a in cases(a) {
+                set.first[usize::from(a)] = true;
+                for b in cases(b) {
+                    let k = pair(a, b);
+                    set.pairs[k / 64] |= 1 << (k % 64);
+                }
             }
         }
         for ids in set.by_head.values_mut() {
