@@ -56,13 +56,17 @@ impl Options {
         if kind == regex_automata::MatchKind::All {
             config = config.which_captures(regex_automata::nfa::thompson::WhichCaptures::None);
         }
-        let syntax = syntax::Config::new()
+        let mut builder = meta::Builder::new();
+        builder.configure(config).syntax(self.syntax());
+        builder
+    }
+
+    /// How patterns are parsed: as the regex crate parses `&str` patterns.
+    fn syntax(&self) -> syntax::Config {
+        syntax::Config::new()
             .utf8(true)
             .unicode(self.unicode)
-            .case_insensitive(self.case_insensitive);
-        let mut builder = meta::Builder::new();
-        builder.configure(config).syntax(syntax);
-        builder
+            .case_insensitive(self.case_insensitive)
     }
 }
 
@@ -149,12 +153,8 @@ impl GatedSet {
         patterns: &[S],
         options: Options,
     ) -> Result<GatedSet, Box<hybrid::BuildError>> {
-        let syntax = syntax::Config::new()
-            .utf8(true)
-            .unicode(options.unicode)
-            .case_insensitive(options.case_insensitive);
         let dfa = hybrid::dfa::DFA::builder()
-            .syntax(syntax)
+            .syntax(options.syntax())
             .thompson(
                 thompson::Config::new()
                     .nfa_size_limit(Some(options.size_limit))
