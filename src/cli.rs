@@ -95,6 +95,13 @@ pub enum Command {
     /// Fails when a case's findings differ, a rule has no positive or no negative case, or a
     /// test names an unknown rule. Ends with `N passed, M failed`.
     Test(TestArgs),
+    /// Score extraction and conflicts against a gold file written by hand.
+    ///
+    /// Per claim kind (dates, counts, control, status, terms): recall and precision; per
+    /// labelled conflict: the severity crosscheck gave it against the one expected; then every
+    /// miss and every claim that matches no gold entry, with file:line:column. The gold
+    /// format is described in docs/eval.md.
+    Eval(EvalArgs),
     /// List the conflict rules: id, severity, check kind, summary.
     Rules(RulesArgs),
     /// Show one rule in full: its description and its check.
@@ -267,6 +274,34 @@ pub struct TestArgs {
     /// Rewrite each case's expectations to the findings the rules give now, and exit 0.
     #[arg(long)]
     pub update: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The gold file (YAML; see docs/eval.md).
+    #[arg(value_name = "GOLD")]
+    pub gold: PathBuf,
+
+    /// Article files or folders to read [default: the gold file's folder].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
+
+    /// Print only the scores, not every miss and spurious claim.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum EvalFormat {
+    /// Tables and lists for the terminal.
+    #[default]
+    Text,
+    /// One JSON document, for machines.
+    Json,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod claims;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod findings;
 pub mod gated;

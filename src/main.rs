@@ -287,6 +287,9 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 EXIT_OK
             });
         }
+        Some(Command::Eval(args)) => {
+            eval(cli, args, &load_options, &mut out)?;
+        }
         Some(Command::Rules(args)) => {
             let rules = load_rules(cli)?;
             render::rules::list(&mut out, &rules.rules, args.format.into(), render_options)?;
@@ -303,6 +306,43 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     }
     out.flush()?;
     Ok(EXIT_OK)
+}
+
+/// `crosscheck eval`: run the pipeline on the gold file's articles and score it.
+fn eval(
+    cli: &Cli,
+    args: &cli::EvalArgs,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    use crosscheck::eval;
+    let gold = eval::gold::GoldFile::load(&args.gold)?;
+    let rules = load_rules(cli)?;
+    let paths = if args.paths.is_empty() {
+        vec![
+            args.gold
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from(".")),
+        ]
+    } else {
+        args.paths.clone()
+    };
+    let corpus = load_with_progress(cli, &paths, options, |doc| {
+        eval::run_article(doc, &rules, &gold)
+    })?;
+    let (runs, analyzed): (Vec<_>, Vec<_>) = corpus.items.into_iter().unzip();
+    let findings = crosscheck::check::run(&rules, &analyzed, &corpus.outlets, &|_| true);
+    let report = eval::score(&gold, &runs, &analyzed, &findings, &rules);
+    if cli.global.strict && !report.problems.is_empty() {
+        return Err(Error::Invalid(eval::problems_as_errors(&args.gold, &report)).into());
+    }
+    match args.format {
+        cli::EvalFormat::Text => render::eval::text(out, &report, args.summary)?,
+        cli::EvalFormat::Json => render::eval::json(out, &report)?,
+    }
+    Ok(())
 }
 
 /// What one run of the rules over a corpus produced.

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod ci;
 pub mod claims;
 pub mod corpus;
+pub mod eval;
 pub mod findings;
 pub mod html;
 pub mod markdown;
