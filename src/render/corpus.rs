@@ -125,9 +125,7 @@ pub fn render(
                     r.path.clone(),
                 ]);
             }
-            if let Some(words) = t.column_mut(2) {
-                words.set_cell_alignment(comfy_table::CellAlignment::Right);
-            }
+            t.align_right(2);
             writeln!(out, "{t}")?;
             writeln!(out, "{}", summary_line(corpus))
         }
