@@ -121,10 +121,19 @@ pub struct CheckArgs {
     pub claims: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
 
-    /// Write the output to FILE instead of standard output.
+    /// List findings at or above this severity in full; the ones below are counted per rule
+    /// (text and table formats; the exit code is unchanged).
+    #[arg(long, value_enum, default_value_t = Show::Warning, value_name = "SEVERITY")]
+    pub show: Show,
+
+    /// Colour the text output: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
+    pub color: Color,
+
+    /// Write the output to FILE instead of standard output (`-`: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -164,8 +173,10 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum CheckFormat {
-    /// Tables for the terminal, one per rule.
+    /// Compact diagnostics for the terminal: each side's outlets, words and places, and why.
     #[default]
+    Text,
+    /// Tables for the terminal, one per rule.
     Table,
     /// One line per finding: path:line:col: severity[rule] message.
     Concise,
@@ -222,6 +233,7 @@ impl From<CheckFormat> for crosscheck::render::findings::CheckFormat {
     fn from(f: CheckFormat) -> Self {
         use crosscheck::render::findings::CheckFormat as C;
         match f {
+            CheckFormat::Text => C::Text,
             CheckFormat::Table => C::Table,
             CheckFormat::Concise => C::Concise,
             CheckFormat::Json => C::Json,
@@ -233,6 +245,35 @@ impl From<CheckFormat> for crosscheck::render::findings::CheckFormat {
             CheckFormat::Html => C::Html,
         }
     }
+}
+
+/// The least severe findings listed in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Show {
+    Error,
+    #[default]
+    Warning,
+    Info,
+}
+
+impl From<Show> for crosscheck::rules::Severity {
+    fn from(s: Show) -> Self {
+        use crosscheck::rules::Severity;
+        match s {
+            Show::Error => Severity::Error,
+            Show::Warning => Severity::Warning,
+            Show::Info => Severity::Info,
+        }
+    }
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Color {
+    #[default]
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]

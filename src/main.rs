@@ -167,6 +167,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     let stdout = io::stdout();
     let render_options = RenderOptions {
         width: output_width(&stdout),
+        ..RenderOptions::default()
     };
     let mut out = io::BufWriter::new(stdout.lock());
 
@@ -262,7 +263,7 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
                 ..Default::default()
             };
             let code = check(cli, &check_args, &load_options, &mut out, render_options)?;
-            if !cli.global.quiet {
+            if !cli.global.quiet && args.output.as_os_str() != "-" {
                 eprintln!(
                     "wrote {}",
                     crosscheck::diagnostic::display_path(&args.output)
@@ -459,6 +460,11 @@ fn check(
     out: &mut dyn Write,
     render_options: RenderOptions,
 ) -> Result<u8, Failure> {
+    let render_options = RenderOptions {
+        color: use_color(args.color),
+        show: args.show.into(),
+        ..render_options
+    };
     let mut run = run_check(
         cli,
         &args.paths,
@@ -566,7 +572,9 @@ fn check(
         }
         _ => None,
     };
-    match (&args.output, page) {
+    // `-o -` is standard output, as everywhere else on the command line.
+    let output = args.output.as_ref().filter(|p| p.as_os_str() != "-");
+    match (output, page) {
         (Some(path), Some(page)) => crosscheck::output::write_atomic(path, &page)?,
         (None, Some(page)) => out.write_all(&page)?,
         (Some(path), None) => {
@@ -818,14 +826,32 @@ fn load_documents(
     Ok(vec![corpus::load_stdin(source, meta, outlets.as_ref())?])
 }
 
-/// The terminal's width when stdout is one; a fixed width otherwise so logs are stable.
+/// Whether `check`'s text output is coloured: `auto` colours a terminal unless `NO_COLOR`
+/// is set to anything (<https://no-color.org>); an explicit choice wins over both.
+fn use_color(choice: cli::Color) -> bool {
+    match choice {
+        cli::Color::Always => true,
+        cli::Color::Never => false,
+        cli::Color::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
+/// The terminal's width when stdout is one; `COLUMNS` or a fixed width otherwise, so logs
+/// are stable.
 fn output_width(stdout: &io::Stdout) -> u16 {
     if stdout.is_terminal() {
         comfy_table::Table::new()
             .width()
             .unwrap_or(render::table::FIXED_WIDTH)
     } else {
-        render::table::FIXED_WIDTH
+        // `COLUMNS` as shells and clap read it; a fixed width otherwise.
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse::<u16>().ok())
+            .filter(|&c| c >= 40)
+            .unwrap_or(render::table::FIXED_WIDTH)
     }
 }
 

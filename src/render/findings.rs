@@ -10,6 +10,8 @@ use std::io::{self, Write};
 /// Formats of `crosscheck check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CheckFormat {
+    /// Compact diagnostics for the terminal ([`super::text`]).
+    Text,
     Table,
     Concise,
     Json,
@@ -33,6 +35,7 @@ pub fn render_check(
 ) -> io::Result<()> {
     let rules: Vec<&Rule> = r.rules.iter().collect();
     match format {
+        CheckFormat::Text => super::text::render(out, r, opts),
         CheckFormat::Table => render(out, r, Format::Table, opts),
         CheckFormat::Markdown => render(out, r, Format::Markdown, opts),
         CheckFormat::Json => render(out, r, Format::Json, opts),
@@ -122,13 +125,14 @@ fn evidence_text(e: &Evidence, md: bool) -> String {
         .as_ref()
         .map(|v| format!(" via {v}"))
         .unwrap_or_default();
+    // In a terminal table the place goes on a line of its own: it is never wrapped.
     let place = if md {
-        format!("`{}:{}:{}`", e.doc, e.line, e.column)
+        format!(" `{}:{}:{}`", e.doc, e.line, e.column)
     } else {
-        format!("{}:{}:{}", e.doc, e.line, e.column)
+        format!("\n  {}:{}:{}", e.doc, e.line, e.column)
     };
     format!(
-        "{}{via}, {}: \"{}\"{how} {place}",
+        "{}{via}, {}: \"{}\"{how}{place}",
         e.outlet_name, e.published, e.text
     )
 }
@@ -181,8 +185,7 @@ pub fn render(
             }
             Ok(())
         }
-        Format::Table | Format::Markdown => {
-            let md = format == Format::Markdown;
+        Format::Markdown => {
             for rule in r.rules {
                 let mine: Vec<&Finding> = r.findings.iter().filter(|f| f.rule == rule.id).collect();
                 if mine.is_empty() {
@@ -194,39 +197,70 @@ pub fn render(
                     .map(|f| {
                         vec![
                             f.severity.name().to_string(),
-                            format!(
-                                "{}{}{}",
-                                f.key,
-                                if md { "<br>" } else { "\n" },
-                                window_text(f.window)
-                            ),
+                            format!("{}<br>{}", f.key, window_text(f.window)),
                             f.sides
                                 .first()
-                                .map(|s| side_text(s, md))
+                                .map(|s| side_text(s, true))
                                 .unwrap_or_default(),
-                            f.sides.get(1).map(|s| side_text(s, md)).unwrap_or_default(),
-                            format!(
-                                "{}{}fingerprint {}",
-                                why_text(f),
-                                if md { "<br>" } else { "\n" },
-                                f.fingerprint
-                            ),
+                            f.sides
+                                .get(1)
+                                .map(|s| side_text(s, true))
+                                .unwrap_or_default(),
+                            format!("{}<br>fingerprint {}", why_text(f), f.fingerprint),
                         ]
                     })
                     .collect();
-                if md {
-                    writeln!(out, "### `{}`: {}\n", rule.id, rule.summary)?;
-                    markdown::write_table(out, &header, &rows)?;
-                    writeln!(out)?;
-                } else {
-                    writeln!(out, "{} ({}): {}", rule.id, rule.check.kind(), rule.summary)?;
-                    let mut t = table::new_table(&header, opts.width);
-                    for row in rows {
-                        t.add_row(row);
-                    }
-                    writeln!(out, "{t}")?;
-                }
+                writeln!(out, "### `{}`: {}\n", rule.id, rule.summary)?;
+                markdown::write_table(out, &header, &rows)?;
+                writeln!(out)?;
             }
+            if r.findings.is_empty() {
+                writeln!(out, "No conflicts found.")?;
+            }
+            writeln!(out, "{}", summary_line(r))
+        }
+        Format::Table => {
+            // One row per side: the finding (severity, key, window, why) on its first row,
+            // the evidence with each place on a line of its own, so no path is ever cut.
+            for rule in r.rules {
+                let mine: Vec<&Finding> = r
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule == rule.id && f.severity >= opts.show)
+                    .collect();
+                if mine.is_empty() {
+                    continue;
+                }
+                writeln!(out, "{} ({}): {}", rule.id, rule.check.kind(), rule.summary)?;
+                let mut t = table::new_table(
+                    &["Finding", "Side", "Outlets, words and places"],
+                    opts.width,
+                );
+                for f in mine {
+                    for (i, side) in f.sides.iter().enumerate() {
+                        let finding = if i == 0 {
+                            format!(
+                                "{} {}\n{}\n{}\nfingerprint {}",
+                                f.severity.name(),
+                                f.key,
+                                window_text(f.window),
+                                why_text(f),
+                                f.fingerprint
+                            )
+                        } else {
+                            String::new()
+                        };
+                        let evidence: Vec<String> = side
+                            .evidence
+                            .iter()
+                            .map(|e| format!("- {}", evidence_text(e, false)))
+                            .collect();
+                        t.add_row(vec![finding, side.label.clone(), evidence.join("\n")]);
+                    }
+                }
+                writeln!(out, "{t}")?;
+            }
+            super::text::hidden_summary(out, r, opts)?;
             if r.findings.is_empty() {
                 writeln!(out, "No conflicts found.")?;
             }

@@ -15,6 +15,7 @@ pub mod markdown;
 mod pretty;
 pub mod rules;
 pub mod table;
+pub mod text;
 
 /// Escape text for XML and HTML (element content and quoted attributes); characters XML
 /// 1.0 cannot hold become U+FFFD.
@@ -49,12 +50,19 @@ pub enum Format {
 pub struct RenderOptions {
     /// Total table width in columns.
     pub width: u16,
+    /// ANSI colours in the terminal formats.
+    pub color: bool,
+    /// The terminal formats list findings at or above this severity in full and count the
+    /// rest per rule. Machine formats list every finding.
+    pub show: crate::rules::Severity,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
         RenderOptions {
             width: table::FIXED_WIDTH,
+            color: false,
+            show: crate::rules::Severity::Info,
         }
     }
 }
