@@ -127,13 +127,14 @@ pub fn render(
                 for r in rows {
                     t.add_row(r);
                 }
-                writeln!(
-                    out,
-                    "\nDistinctive terms (log-odds with an informative Dirichlet prior, outlet vs the rest)\n{t}"
-                )?;
+                let title = table::wrap(
+                    "Distinctive terms (log-odds with an informative Dirichlet prior, outlet vs the rest)",
+                    usize::from(opts.width),
+                );
+                writeln!(out, "\n{title}\n{t}")?;
             }
             for n in notes(a) {
-                writeln!(out, "{n}")?;
+                writeln!(out, "{}", table::wrap(&n, usize::from(opts.width)))?;
             }
         }
         Format::Markdown => {

@@ -131,11 +131,55 @@ fn fit(cells: &[&[String]], total: usize) -> Vec<usize> {
     widths
 }
 
+impl Table {
+    /// The table as records, for a width its columns cannot share without cutting words:
+    /// each row's first cell as a heading, then one `Header: value` line per other cell.
+    fn records(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let width = usize::from(self.width);
+        for (i, row) in self.rows.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            let mut cells = row.iter().zip(&self.header);
+            if let Some((first, _)) = cells.next() {
+                writeln!(f, "{}", wrap(first, width))?;
+            }
+            for (cell, head) in cells {
+                if cell.is_empty() {
+                    continue;
+                }
+                let label = format!("  {}: ", head.replace('\n', " "));
+                let hang = label.chars().count();
+                let text = wrap(cell, width.saturating_sub(hang).max(20));
+                let pad = " ".repeat(hang);
+                for (j, line) in text.lines().enumerate() {
+                    if j == 0 {
+                        writeln!(f, "{label}{line}")?;
+                    } else {
+                        writeln!(f, "{pad}{line}")?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut all: Vec<&[String]> = vec![&self.header];
         all.extend(self.rows.iter().map(Vec::as_slice));
-        let widths = fit(&all, usize::from(self.width));
+        let total = usize::from(self.width);
+        let widths = fit(&all, total);
+        let drawn = widths.iter().sum::<usize>() + 3 * widths.len() + 1;
+        // A single column too narrow for a path runs over; several columns that cannot
+        // share the width become records, which need no columns.
+        if drawn > total && widths.len() > 2 {
+            let widest = widths.iter().max().copied().unwrap_or(0);
+            if drawn - widest + 20 > total {
+                return self.records(f);
+            }
+        }
         let wrapped = |row: &[String]| -> Vec<String> {
             row.iter()
                 .enumerate()
