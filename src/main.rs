@@ -99,12 +99,28 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
         indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     bar.set_style(
         indicatif::ProgressStyle::with_template(
-            "{spinner} analysing {pos}/{len} articles [{bar:30}] {per_sec}, {eta} left",
+            "{spinner} analysing {pos}/{len} articles [{bar:30}] {rate}, {eta} left",
         )
         .expect("a valid template")
+        // Whole articles a second: indicatif's {per_sec} prints "122.4856/s".
+        .with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", articles_per_second(state.per_sec()));
+            },
+        )
         .progress_chars("=> "),
     );
     bar
+}
+
+/// "122/s", and "0.5/s" for a slow start.
+fn articles_per_second(rate: f64) -> String {
+    if rate >= 10.0 || rate == 0.0 {
+        format!("{rate:.0}/s")
+    } else {
+        format!("{rate:.1}/s")
+    }
 }
 
 /// Every article under `paths`, each handed to `each` on all cores as it is read and then
@@ -483,15 +499,20 @@ fn check(
                     .map(|(fp, e)| format!("{fp} ({})", e.rule))
                     .collect();
                 let text = format!(
-                    "{} baseline entr{} no longer found (fixed): {}; `crosscheck baseline prune {}` removes {}",
+                    "{} baseline entr{} no longer found (fixed): {}; `{}` removes {}",
                     stale.len(),
                     if stale.len() == 1 { "y is" } else { "ies are" },
                     list.join(", "),
-                    crosscheck::diagnostic::display_path(path),
+                    prune_command(cli, path, &args.paths),
                     if stale.len() == 1 { "it" } else { "them" },
                 );
                 if cli.global.strict {
-                    return Err(Error::Usage(format!("--strict: {text}")).into());
+                    // Not a finding (exit 1): the baseline file, part of the configuration,
+                    // no longer matches the corpus, so it is a configuration error (exit 2).
+                    return Err(Error::Usage(format!(
+                        "--strict: the baseline is out of date, a configuration error: {text}"
+                    ))
+                    .into());
                 }
                 if !cli.global.quiet {
                     eprintln!("note: {text}");
@@ -699,6 +720,33 @@ fn baseline(
     Ok(())
 }
 
+/// The `baseline prune` command that matches this run: its rules, outlets and paths.
+fn prune_command(cli: &Cli, baseline: &Path, paths: &[PathBuf]) -> String {
+    let shown = |p: &Path| shell_word(&crosscheck::diagnostic::display_path(p));
+    let mut words = vec!["crosscheck".to_string()];
+    if let Some(r) = &cli.global.rules {
+        words.push(format!("--rules {}", shown(r)));
+    }
+    if let Some(o) = &cli.global.outlets {
+        words.push(format!("--outlets {}", shown(o)));
+    }
+    words.push(format!("baseline prune {}", shown(baseline)));
+    words.extend(paths.iter().map(|p| shown(p)));
+    words.join(" ")
+}
+
+/// A word as a POSIX shell reads it back: quoted when it holds anything but plain characters.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || "-_./:=+@%,".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
 fn unknown_rule(rules: &RuleSet, id: &str) -> Error {
     let known = rules.rules.iter().map(|r| r.id.as_str());
     let help = match crosscheck::diagnostic::suggest(id, known) {
@@ -875,5 +923,24 @@ fn report_error(e: &Error) {
             "crosscheck: stopped: {errors} error{} in the input (exit code 2)",
             if errors == 1 { "" } else { "s" }
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_progress_rate_is_whole_articles_a_second() {
+        assert_eq!(articles_per_second(122.4856), "122/s");
+        assert_eq!(articles_per_second(0.54), "0.5/s");
+        assert_eq!(articles_per_second(0.0), "0/s");
+    }
+
+    #[test]
+    fn shell_words_are_quoted_only_when_needed() {
+        assert_eq!(shell_word("corpus/2020-03"), "corpus/2020-03");
+        assert_eq!(shell_word("my corpus"), "'my corpus'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
     }
 }

@@ -70,10 +70,21 @@ fn a_baseline_accepts_todays_findings_and_catches_changed_ones() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("warning[casualty-counts]"), "{out}");
     assert!(err.contains("1 baseline entry is no longer found"), "{err}");
-    assert_eq!(
-        run(d, &["--strict", "check", "--baseline", "base.json"]).0,
-        Some(2),
-        "stale entries are an error under --strict"
+    // The hint is a command that works as given: the run's rules and paths kept.
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let hint = format!(
+        "`crosscheck --rules {} baseline prune base.json corpus` removes it",
+        rules.display()
+    );
+    let mut with_path = check.to_vec();
+    with_path.push("corpus");
+    let (_, _, err) = run(d, &with_path);
+    assert!(err.contains(&hint), "{err}");
+    let (code, _, err) = run(d, &["--strict", "check", "--baseline", "base.json"]);
+    assert_eq!(code, Some(2), "stale entries are an error under --strict");
+    assert!(
+        err.contains("the baseline is out of date, a configuration error"),
+        "{err}"
     );
 
     // update adds the new finding; prune drops the stale one.

@@ -57,7 +57,17 @@ fn sarif_is_valid_and_complete() {
                 && r["help"]["text"].is_string()
                 && r["defaultConfiguration"]["level"].is_string())
     );
+    // A readable name, not the id again, and a link to where the rule is documented.
+    assert!(rules.iter().all(|r| r["name"] != r["id"]), "{rules:#?}");
+    assert!(rules.iter().any(|r| r["name"] == "CeasefireStatus"));
+    assert!(rules.iter().all(|r| {
+        let uri = r["helpUri"].as_str().unwrap();
+        uri.starts_with("file:///") && uri.ends_with(".yaml")
+    }));
     let result = &run["results"][0];
+    // The message and the reason are two sentences, not one run-on.
+    let text = result["message"]["text"].as_str().unwrap();
+    assert!(text.contains(". Why: "), "{text}");
     assert_eq!(result["ruleId"], "ceasefire-status");
     assert_eq!(result["level"], "error");
     let location = &result["locations"][0]["physicalLocation"];

@@ -152,3 +152,32 @@ fn report_to_a_dash_writes_the_page_to_standard_output() {
     assert!(!dir.path().join("-").exists(), "no file named `-`");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("wrote"));
 }
+
+#[test]
+fn counts_agree_with_their_nouns() {
+    let out = Command::new(BIN)
+        .args(["claims", "--published", "2020-02-04", "-"])
+        .current_dir(ROOT)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(b"At least 12 civilians were killed in Ariha on Tuesday.\n")?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("1 claim in 1 document:"), "{text}");
+    assert!(!text.contains("1 documents"), "{text}");
+}
+
+#[test]
+fn the_report_written_by_default_is_ignored_by_git() {
+    let ignore = std::fs::read_to_string(Path::new(ROOT).join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "/crosscheck-report.html"));
+}

@@ -162,15 +162,7 @@ pub(super) fn check(
                 v.join(" / ")
             };
             let (la, lb) = (names(&ea), names(&eb));
-            let tol = if p.tolerance.relative > 0.0 || p.tolerance.absolute > 0.0 {
-                format!(
-                    " (after a tolerance of {}% and {})",
-                    fmt_num(p.tolerance.relative * 100.0),
-                    fmt_num(p.tolerance.absolute)
-                )
-            } else {
-                String::new()
-            };
+            let tol = tolerance_words(p.tolerance.relative, p.tolerance.absolute);
             let why = format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
             let sides = vec![
                 (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
@@ -179,6 +171,17 @@ pub(super) fn check(
             out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
         }
     }
+}
+
+/// The rule's tolerance in words: " (even with each figure widened by 10% plus 5)".
+fn tolerance_words(relative: f64, absolute: f64) -> String {
+    let by = match (relative > 0.0, absolute > 0.0) {
+        (false, false) => return String::new(),
+        (true, false) => format!("{}%", fmt_num(relative * 100.0)),
+        (false, true) => fmt_num(absolute),
+        (true, true) => format!("{}% plus {}", fmt_num(relative * 100.0), fmt_num(absolute)),
+    };
+    format!(" (even with each figure widened by {by})")
 }
 
 /// The province a place lies in (or the place itself when it is one or has none).
@@ -195,4 +198,23 @@ fn province_of(g: &crate::rules::Gazetteer, place: &str) -> String {
         }
     }
     place.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tolerance_is_said_in_words() {
+        assert_eq!(
+            tolerance_words(0.1, 0.0),
+            " (even with each figure widened by 10%)"
+        );
+        assert_eq!(
+            tolerance_words(0.1, 5.0),
+            " (even with each figure widened by 10% plus 5)"
+        );
+        assert_eq!(tolerance_words(0.0, 0.0), "");
+        assert!(!tolerance_words(0.1, 0.0).contains("and 0"));
+    }
 }

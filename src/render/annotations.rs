@@ -230,12 +230,20 @@ pub fn render(
             let count = |f: fn(&Record) -> bool| all.iter().filter(|r| f(r)).count();
             writeln!(
                 out,
-                "{} annotations in {} documents: {} times, {} quantities, {} mentions",
-                all.len(),
-                docs.len(),
-                count(|r| matches!(r, Record::Time { .. })),
-                count(|r| matches!(r, Record::Quantity { .. })),
-                count(|r| matches!(r, Record::Mention { .. })),
+                "{} in {}: {}, {}, {}",
+                super::count_of(all.len(), "annotation", "annotations"),
+                super::count_of(docs.len(), "document", "documents"),
+                super::count_of(count(|r| matches!(r, Record::Time { .. })), "time", "times"),
+                super::count_of(
+                    count(|r| matches!(r, Record::Quantity { .. })),
+                    "quantity",
+                    "quantities"
+                ),
+                super::count_of(
+                    count(|r| matches!(r, Record::Mention { .. })),
+                    "mention",
+                    "mentions"
+                ),
             )
         }
     }

@@ -242,6 +242,38 @@ fn physical(e: &Evidence) -> Value {
     })
 }
 
+/// A rule's SARIF `name`, which code scanning shows as its title: "ceasefire-status" is
+/// "CeasefireStatus", the spec's style for a name distinct from the id.
+fn readable_name(id: &str) -> String {
+    id.split(['-', '_'])
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// An absolute `file://` URI for a rule's file, where its documentation is written.
+fn file_uri(path: &std::path::Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = abs.to_string_lossy().replace('\\', "/");
+    let text = text.replace(' ', "%20").replace('#', "%23");
+    if text.starts_with('/') {
+        format!("file://{text}")
+    } else {
+        format!("file:///{text}")
+    }
+}
+
+/// The finding's message, then why, as two sentences.
+fn message_and_why(f: &Finding) -> String {
+    let message = one_line(&f.message);
+    let message = message.trim_end_matches('.');
+    format!("{message}. Why: {}.", f.why.trim_end_matches('.'))
+}
+
 /// SARIF 2.1.0 for GitHub code scanning. Findings a baseline or suppression accepted stay in
 /// the log, marked as suppressed.
 pub fn sarif(out: &mut dyn Write, r: &Report, rules: &[&Rule]) -> io::Result<()> {
@@ -250,7 +282,8 @@ pub fn sarif(out: &mut dyn Write, r: &Report, rules: &[&Rule]) -> io::Result<()>
         .map(|rule| {
             json!({
                 "id": rule.id,
-                "name": rule.id,
+                "name": readable_name(&rule.id),
+                "helpUri": file_uri(&rule.file),
                 "shortDescription": {"text": rule.summary},
                 "fullDescription": {"text": rule.description.trim()},
                 "help": {"text": format!("{}\n\nRun `crosscheck explain {}` for the check's parameters.", rule.description.trim(), rule.id)},
@@ -271,7 +304,7 @@ pub fn sarif(out: &mut dyn Write, r: &Report, rules: &[&Rule]) -> io::Result<()>
                 "ruleId": f.rule,
                 "ruleIndex": rules.iter().position(|rule| rule.id == f.rule).unwrap_or(0),
                 "level": level(f.severity),
-                "message": {"text": format!("{} {}", one_line(&f.message), f.why)},
+                "message": {"text": message_and_why(f)},
                 "fingerprints": {"crosscheck/v1": f.fingerprint},
                 "partialFingerprints": {"crosscheckFinding/v1": f.fingerprint},
             });
@@ -317,6 +350,14 @@ mod tests {
     fn workflow_command_escaping() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn sarif_rule_names_are_readable_and_distinct_from_ids() {
+        assert_eq!(readable_name("ceasefire-status"), "CeasefireStatus");
+        assert_eq!(readable_name("loaded_wording-rate"), "LoadedWordingRate");
+        assert!(file_uri(std::path::Path::new("rules/a b.yaml")).starts_with("file:///"));
+        assert!(file_uri(std::path::Path::new("rules/a b.yaml")).ends_with("rules/a%20b.yaml"));
     }
 
     #[test]

@@ -274,9 +274,13 @@ pub fn render(
             };
             writeln!(
                 out,
-                "{} claims in {} documents: {} count, {} control, {} status, {} event-date",
-                docs.iter().map(|(_, cs)| cs.len()).sum::<usize>(),
-                docs.len(),
+                "{} in {}: {} count, {} control, {} status, {} event-date",
+                super::count_of(
+                    docs.iter().map(|(_, cs)| cs.len()).sum::<usize>(),
+                    "claim",
+                    "claims"
+                ),
+                super::count_of(docs.len(), "document", "documents"),
                 count("count"),
                 count("control"),
                 count("status"),

@@ -17,6 +17,11 @@ pub mod rules;
 pub mod table;
 pub mod text;
 
+/// "1 document", "6 documents"; `many` for plurals English does not make with an s.
+pub(crate) fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Escape text for XML and HTML (element content and quoted attributes); characters XML
 /// 1.0 cannot hold become U+FFFD.
 pub(crate) fn xml(s: &str) -> String {
