@@ -1,6 +1,6 @@
 //! Command-line definitions (clap). Only the binary uses this module.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Find where the sources in a curated news corpus contradict each other, and how each outlet
@@ -18,6 +18,113 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The global options each subcommand uses; `--help` shows only these. The others are still
+/// accepted everywhere, so scripts that pass them to every command keep working.
+const APPLIES: &[(&str, &[&str])] = &[
+    (
+        "check",
+        &[
+            "strict",
+            "outlets",
+            "config",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "strict",
+            "outlets",
+            "config",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    (
+        "audit",
+        &[
+            "strict",
+            "outlets",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    (
+        "baseline",
+        &[
+            "strict",
+            "outlets",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    (
+        "corpus",
+        &["strict", "outlets", "lossy", "max_file_size", "quiet"],
+    ),
+    (
+        "annotate",
+        &[
+            "strict",
+            "outlets",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    (
+        "claims",
+        &[
+            "strict",
+            "outlets",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
+    ),
+    ("test", &["rules"]),
+    ("rules", &["rules"]),
+    ("explain", &["rules"]),
+];
+
+/// The command line, with each subcommand's help listing only the global options it uses.
+pub fn parse() -> Cli {
+    let mut cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    for (name, applies) in APPLIES {
+        if cmd.find_subcommand(name).is_none() {
+            continue;
+        }
+        // A subcommand's own hidden copy of a global option stops clap from propagating the
+        // visible one; the value still reaches the global options by its id.
+        cmd = cmd.mut_subcommand(name, |mut sub| {
+            for a in &globals {
+                if !applies.contains(&a.get_id().as_str()) {
+                    sub = sub.arg(a.clone().hide(true));
+                }
+            }
+            sub
+        });
+    }
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 #[derive(Debug, Args)]

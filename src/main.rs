@@ -12,7 +12,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod cli;
 
-use clap::Parser;
 use cli::{BaselineAction, FailOn};
 use cli::{Cli, Command};
 use crosscheck::annotate;
@@ -150,7 +149,7 @@ fn load_with_progress<T: Send>(
 
 fn main() -> ExitCode {
     install_panic_hook();
-    let cli = Cli::parse();
+    let cli = cli::parse();
     if !matches!(
         cli.command,
         Some(Command::Corpus(_) | Command::Rules(_) | Command::Explain(_))

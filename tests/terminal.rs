@@ -181,3 +181,40 @@ fn the_report_written_by_default_is_ignored_by_git() {
     let ignore = std::fs::read_to_string(Path::new(ROOT).join(".gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "/crosscheck-report.html"));
 }
+
+#[test]
+fn help_lists_the_global_options_that_apply() {
+    let (_, explain, _) = run(&["explain", "--help"], 100, &[]);
+    assert!(explain.contains("--rules"), "{explain}");
+    for unused in [
+        "--strict",
+        "--lossy",
+        "--max-file-size",
+        "--outlets",
+        "--config",
+    ] {
+        assert!(!explain.contains(unused), "{unused} in\n{explain}");
+    }
+    let (_, check, _) = run(&["check", "--help"], 100, &[]);
+    for used in [
+        "--strict",
+        "--outlets",
+        "--config",
+        "--rules",
+        "--show",
+        "--color",
+    ] {
+        assert!(check.contains(used), "{used} missing from\n{check}");
+    }
+    let (_, corpus, _) = run(&["corpus", "--help"], 100, &[]);
+    assert!(
+        corpus.contains("--strict") && !corpus.contains("--config"),
+        "{corpus}"
+    );
+    // Still accepted where they do nothing, before or after the command.
+    let (code, out, _) = run(&["explain", "--strict", "ceasefire-status"], 100, &[]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("ceasefire-status"));
+    let (code, _, _) = run(&["--strict", "explain", "ceasefire-status"], 100, &[]);
+    assert_eq!(code, 0);
+}
