@@ -80,9 +80,37 @@ fn short_quoted_labels_are_scare_quotes_and_speech_is_not() {
         scare,
         vec![
             "'moderate rebels'",
-            "so-called peace",
+            "so-called peace council",
             "\"temporary measure\""
         ]
+    );
+}
+
+#[test]
+fn so_called_takes_the_whole_noun_group() {
+    let scare = |text: &str| -> Vec<String> {
+        uses(text)
+            .into_iter()
+            .filter(|u| u.0 == audit::terms::SCARE_QUOTES)
+            .map(|u| u.1)
+            .collect()
+    };
+    assert_eq!(
+        scare("The so-called flood defences failed in March."),
+        vec!["so-called flood defences"]
+    );
+    assert_eq!(
+        scare("It lies in the so-called de-escalation zone in Idlib."),
+        vec!["so-called de-escalation zone"]
+    );
+    // A verb or a preposition after the head ends the group; so does punctuation.
+    assert_eq!(
+        scare("The so-called coalition includes several groups."),
+        vec!["so-called coalition"]
+    );
+    assert_eq!(
+        scare("They are so-called experts, she said."),
+        vec!["so-called experts"]
     );
 }
 

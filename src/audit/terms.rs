@@ -85,13 +85,14 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
         });
     }
     for m in SO_CALLED.find_iter(text) {
+        let span = m.start()..noun_group_end(text, m.end());
         out.push(TermUse {
             term: SCARE_QUOTES.into(),
             category: Category::Sarcasm,
-            span: m.range(),
-            text: m.as_str().to_string(),
-            voice: voice(doc, &scare, m.range()),
-            at: doc.locate(m.range()),
+            span: span.clone(),
+            text: text[span.clone()].to_string(),
+            voice: voice(doc, &scare, span.clone()),
+            at: doc.locate(span),
         });
     }
     out.sort_by(|a, b| {
@@ -101,7 +102,169 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
 }
 
 static SO_CALLED: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\bso-called\s+[\w'-]+").expect("valid"));
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\bso-called\s+[\w'’-]+").expect("valid"));
+
+/// Most words a "so-called" noun group may have: "so-called flood defence walls".
+const NOUN_GROUP_MAX_WORDS: usize = 4;
+
+/// English words that cannot continue a noun group after its first word: articles,
+/// prepositions, conjunctions, pronouns, and the verbs (common irregular past forms among
+/// them) that most often follow one ("the so-called coalition includes...").
+const NOT_IN_NOUN_GROUP: &[&str] = &[
+    "a",
+    "about",
+    "across",
+    "after",
+    "against",
+    "along",
+    "also",
+    "an",
+    "and",
+    "appear",
+    "appears",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "became",
+    "become",
+    "becomes",
+    "been",
+    "before",
+    "began",
+    "begin",
+    "begins",
+    "being",
+    "between",
+    "but",
+    "by",
+    "came",
+    "can",
+    "come",
+    "comes",
+    "could",
+    "continue",
+    "continues",
+    "did",
+    "do",
+    "does",
+    "during",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "hold",
+    "holds",
+    "in",
+    "include",
+    "includes",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "made",
+    "make",
+    "makes",
+    "may",
+    "might",
+    "must",
+    "near",
+    "no",
+    "nor",
+    "not",
+    "of",
+    "on",
+    "onto",
+    "or",
+    "over",
+    "remain",
+    "remains",
+    "said",
+    "say",
+    "says",
+    "seem",
+    "seems",
+    "shall",
+    "she",
+    "should",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "took",
+    "under",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "would",
+    "met",
+    "fell",
+    "held",
+    "led",
+    "left",
+    "lost",
+    "won",
+    "fought",
+    "kept",
+    "sent",
+    "struck",
+    "told",
+    "gave",
+    "got",
+    "went",
+    "saw",
+    "rose",
+];
+
+/// The end of the noun group that starts at the first word after "so-called" (`first_end`
+/// is that word's end): further words on the same line join it until punctuation, a word
+/// that cannot be part of it, or a past form ("the so-called peace council met").
+fn noun_group_end(text: &str, first_end: usize) -> usize {
+    let mut end = first_end;
+    for _ in 1..NOUN_GROUP_MAX_WORDS {
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if gap == 0 {
+            break;
+        }
+        let word_len = rest[gap..]
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+            .unwrap_or(rest.len() - gap);
+        let word = &rest[gap..gap + word_len];
+        let lower = word.to_lowercase();
+        if word.is_empty()
+            || NOT_IN_NOUN_GROUP.contains(&lower.as_str())
+            || (lower.ends_with("ed") && lower.len() > 4)
+            || lower.ends_with("ly")
+        {
+            break;
+        }
+        end += gap + word_len;
+    }
+    end
+}
 
 /// Speech verbs and cues that make a short quotation speech, not a label.
 static SPEECH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
