@@ -651,7 +651,7 @@ fn html_page(
         published,
         findings,
         suppressed,
-        marks: render::html::marks(&run.analyzed, &run.outlets),
+        marks: render::html::marks(&run.analyzed, &run.outlets, &run.rules),
         statuses: render::html::status_order(&run.rules),
         audit: Some(&audit),
     };

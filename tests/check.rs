@@ -360,7 +360,7 @@ fn event_dates_and_related_events() {
             .reconciliation
             .as_deref()
             .unwrap()
-            .contains("signed on 2020-03-05, in_force on 2020-03-06")
+            .contains("signed on 2020-03-05, in force on 2020-03-06")
     );
 }
 

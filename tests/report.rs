@@ -133,6 +133,47 @@ fn the_bundled_page_shows_the_moscow_conflict_on_the_timeline() {
 }
 
 #[test]
+fn charts_name_their_series_and_put_the_rule_packs_first_measures_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html) = report(dir.path(), &[]);
+    let captions: Vec<&str> = html
+        .split("<figcaption>")
+        .skip(1)
+        .map(|c| &c[..c.find('<').unwrap()])
+        .collect();
+    // Displacement is listed before the other measures in the frames, and the subjects the
+    // numeric rule treats as one are one series.
+    assert!(
+        captions[0].starts_with("displaced: civilians, families, people"),
+        "{captions:?}"
+    );
+    // Names, not ids, in legends: no underscores or hyphenated ids.
+    for c in &captions {
+        assert!(!c.contains('_'), "{c}");
+    }
+    // Every dated axis has more than one label.
+    for chart in html.split(r#"<svg class="chart""#).skip(1) {
+        let chart = &chart[..chart.find("</svg>").unwrap()];
+        let dates = chart
+            .matches(r#"<text class="tick" x="#)
+            .count()
+            .saturating_sub(chart.matches(r#"text-anchor="end""#).count());
+        assert!(dates >= 2, "one date label in {chart}");
+    }
+}
+
+#[test]
+fn printing_keeps_rows_and_headings_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, html) = report(dir.path(), &[]);
+    let print = &html[html.find("@media print").unwrap()..];
+    assert!(print.contains("tr,figure,li,dl,svg{break-inside:avoid"));
+    assert!(print.contains("h2,h3,figcaption,thead{break-after:avoid"));
+    // Rows a filter leaves out stay out of print; rows on other pages print.
+    assert!(print.contains("tr[hidden]:not([data-out]){display:table-row}"));
+}
+
+#[test]
 fn report_is_check_format_html() {
     let dir = tempfile::tempdir().unwrap();
     let (_, page) = report(dir.path(), &[]);
@@ -246,10 +287,17 @@ fn in_a_browser_the_bundled_page_has_its_timeline_tables_and_rows() {
     let n = findings(&[]).len();
     assert!(dom.contains(r#"<svg class="tl""#));
     assert_eq!(dom.matches("<tr id=\"f").count(), n);
-    // Written by the script: the filter's count, so the tables were wired up.
+    // Written by the script: the filter's count, so the tables were wired up. Info findings
+    // are behind the toggle at first.
+    let info = findings(&[])
+        .iter()
+        .filter(|f| f["severity"] == "info")
+        .count();
+    assert!(info > 0);
     assert!(
-        dom.contains(&format!("{n} of {n} findings")),
+        dom.contains(&format!("{} of {n} findings", n - info)),
         "the filter count is missing"
     );
+    assert!(dom.contains(&format!("Show info findings ({info})")));
     assert!(dom.contains(r#"id="audit-table""#));
 }

@@ -185,11 +185,21 @@ fn related(
             } else {
                 ((b, db), (a, da))
             };
+            // Event ids as a reader says them: "in force", not "in_force".
+            let said = |e: &str| e.replace(['_', '-'], " ");
             let reconciliation = format!(
                 "{} on {}, {} on {}: different events of {}, both dates right",
-                first.0, first.1, second.0, second.1, known.name
+                said(first.0),
+                first.1,
+                said(second.0),
+                second.1,
+                known.name
             );
-            let why = format!("the dates differ because they are of different events ({a}, {b})");
+            let why = format!(
+                "the dates differ because they are of different events ({}, {})",
+                said(a),
+                said(b)
+            );
             let sides = vec![
                 (
                     format!("{a} {da}"),

@@ -58,6 +58,8 @@ pub enum MarkKind {
     Count {
         /// measure: subject (and whose), the chart it belongs to.
         series: String,
+        /// Where the series' measure comes in the count frames: charts follow it.
+        rank: usize,
         value: f64,
         low: Option<f64>,
         high: Option<f64>,
@@ -83,9 +85,108 @@ pub struct Page<'a> {
     pub audit: Option<&'a Audit>,
 }
 
+/// How count claims become chart series: subjects the numeric rules treat as one are one
+/// series, and series follow the order of the count frames, so a rule pack lists the
+/// story's main measures first to have them charted first.
+struct SeriesNames {
+    /// measure -> groups of equivalent subjects.
+    equivalent: BTreeMap<String, Vec<Vec<String>>>,
+    /// The count frames' measures, in order.
+    order: Vec<String>,
+}
+
+impl SeriesNames {
+    fn of(rules: &crate::rules::RuleSet) -> SeriesNames {
+        use crate::rules::conflict::Check;
+        let order: Vec<String> = rules
+            .frames
+            .counts
+            .iter()
+            .map(|c| c.measure.clone())
+            .collect();
+        let mut equivalent: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for r in &rules.rules {
+            let (measures, groups) = match &r.check {
+                Check::Numeric(p) => (&p.measures, &p.equivalent_subjects),
+                Check::Cumulative(p) => (&p.measures, &p.equivalent_subjects),
+                _ => continue,
+            };
+            let applies: Vec<&String> = if measures.is_empty() {
+                order.iter().collect()
+            } else {
+                measures.iter().collect()
+            };
+            for m in applies {
+                equivalent
+                    .entry(m.clone())
+                    .or_default()
+                    .extend(groups.iter().cloned());
+            }
+        }
+        SeriesNames { equivalent, order }
+    }
+
+    /// Where a measure comes in the count frames.
+    fn rank(&self, measure: &str) -> usize {
+        self.order
+            .iter()
+            .position(|m| m == measure)
+            .unwrap_or(self.order.len())
+    }
+
+    /// The subject that stands for a subject's group of equivalents (itself when in none).
+    fn group<'a>(&'a self, measure: &str, subject: &'a str) -> &'a str {
+        self.equivalent
+            .get(measure)
+            .and_then(|gs| gs.iter().find(|g| g.iter().any(|s| s == subject)))
+            .and_then(|g| g.first())
+            .map_or(subject, String::as_str)
+    }
+}
+
+/// Name each count series by its measure, the subjects reported in it and whose:
+/// "displaced: civilians, people".
+fn name_series(out: &mut [Mark], subjects: &[(usize, String, String, Option<String>)]) {
+    let mut present: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (i, subject, ..) in subjects {
+        if let MarkKind::Count { series, .. } = &out[*i].what {
+            let v = present.entry(series.as_str()).or_default();
+            if !v.contains(&subject.as_str()) {
+                v.push(subject);
+            }
+        }
+    }
+    let names: BTreeMap<String, String> = subjects
+        .iter()
+        .filter_map(|(i, _, measure, actor)| {
+            let MarkKind::Count { series, .. } = &out[*i].what else {
+                return None;
+            };
+            let mut subs: Vec<String> =
+                present[series.as_str()].iter().map(|s| spoken(s)).collect();
+            subs.sort();
+            let whose = actor
+                .as_ref()
+                .map(|a| format!(" ({})", spoken(a)))
+                .unwrap_or_default();
+            Some((
+                series.clone(),
+                format!("{}: {}{whose}", spoken(measure), subs.join(", ")),
+            ))
+        })
+        .collect();
+    for (i, ..) in subjects {
+        if let MarkKind::Count { series, .. } = &mut out[*i].what {
+            *series = names[series.as_str()].clone();
+        }
+    }
+}
+
 /// The status and count claims of the analysed documents, as marks.
-pub fn marks(docs: &[Analyzed], outlets: &Outlets) -> Vec<Mark> {
+pub fn marks(docs: &[Analyzed], outlets: &Outlets, rules: &crate::rules::RuleSet) -> Vec<Mark> {
+    let names = SeriesNames::of(rules);
     let mut out = Vec::new();
+    let mut subjects = Vec::new();
     for a in docs {
         let doc = &a.doc;
         let outlet = outlets
@@ -106,16 +207,27 @@ pub fn marks(docs: &[Analyzed], outlets: &Outlets) -> Vec<Mark> {
                     high,
                     cumulative,
                     ..
-                } if !c.modality.negated && !c.modality.conditional => MarkKind::Count {
-                    series: match subject_actor {
-                        Some(actor) => format!("{measure}: {subject} ({actor})"),
-                        None => format!("{measure}: {subject}"),
-                    },
-                    value: *value,
-                    low: *low,
-                    high: *high,
-                    cumulative: *cumulative,
-                },
+                } if !c.modality.negated && !c.modality.conditional => {
+                    subjects.push((
+                        out.len(),
+                        subject.clone(),
+                        measure.clone(),
+                        subject_actor.clone(),
+                    ));
+                    MarkKind::Count {
+                        // A key until the series is named, once every mark is known.
+                        series: format!(
+                            "{measure}\u{1f}{}\u{1f}{}",
+                            names.group(measure, subject),
+                            subject_actor.as_deref().unwrap_or("")
+                        ),
+                        rank: names.rank(measure),
+                        value: *value,
+                        low: *low,
+                        high: *high,
+                        cumulative: *cumulative,
+                    }
+                }
                 _ => continue,
             };
             out.push(Mark {
@@ -128,6 +240,7 @@ pub fn marks(docs: &[Analyzed], outlets: &Outlets) -> Vec<Mark> {
             });
         }
     }
+    name_series(&mut out, &subjects);
     out
 }
 
@@ -169,6 +282,12 @@ pub fn status_order(rules: &crate::rules::RuleSet) -> Vec<String> {
         .flatten()
         .for_each(&mut add);
     order
+}
+
+/// An id as a reader says it: "in_force" is "in force", "syrian-government" is "syrian
+/// government".
+pub fn spoken(id: &str) -> String {
+    id.replace(['_', '-'], " ")
 }
 
 /// Escape text for HTML element content and quoted attribute values.
@@ -284,6 +403,14 @@ impl Axis {
                     Err(_) => break,
                 }
             }
+        }
+        if out.len() < 2 && self.days >= 2.0 {
+            // Under a week: the first and the last day, so the axis reads as a span.
+            let last = self.from + jiff::Span::new().days(self.days as i64 - 1);
+            out = vec![
+                (self.from, self.from.strftime("%b %-d").to_string()),
+                (last, last.strftime("%b %-d").to_string()),
+            ];
         }
         out
     }
@@ -419,7 +546,7 @@ fn timeline(s: &mut String, p: &Page, span: DayRange) {
             r#"<li><svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"><g class="st st{}">{}</g></svg> {}</li>"#,
             i.min(5),
             shape(SHAPES[i.min(5)], 8.0, 8.0, 6.0),
-            esc(st)
+            esc(&spoken(st))
         );
     }
     let _ = write!(
@@ -601,15 +728,21 @@ fn label(m: &Mark) -> String {
 
 /// Small multiples: one chart per count series reported at least twice, the busiest first.
 fn counts(s: &mut String, p: &Page) {
-    let mut series: BTreeMap<&str, Vec<&Mark>> = BTreeMap::new();
+    let mut series: BTreeMap<(usize, &str), Vec<&Mark>> = BTreeMap::new();
     for m in &p.marks {
-        if let MarkKind::Count { series: k, .. } = &m.what {
-            series.entry(k.as_str()).or_default().push(m);
+        if let MarkKind::Count {
+            series: k, rank, ..
+        } = &m.what
+        {
+            series.entry((*rank, k.as_str())).or_default().push(m);
         }
     }
-    let mut ranked: Vec<(&str, Vec<&Mark>)> =
+    let mut ranked: Vec<((usize, &str), Vec<&Mark>)> =
         series.into_iter().filter(|(_, ms)| ms.len() >= 2).collect();
-    ranked.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(b.0)));
+    // The rule pack's order of measures first, then the busiest series.
+    ranked.sort_by(|a, b| (a.0.0, b.1.len(), a.0.1).cmp(&(b.0.0, a.1.len(), b.0.1)));
+    let mut ranked: Vec<(&str, Vec<&Mark>)> =
+        ranked.into_iter().map(|((_, k), ms)| (k, ms)).collect();
     let total = ranked.len();
     ranked.truncate(MAX_SERIES);
     s.push_str(r#"<section id="counts" aria-label="Counts over time"><h2>Counts over time</h2>"#);
@@ -809,8 +942,12 @@ fn conflict_table(s: &mut String, p: &Page) {
     }
     let _ = write!(
         s,
-        r#"</select></label> <label>Text <input id="f-text" type="search"></label> <span id="f-count" aria-live="polite"></span></form>
-<table id="findings-table" class="sortable" data-page="{PAGE_ROWS}"><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">About</th><th scope="col">When</th><th scope="col">One side</th><th scope="col">Other side</th><th scope="col">Why</th></tr></thead><tbody>"#
+        r#"</select></label> <label>Text <input id="f-text" type="search"></label> <label><input id="f-info" type="checkbox"> Show info findings ({})</label> <span id="f-count" aria-live="polite"></span></form>
+<table id="findings-table" class="sortable" data-page="{PAGE_ROWS}"><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">About</th><th scope="col">When</th><th scope="col">One side</th><th scope="col">Other side</th><th scope="col">Why</th></tr></thead><tbody>"#,
+        p.findings
+            .iter()
+            .filter(|f| f.severity == crate::rules::Severity::Info)
+            .count()
     );
     let mut info_rows = 0;
     for (n, f) in p.findings.iter().enumerate() {
@@ -969,7 +1106,8 @@ td ul{margin:.2em 0;padding-left:1.1em}tr.hit{outline:2px solid var(--info)}
 .filters{display:flex;flex-wrap:wrap;gap:8px 16px;margin:.5em 0}.filters select,.filters input{background:var(--bg);color:var(--fg);border:1px solid var(--line);padding:2px 4px}
 .pager button{margin:6px 4px 0 0;background:var(--bg);color:var(--fg);border:1px solid var(--line);padding:2px 8px;cursor:pointer}.pager button[aria-current=page]{font-weight:700;border-color:var(--fg)}
 #tip{position:fixed;max-width:460px;background:var(--fg);color:var(--bg);padding:6px 8px;border-radius:4px;font-size:12px;pointer-events:none;z-index:10}
-@media print{.filters,.pager,#tip{display:none}.scroll{overflow:visible}tr[hidden]{display:table-row}body{max-width:none}}
+@media print{.filters,.pager,#tip{display:none}.scroll{overflow:visible}tr[hidden]:not([data-out]){display:table-row}body{max-width:none}
+tr,figure,li,dl,svg{break-inside:avoid;page-break-inside:avoid}h2,h3,figcaption,thead{break-after:avoid;page-break-after:avoid}thead{display:table-header-group}}
 </style>
 </head>
 <body>
@@ -1004,18 +1142,20 @@ document.querySelectorAll("table.sortable").forEach(function(t){
 });
 var ft=document.getElementById("findings-table");
 function matching(){var rule=document.getElementById("f-rule").value,sev=document.getElementById("f-sev").value,
- out=document.getElementById("f-outlet").value,text=document.getElementById("f-text").value.toLowerCase();
+ out=document.getElementById("f-outlet").value,text=document.getElementById("f-text").value.toLowerCase(),
+ info=document.getElementById("f-info").checked||sev==="info";
  return Array.prototype.filter.call(ft.tBodies[0].rows,function(r){
-  return (!rule||r.getAttribute("data-rule")===rule)&&(!sev||r.getAttribute("data-sev")===sev)&&
+  return (info||r.getAttribute("data-sev")!=="info")&&(!rule||r.getAttribute("data-rule")===rule)&&(!sev||r.getAttribute("data-sev")===sev)&&
    (!out||r.getAttribute("data-outlets").split("\u001f").indexOf(out)>=0)&&(!text||r.textContent.toLowerCase().indexOf(text)>=0);});}
 function page(t,n){if(t!==ft){return;}var size=parseInt(ft.getAttribute("data-page"),10);var rows=matching();
- Array.prototype.forEach.call(ft.tBodies[0].rows,function(r){r.hidden=true;});
+ Array.prototype.forEach.call(ft.tBodies[0].rows,function(r){r.hidden=true;r.setAttribute("data-out","");});
+ rows.forEach(function(r){r.removeAttribute("data-out");});
  rows.forEach(function(r,i){r.hidden=!(i>=n*size&&i<(n+1)*size);});
  document.getElementById("f-count").textContent=rows.length+" of "+ft.tBodies[0].rows.length+" findings";
  var nav=document.querySelector(".pager");nav.textContent="";var pages=Math.ceil(rows.length/size);
  if(pages>1){for(var p=0;p<pages;p++){var b=document.createElement("button");b.type="button";b.textContent=String(p+1);
   if(p===n){b.setAttribute("aria-current","page");}b.addEventListener("click",(function(q){return function(){page(ft,q);};})(p));nav.appendChild(b);}}}
-if(ft){["f-rule","f-sev","f-outlet","f-text"].forEach(function(id){document.getElementById(id).addEventListener("input",function(){page(ft,0);});});page(ft,0);}
+if(ft){["f-rule","f-sev","f-outlet","f-text","f-info"].forEach(function(id){document.getElementById(id).addEventListener("input",function(){page(ft,0);});});page(ft,0);}
 document.body.setAttribute("data-ready","1");
 })();
 "#;
@@ -1080,6 +1220,19 @@ mod tests {
         assert!(html.contains("20 outlets with fewer claims are not drawn"));
         assert!(html.contains("claims summarised as"));
         assert!(html.len() < 3_000_000, "{} bytes", html.len());
+    }
+
+    #[test]
+    fn a_dated_axis_has_more_than_one_label() {
+        for days in [2, 3, 6, 20, 40, 90, 900] {
+            let axis = Axis::new(
+                DayRange::new(day(10), day(10 + days - 1)).unwrap(),
+                0.0,
+                100.0,
+            );
+            assert!(axis.ticks().len() >= 2, "{days} days: {:?}", axis.ticks());
+        }
+        assert_eq!(spoken("in_force"), "in force");
     }
 
     #[test]
