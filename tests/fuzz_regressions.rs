@@ -63,6 +63,7 @@ fn article_inputs_go_through_the_whole_pipeline() {
             claims: analyzed.iter().map(|a| a.claims.len()).sum(),
         };
         for format in [
+            CheckFormat::Text,
             CheckFormat::Table,
             CheckFormat::Concise,
             CheckFormat::Json,
@@ -73,7 +74,16 @@ fn article_inputs_go_through_the_whole_pipeline() {
             CheckFormat::Junit,
         ] {
             let mut out = Vec::new();
-            render_check(&mut out, &report, format, RenderOptions { width: 100 }).unwrap();
+            render_check(
+                &mut out,
+                &report,
+                format,
+                RenderOptions {
+                    width: 100,
+                    ..RenderOptions::default()
+                },
+            )
+            .unwrap();
             assert!(
                 String::from_utf8(out).is_ok(),
                 "{format:?} on {}",

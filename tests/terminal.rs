@@ -218,3 +218,18 @@ fn help_lists_the_global_options_that_apply() {
     let (code, _, _) = run(&["--strict", "explain", "ceasefire-status"], 100, &[]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn the_readme_shows_what_check_prints() {
+    let readme = std::fs::read_to_string(Path::new(ROOT).join("README.md")).unwrap();
+    let start = readme
+        .find("```text\nerror[ceasefire-status]")
+        .expect("the sample")
+        + 8;
+    let sample = &readme[start..start + readme[start..].find("```").unwrap()];
+    let (_, out, _) = run(&["check"], 100, &[]);
+    assert_eq!(
+        sample, out,
+        "README.md's sample of `crosscheck check` is out of date"
+    );
+}

@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
     }
     let findings = check::run(&RULES, &analyzed, &OUTLETS, &|_| true);
     let report = Report { findings: &findings, suppressed: &[], rules: &RULES.rules, documents: analyzed.len(), claims: 0 };
-    for format in [CheckFormat::Table, CheckFormat::Sarif, CheckFormat::Github, CheckFormat::Junit] {
+    for format in [CheckFormat::Text, CheckFormat::Table, CheckFormat::Sarif, CheckFormat::Github, CheckFormat::Junit] {
         let mut out = Vec::new();
         render_check(&mut out, &report, format, RenderOptions::default()).unwrap();
     }
