@@ -95,6 +95,10 @@ const APPLIES: &[(&str, &[&str])] = &[
             "quiet",
         ],
     ),
+    (
+        "eval",
+        &["strict", "outlets", "rules", "lossy", "max_file_size", "quiet"],
+    ),
     ("test", &["rules"]),
     ("rules", &["rules"]),
     ("explain", &["rules"]),
