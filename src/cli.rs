@@ -97,7 +97,14 @@ const APPLIES: &[(&str, &[&str])] = &[
     ),
     (
         "eval",
-        &["strict", "outlets", "rules", "lossy", "max_file_size", "quiet"],
+        &[
+            "strict",
+            "outlets",
+            "rules",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
     ),
     ("test", &["rules"]),
     ("rules", &["rules"]),

@@ -43,6 +43,22 @@ fn paint(text: &str, style: Style, color: bool) -> String {
     format!("\x1b[{code}m{text}\x1b[0m")
 }
 
+/// Text from the input (names, quoted words, paths) with control characters shown escaped:
+/// an ESC sequence or a line break in an article must not recolour the terminal or forge a
+/// line of this output.
+fn clean(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let escaped: Vec<char> = if c.is_control() {
+                c.escape_default().collect()
+            } else {
+                vec![c]
+            };
+            escaped
+        })
+        .collect()
+}
+
 /// Indent every line of `text` (already wrapped) by `n` spaces.
 fn indented(text: &str, n: usize) -> String {
     let pad = " ".repeat(n);
@@ -95,6 +111,7 @@ fn write_finding(out: &mut dyn Write, f: &Finding, opts: RenderOptions) -> io::R
         [a, b] if !b.evidence.is_empty() => format!("{}: {} vs {}", f.key, a.label, b.label),
         _ => f.key.clone(),
     };
+    let what = clean(&what);
     // Wrapped as plain text, then the severity and rule that begin it painted.
     let tag = format!("{}[{}]", f.severity.name(), f.rule);
     let head = hanging(
@@ -115,7 +132,7 @@ fn write_finding(out: &mut dyn Write, f: &Finding, opts: RenderOptions) -> io::R
         writeln!(
             out,
             "{}",
-            paint(&block(&side.label, 2, width), Style::Bold, color)
+            paint(&block(&clean(&side.label), 2, width), Style::Bold, color)
         )?;
         for group in parties(side) {
             let e = group[0];
@@ -133,18 +150,19 @@ fn write_finding(out: &mut dyn Write, f: &Finding, opts: RenderOptions) -> io::R
                 1 => String::new(),
                 n => format!(" (+{} more)", n - 1),
             };
-            let said = format!(
+            let said = clean(&format!(
                 "{}{via}, {}: \"{}\"{how}{more}",
                 e.outlet_name, e.published, e.text
-            );
+            ));
             writeln!(out, "{}", block(&said, 4, width))?;
-            let places: Vec<String> = std::iter::once(format!("{}:{}:{}", e.doc, e.line, e.column))
-                .chain(
-                    group[1..]
-                        .iter()
-                        .map(|e| format!("{}:{}", e.line, e.column)),
-                )
-                .collect();
+            let places: Vec<String> =
+                std::iter::once(format!("{}:{}:{}", clean(&e.doc), e.line, e.column))
+                    .chain(
+                        group[1..]
+                            .iter()
+                            .map(|e| format!("{}:{}", e.line, e.column)),
+                    )
+                    .collect();
             // A path is never wrapped: it runs over rather than break.
             writeln!(
                 out,
@@ -153,9 +171,13 @@ fn write_finding(out: &mut dyn Write, f: &Finding, opts: RenderOptions) -> io::R
             )?;
         }
     }
-    writeln!(out, "{}", hanging("why: ", &f.why, 2, width))?;
+    writeln!(out, "{}", hanging("why: ", &clean(&f.why), 2, width))?;
     if let Some(r) = &f.reconciliation {
-        writeln!(out, "{}", hanging("not a contradiction: ", r, 2, width))?;
+        writeln!(
+            out,
+            "{}",
+            hanging("not a contradiction: ", &clean(r), 2, width)
+        )?;
     }
     Ok(())
 }
@@ -219,4 +241,16 @@ pub fn hidden_summary(out: &mut dyn Write, r: &Report, opts: RenderOptions) -> i
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_from_the_input_are_shown_escaped() {
+        assert_eq!(clean("Wire\u{1b}[31m"), "Wire\\u{1b}[31m");
+        assert_eq!(clean("a\nforged:1:1"), "a\\nforged:1:1");
+        assert_eq!(clean("Al-Shahid Witness"), "Al-Shahid Witness");
+    }
 }
