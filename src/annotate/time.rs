@@ -49,7 +49,17 @@ pub struct TimeExpr {
     pub grain: Grain,
     pub range: DayRange,
     pub modifier: Option<TimeMod>,
+    /// A wire dateline ("CITY, April 5 (Wire) -") or a page's date stamp: when the text was
+    /// filed, not when anything in it happened. Claims are not dated by it.
+    pub dateline: bool,
+    /// The time of day said with the date ("at 06:00 local time (03:00 GMT) on Monday"):
+    /// hour, minute, and the zone's offset from UTC in minutes when the text gives it. The
+    /// comparison of instants reads only this field.
+    pub time: Option<TimeOfDay>,
 }
+
+/// A time of day: `(hour, minute, offset from UTC in minutes if known)`.
+pub type TimeOfDay = (u8, u8, Option<i16>);
 
 const MONTH: &str = r"(?:(?i:january|february|april|june|july|august|september|october|november|december)|March|MARCH|May|MAY|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)";
 const DAY: &str = r"(?:[0-3]?\d)(?:st|nd|rd|th)?";
@@ -106,6 +116,8 @@ enum Kind {
     Offset,
     InOffset,
     TheDayBeforeAfter,
+    PartOfDay,
+    PastHours,
     Weekend,
     Quarter,
     Half,
@@ -147,9 +159,11 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::DayMonthYearSep, format!(r"\b(?P<d>[0-3]?\d)[-/ ](?P<mon>{MONTH_LOOSE})[-/ ](?P<y>{YEAR})\b")),
         r(Kind::MonthDayYearSep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)[-/](?P<y>{YEAR})\b")),
         r(Kind::YearMonthDaySep, format!(r"\b(?P<y>{YEAR})[-/](?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
-        r(Kind::Offset, format!(r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|from|prior\s+to)\b(?:\s+(?P<anchor>today|tomorrow|yesterday|now)\b)?")),
+        r(Kind::Offset, format!(r"(?i)\b(?P<n>{SMALL_COUNT})\s+(?P<unit>hour|day|week|month|year)s?\s+(?P<dir>later|earlier|after|before|from|prior\s+to)\b(?:\s+(?P<anchor>today|tomorrow|yesterday|now)\b)?")),
         r(Kind::AfterNext, r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+after\s+(?:the\s+)?next\b".into()),
         r(Kind::TheDayBeforeAfter, r"(?i)\bthe\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after)\b(?:\s+(?P<anchor>today|tomorrow|yesterday)\b)?".into()),
+        r(Kind::PartOfDay, r"(?i)\b(?:(?P<ov>overnight)|(?P<rel>the\s+previous|the\s+following|the\s+next|earlier\s+that|later\s+that|that|the\s+same)\s+(?P<part>night|evening|morning|afternoon|day))\b".into()),
+        r(Kind::PastHours, r"(?i)\bthe\s+(?:(?:past|last|previous)\s+(?P<n>\d+)\s+hours|(?:past|previous)\s+day)\b".into()),
         r(Kind::WeekdayOfWeek, format!(r"(?i)\b(?:(?P<wd>{WEEKDAY})\s+(?:of\s+)?(?:the\s+)?(?P<rel>last|this|next|following|previous|coming)\s+week|(?P<rel2>last|this|next|following|previous|coming)\s+week(?:'s)?\s+(?:on\s+)?(?P<wd2>{WEEKDAY}))\b")),
         r(Kind::Quarter, format!(r"(?i)\b(?:(?P<qn>q[1-4])\s*(?P<y>{YEAR})|(?P<y2>{YEAR})\s*-?\s*(?P<qn2>q[1-4])|(?:the\s+)?(?P<ord>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:(?P<y3>{YEAR})|(?P<rely>this|last|next|the)\s+year))?|(?:the\s+)?(?P<rel>this|last|next|current|previous|following|coming)\s+quarter)\b")),
         r(Kind::Half, format!(r"(?i)\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\s+of\s+(?:(?P<y>{YEAR})|(?P<rely>this|last|next|the)\s+year)\b")),
@@ -168,7 +182,7 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::LastNext, r"(?i)\b(?:the\s+)?(?P<rel>last|past|previous|next|coming|upcoming)\s+(?P<n>\d+|few|couple(?:\s+of)?|[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\s+(?P<unit>day|week|month|year)s\b".into()),
         r(Kind::MonthDayYear, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*,?\s*(?:(?i:in|of)\s+)?(?P<y>{YEAR})\b")),
         r(Kind::DayMonthYear, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH_LOOSE}),?\s+(?:(?i:in|of)\s+)?(?P<y>{YEAR})\b")),
-        r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?:-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
+        r(Kind::MonthDayRange, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\s*(?P<sep>-|to|through|until|and)\s*(?P<d2>{DAY})\b(?:,?\s+(?P<y>{YEAR})\b)?")),
         r(Kind::PartOfMonth, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b")),
         r(Kind::PartOfYear, format!(r"(?i:\b(?P<part>early|mid|late|the\s+(?:beginning|start|end|middle)\s+of))[\s-]+(?P<y>{YEAR})\b")),
         r(Kind::MonthOfSameYear, format!(r"\b(?P<mon>{MONTH})\s+of\s+(?i:the\s+)?(?i:same|that)\s+year\b")),
@@ -200,12 +214,66 @@ static ANY: LazyLock<GatedSet> = LazyLock::new(|| {
     GatedSet::new(&patterns, ascii()).expect("built-in time patterns")
 });
 
-/// Words that make a sentence speak of the future.
+/// Words that make a clause speak of the future.
 static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\b(?:will|shall|won't|is\s+set\s+to|are\s+set\s+to|set\s+to\s+(?:begin|start|take)|scheduled|due\s+to|expected\s+to|plans?\s+to|planned|upcoming|is\s+to|are\s+to)\b",
     )
 });
+
+/// A future seen from the past ("was due to end on Monday", "would expire"): the reference
+/// point is before publication, so the past reading stands.
+static PAST_FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:(?:was|were|had\s+been)\s+(?:due|set|scheduled|expected|supposed|planned|meant|going)\b|would|was\s+to|were\s+to)\b",
+    )
+});
+
+/// Where the clause holding byte `at` of `sentence` starts: after the last comma, semicolon,
+/// colon, bracket or dash, or a word that opens a new clause.
+fn clause_start(sentence: &str, at: usize) -> usize {
+    let head = &sentence[..at];
+    let mut start = head
+        .rfind([',', ';', ':', '(', ')'])
+        .map_or(0, |i| i + 1)
+        .max(head.rfind(" - ").map_or(0, |i| i + 3))
+        .max(head.rfind("--").map_or(0, |i| i + 2));
+    let lower = head.to_ascii_lowercase();
+    for w in [
+        " which ",
+        " who ",
+        " but ",
+        " while ",
+        " after ",
+        " when ",
+        " as ",
+        " since ",
+        " because ",
+        " and ",
+        " said ",
+        " says ",
+    ] {
+        if let Some(i) = lower.rfind(w) {
+            start = start.max(i + 1);
+        }
+    }
+    start
+}
+
+/// Whether the expression at byte `at` of `sentence` is read forward: a future word before
+/// it in its own clause ("talks will resume on Monday"), not one in another clause ("a
+/// report released Saturday, as more are expected to die") nor a future seen from the past.
+fn future_at(sentence: &str, at: usize) -> bool {
+    let clause = &sentence[clause_start(sentence, at)..at];
+    let last = |re: &GatedRegex| re.find_iter(clause).last();
+    match (
+        last(&FUTURE).map(|m| m.start),
+        last(&PAST_FUTURE).map(|m| m.end),
+    ) {
+        (Some(f), Some(p)) => f >= p,
+        (f, _) => f.is_some(),
+    }
+}
 
 /// Words right before a four-digit number that make it a count, not a year.
 static COUNT_BEFORE: LazyLock<GatedRegex> = LazyLock::new(|| {
@@ -228,8 +296,9 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
         if candidates.is_empty() {
             continue;
         }
-        let future = FUTURE.is_match(sentence);
         let mut found: Vec<TimeExpr> = Vec::new();
+        // Weekdays read forward from publication, to re-read from an earlier date.
+        let mut forward: Vec<usize> = Vec::new();
         for rule in candidates.iter().map(|&i| &RULES[i]) {
             for caps in rule.re().captures_iter(sentence) {
                 let m = caps.get(0).expect("whole match");
@@ -243,20 +312,37 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
                 }
                 let ctx = Ctx {
                     published,
-                    future,
+                    future: future_at(sentence, m.start()),
                     last_year,
                     last_day,
                     text,
                     span: span.clone(),
                 };
-                if let Some(t) = resolve(rule.kind, &caps, &ctx) {
-                    found.push(t);
+                let Some(t) = resolve(rule.kind, &caps, &ctx) else {
+                    continue;
+                };
+                if let Some(pair) = two_days(rule.kind, &caps, &t, s.start, sentence) {
+                    found.extend(pair);
+                    continue;
                 }
+                if matches!(rule.kind, Kind::Weekday)
+                    && ctx.future
+                    && caps
+                        .name("rel")
+                        .is_none_or(|r| r.as_str().eq_ignore_ascii_case("on"))
+                {
+                    forward.push(t.span.start);
+                }
+                found.push(t);
             }
         }
         found.sort_by_key(|t| t.span.start);
         anchor_offsets(text, &mut found);
+        drop_event_offsets(text, &mut found);
         merge_ranges(text, &mut found);
+        reanchor_forward(&mut found, &forward);
+        merge_weekday_dates(text, &mut found);
+        attach_times(text, s, &mut found);
         for t in &mut found {
             if t.grain == Grain::Day {
                 last_day = Some(t.range.from);
@@ -270,6 +356,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
         }
         out.extend(found);
     }
+    mark_datelines(text, &mut out);
     out
 }
 
@@ -341,6 +428,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: period.grain,
                 range: DayRange::new(from, to)?,
                 modifier: Some(part),
+                dateline: false,
+                time: None,
             })
         }
         Kind::SameUnit => {
@@ -357,6 +446,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                         grain: Grain::Range,
                         range: DayRange::new(saturday, saturday.tomorrow().ok()?)?,
                         modifier: None,
+                        dateline: false,
+                        time: None,
                     })
                 }
                 "month" => month_expr(span, base.year(), base.month(), None),
@@ -377,6 +468,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::After => {
@@ -389,6 +482,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: Some(TimeMod::After),
+                dateline: false,
+                time: None,
             })
         }
         Kind::Within => {
@@ -402,6 +497,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(today, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::AfterNext => {
@@ -415,6 +512,10 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             }
         }
         Kind::IsoMonth | Kind::YearMonthNumeric | Kind::MonthYearNumeric => {
+            // "2022 - 08:00" is a year and a time of day.
+            if ctx.text[span.end..].starts_with(':') {
+                return None;
+            }
             month_expr(span, num("y")?, num("m")? as i8, None)
         }
         Kind::MonthSepYear | Kind::YearMonthName => month_expr(span, num("y")?, month()?, None),
@@ -449,6 +550,47 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             let n = count(caps.name("n")?.as_str())?;
             let unit = caps.name("unit")?.as_str().to_lowercase();
             day_expr(span, shift(reference.to, n, &unit)?)
+        }
+        Kind::PartOfDay => {
+            let base = ctx.last_day.unwrap_or(reference.to);
+            if caps.name("ov").is_some() {
+                // "overnight" alone: the night before publication.
+                let to = reference.to;
+                return range_expr(span, to.yesterday().ok()?, to);
+            }
+            let rel = caps.name("rel")?.as_str().to_lowercase();
+            let rel = rel.split_whitespace().next().unwrap_or("");
+            let part = caps.name("part")?.as_str().to_lowercase();
+            let day = match rel {
+                "the"
+                    if caps
+                        .name("rel")?
+                        .as_str()
+                        .to_lowercase()
+                        .ends_with("previous") =>
+                {
+                    base.yesterday().ok()?
+                }
+                "the" if !caps.name("rel")?.as_str().to_lowercase().ends_with("same") => {
+                    base.tomorrow().ok()?
+                }
+                _ => base,
+            };
+            let same = caps.name("rel")?.as_str().to_lowercase().ends_with("same");
+            // "the same day" and "that day" are the SameUnit rule's; a night spans two days.
+            match part.as_str() {
+                "day" if rel != "the" || same => None,
+                "night" => range_expr(span, day, day.tomorrow().ok()?),
+                _ => day_expr(span, day),
+            }
+        }
+        Kind::PastHours => {
+            let hours = caps
+                .name("n")
+                .map_or(Some(24), |n| n.as_str().parse::<i32>().ok())?;
+            let days = ((hours + 23) / 24).max(1);
+            let to = reference.to;
+            range_expr(span, to.checked_sub(days.days()).ok()?, to)
         }
         Kind::TheDayBeforeAfter => {
             let base = match caps.name("anchor").map(|a| a.as_str().to_lowercase()) {
@@ -533,6 +675,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::Half => {
@@ -563,10 +707,19 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::Decade => {
             let start: i16 = match (caps.name("dec"), caps.name("d2")) {
+                // "2020's war" is the year's; "the 1990's" is a decade.
+                (Some(_), _)
+                    if caps.get(0)?.as_str().ends_with("'s")
+                        && !caps.get(0)?.as_str().to_lowercase().starts_with("the") =>
+                {
+                    return None;
+                }
                 (Some(d), _) => d.as_str().parse().ok()?,
                 (None, Some(d)) => {
                     let two: i16 = d.as_str().parse().ok()?;
@@ -587,6 +740,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::EarlierLater => {
@@ -609,6 +764,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range,
                 modifier: Some(modifier),
+                dateline: false,
+                time: None,
             })
         }
         Kind::Weekend => {
@@ -640,6 +797,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(saturday, sunday)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::OrdinalDay => {
@@ -741,6 +900,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range: DayRange::new(from, to)?,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::MonthDay | Kind::DayMonth => {
@@ -765,11 +926,18 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Range,
                 range,
                 modifier: None,
+                dateline: false,
+                time: None,
             })
         }
         Kind::MonthYear => month_expr(span, num("y")?, month()?, None),
         Kind::MonthOfSameYear => month_expr(span, ctx.last_year?, month()?, None),
         Kind::MonthAlone => {
+            // "in May-Ridge": a hyphenated name, not the month.
+            let after = &ctx.text[span.end..];
+            if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+                return None;
+            }
             let m = month()?;
             let prep = caps.name("prep").map(|p| p.as_str().to_lowercase());
             // "May" alone is too often the modal verb; only a preposition makes it a month.
@@ -819,6 +987,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Month,
                 range: DayRange::new(from, to)?,
                 modifier: Some(modifier),
+                dateline: false,
+                time: None,
             })
         }
         Kind::PartOfYear => {
@@ -836,6 +1006,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                 grain: Grain::Year,
                 range: DayRange::new(from, to)?,
                 modifier: Some(modifier),
+                dateline: false,
+                time: None,
             })
         }
         Kind::Relative => {
@@ -858,6 +1030,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                         grain: Grain::Range,
                         range: DayRange::new(from, today)?,
                         modifier: None,
+                        dateline: false,
+                        time: None,
                     })
                 }
                 "week" => week_expr(span, today.checked_add((7 * shift).days()).ok()?),
@@ -918,9 +1092,345 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             if COUNT_BEFORE.is_match(before) || looks_like_count_after(after) {
                 return None;
             }
+            // "1945 GMT", "0600 hrs": a time of day.
+            if TIME_OF_DAY
+                .find(&ctx.text[span.start..])
+                .is_some_and(|m| m.start == 0 && m.end > span.len())
+            {
+                return None;
+            }
             year_expr(span, num("y")?)
         }
     }
+}
+
+/// "on May 3 and 9" names two days, not the week between them ("between May 3 and 9" does).
+fn two_days(
+    kind: Kind,
+    caps: &Captures,
+    t: &TimeExpr,
+    offset: usize,
+    sentence: &str,
+) -> Option<[TimeExpr; 2]> {
+    if !matches!(kind, Kind::MonthDayRange)
+        || !caps.name("sep")?.as_str().eq_ignore_ascii_case("and")
+    {
+        return None;
+    }
+    let whole = caps.get(0)?;
+    if sentence[..whole.start()]
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("between")
+    {
+        return None;
+    }
+    let first = day_expr(
+        offset + whole.start()..offset + caps.name("d")?.end(),
+        t.range.from,
+    )?;
+    let second = day_expr(
+        offset + caps.name("d2")?.start()..offset + whole.end(),
+        t.range.to,
+    )?;
+    Some([first, second])
+}
+
+/// A weekday read forward from publication is re-read forward from an earlier date in its
+/// sentence when that is nearer: "on Wednesday the army agreed to a truce due to expire on
+/// Thursday" is the Thursday after that Wednesday.
+fn reanchor_forward(found: &mut [TimeExpr], forward: &[usize]) {
+    for i in 0..found.len() {
+        if !forward.contains(&found[i].span.start) || found[i].grain != Grain::Day {
+            continue;
+        }
+        let current = found[i].range.from;
+        let earlier = found[..i]
+            .iter()
+            .rev()
+            .find(|t| t.grain == Grain::Day && t.range.from < current)
+            .map(|t| t.range.from);
+        if let Some(anchor) = earlier
+            && let Ok(day) = anchor.nth_weekday(1, current.weekday())
+            && day < current
+        {
+            found[i].range = DayRange::day(day);
+            found[i].value = day.to_string();
+        }
+    }
+}
+
+/// "Friday, November 24", "Sunday (October 18)" and "yesterday, May 2" are one day named
+/// twice: one expression with the date's value.
+fn merge_weekday_dates(text: &str, found: &mut Vec<TimeExpr>) {
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (a, b) = (&found[k], &found[k + 1]);
+        let name = text[a.span.clone()].trim_end_matches("'s");
+        let deictic = ["today", "yesterday", "tomorrow", "tonight"]
+            .iter()
+            .any(|w| name.eq_ignore_ascii_case(w));
+        let gap = text.get(a.span.end..b.span.start).unwrap_or("x").trim();
+        let dated = text[b.span.clone()].bytes().any(|c| c.is_ascii_digit());
+        if a.grain == Grain::Day
+            && (weekday(name).is_some() || deictic)
+            && matches!(gap, "" | "," | "(")
+            && b.range.is_single_day()
+            && dated
+        {
+            let mut end = b.span.end;
+            if gap == "(" && text[end..].starts_with(')') {
+                end += 1;
+            }
+            let mut merged = b.clone();
+            merged.span = a.span.start..end;
+            merged.time = b.time.or(a.time);
+            found[k] = merged;
+            found.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// A time of day: "06:00", "9.10 a.m.", "7 pm", "1945 GMT", "midnight", with the zone that
+/// follows ("GMT", "UTC+3", "local time", "Khartoum time").
+static TIME_OF_DAY: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"\b(?:(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mi>[0-5]\d)(?:\s*(?P<ap>(?i:[ap]\.?\s?m)\b\.?))?|(?P<h2>1[0-2]|0?[1-9])\s*(?P<ap2>(?i:[ap]\.?\s?m)\b\.?)|(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?P<hrs>hrs|hours|h)\b)?|(?P<word>(?i:midnight|noon|midday))\b)(?:\s*(?P<zone>(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?|BST|CEST|CET|EEST|EET|MSK|EDT|EST|PDT|PST|WAT|CAT|EAT|JST)\b|\s+(?P<local>(?i:local\s+time))\b|\s+(?P<named>[A-Z][a-z]+\s+time)\b)?",
+    )
+});
+
+/// The offset from UTC in minutes of a zone abbreviation or "GMT+3".
+fn zone_offset(zone: &str) -> Option<i16> {
+    let z: String = zone.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(rest) = z.strip_prefix("GMT").or(z.strip_prefix("UTC")) {
+        if rest.is_empty() {
+            return Some(0);
+        }
+        let sign: i16 = if rest.starts_with('-') { -1 } else { 1 };
+        let digits = rest[1..].replace(':', "");
+        let (h, m) = match digits.len() {
+            1 | 2 => (digits.parse::<i16>().ok()?, 0),
+            3 | 4 => (
+                digits[..digits.len() - 2].parse::<i16>().ok()?,
+                digits[digits.len() - 2..].parse::<i16>().ok()?,
+            ),
+            _ => return None,
+        };
+        return Some(sign * (h * 60 + m));
+    }
+    let hours = match z.as_str() {
+        "BST" | "CET" | "WAT" => 60,
+        "CEST" | "EET" | "CAT" => 120,
+        "EEST" | "MSK" | "EAT" => 180,
+        "JST" => 540,
+        "EDT" => -240,
+        "EST" => -300,
+        "PDT" => -420,
+        "PST" => -480,
+        _ => return None,
+    };
+    Some(hours)
+}
+
+/// A time of day found in a sentence: its span, and (hour, minute, offset).
+struct Clock {
+    span: Range<usize>,
+    time: TimeOfDay,
+    /// Whether the text said the zone ("local time", "Khartoum time", "GMT").
+    zoned: bool,
+}
+
+fn clocks(sentence: &str, offset: usize) -> Vec<Clock> {
+    let mut out = Vec::new();
+    for caps in TIME_OF_DAY.captures_iter(sentence) {
+        let Some(whole) = caps.get(0) else { continue };
+        let zone = caps.name("zone").map(|z| z.as_str());
+        let zoned = zone.is_some() || caps.name("local").is_some() || caps.name("named").is_some();
+        let ap = caps
+            .name("ap")
+            .or(caps.name("ap2"))
+            .map(|a| a.as_str().to_ascii_lowercase());
+        let (h, m): (u8, u8) = if let (Some(h), Some(mi)) = (caps.name("h"), caps.name("mi")) {
+            // "3.45 million" is a number: a dotted time needs "a.m." or a zone.
+            if caps.name("sep").is_some_and(|s| s.as_str() == ".") && ap.is_none() && !zoned {
+                continue;
+            }
+            let (Ok(h), Ok(m)) = (h.as_str().parse(), mi.as_str().parse()) else {
+                continue;
+            };
+            (h, m)
+        } else if let Some(h) = caps.name("h2") {
+            let Ok(h) = h.as_str().parse() else { continue };
+            (h, 0)
+        } else if let Some(hm) = caps.name("hm") {
+            // "1945" alone is a year; with "GMT" or "hrs" it is a time.
+            if !zoned && caps.name("hrs").is_none() {
+                continue;
+            }
+            let (Ok(h), Ok(m)) = (hm.as_str()[..2].parse(), hm.as_str()[2..].parse()) else {
+                continue;
+            };
+            (h, m)
+        } else if let Some(w) = caps.name("word") {
+            if w.as_str().eq_ignore_ascii_case("midnight") {
+                (0, 0)
+            } else {
+                (12, 0)
+            }
+        } else {
+            continue;
+        };
+        let h = match ap.as_deref().map(|a| a.starts_with('p')) {
+            Some(true) if h < 12 => h + 12,
+            Some(false) if h == 12 => 0,
+            _ => h,
+        };
+        if h > 23 || m > 59 {
+            continue;
+        }
+        out.push(Clock {
+            span: offset + whole.start()..offset + whole.end(),
+            time: (h, m, zone.and_then(zone_offset)),
+            zoned,
+        });
+    }
+    out
+}
+
+/// Give each day in the sentence the time of day said next to it ("at 9:45 pm on May 22",
+/// "Monday at 06:00 local time (03:00 GMT)"). A local time followed by its UTC equivalent in
+/// brackets takes the offset between them.
+fn attach_times(text: &str, sentence: &Range<usize>, found: &mut [TimeExpr]) {
+    let mut clocks = clocks(&text[sentence.clone()], sentence.start);
+    clocks.retain(|c| {
+        !found
+            .iter()
+            .any(|t| t.span.start < c.span.end && c.span.start < t.span.end)
+    });
+    if clocks.is_empty() {
+        return;
+    }
+    let mut used = vec![false; clocks.len()];
+    for i in 0..clocks.len().saturating_sub(1) {
+        let gap = text[clocks[i].span.end..clocks[i + 1].span.start].trim();
+        if let ((h, m, None), (uh, um, Some(o))) = (clocks[i].time, clocks[i + 1].time)
+            && gap == "("
+        {
+            let local = i16::from(h) * 60 + i16::from(m);
+            let utc = i16::from(uh) * 60 + i16::from(um) - o;
+            let offset = (local - utc + 1440 + 720).rem_euclid(1440) - 720;
+            clocks[i].time.2 = Some(offset);
+            clocks[i].zoned = true;
+            used[i + 1] = true;
+        }
+    }
+    for (c, _) in clocks.iter().zip(&used).filter(|(_, u)| !**u) {
+        let near = found
+            .iter_mut()
+            .filter(|t| t.range.is_single_day() && t.time.is_none())
+            .filter_map(|t| {
+                let gap = if t.span.start >= c.span.end {
+                    c.span.end..t.span.start
+                } else if c.span.start >= t.span.end {
+                    t.span.end..c.span.start
+                } else {
+                    return None;
+                };
+                let between = &text[gap.clone()];
+                (between.len() <= 40 && !between.contains([';', '.', '\n']))
+                    .then_some((gap.len(), t))
+            })
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, t)) = near {
+            t.time = Some(c.time);
+        }
+        let _ = c.zoned;
+    }
+}
+
+/// Mark the datelines: a wire dateline at a paragraph's start ("CITY, April 5 (Wire) -"), a
+/// "date 2020-11-15" stamp, and a line that holds nothing but a date, a time and page words
+/// ("Published: Sun 17 Sep 2023, 4:00 PM", "Thursday, September 14, 2023 at 2:04 PM").
+fn mark_datelines(text: &str, found: &mut [TimeExpr]) {
+    for t in found.iter_mut().filter(|t| t.range.is_single_day()) {
+        let line_start = text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[t.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| t.span.end + i);
+        let before = &text[line_start..t.span.start];
+        let after = &text[t.span.end..line_end];
+        t.dateline = before.trim().eq_ignore_ascii_case("date")
+            || (WIRE_PLACE.is_match(before) && WIRE_AFTER.is_match(after))
+            || stamp_line(before, after);
+    }
+}
+
+/// The place of a wire dateline: a capitalised name, then perhaps a region.
+static WIRE_PLACE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"^\s*[A-Z][A-Z'.\- ]*[A-Z](?:\s*[,/]\s*[A-Z][A-Za-z'.\- ]*)*\s*,?\s*$")
+});
+
+/// What follows a dateline's date: perhaps the agency in brackets, then a dash or colon.
+static WIRE_AFTER: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"^\s*(?:\([^()]{1,40}\))?\s*(?:-|:)"));
+
+/// Whether the line around a date holds only page words, times and a name or two.
+fn stamp_line(before: &str, after: &str) -> bool {
+    const PAGE_WORDS: &[&str] = &[
+        "published",
+        "updated",
+        "update",
+        "last",
+        "posted",
+        "date",
+        "dated",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "utc",
+        "ago",
+        "minutes",
+        "minute",
+        "hours",
+        "hour",
+        "source",
+        "by",
+        "modified",
+        "created",
+        "time",
+        "local",
+    ];
+    if before.len() + after.len() > 100 {
+        return false;
+    }
+    let mut names = 0;
+    for part in [before, after] {
+        let words = part
+            .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+            .map(|w| w.trim_matches('.'))
+            .filter(|w| !w.is_empty());
+        for w in words {
+            let lower = w.to_lowercase();
+            if w.bytes().all(|b| b.is_ascii_digit())
+                || PAGE_WORDS.contains(&lower.as_str())
+                || weekday(w).is_some()
+                || zone_offset(w).is_some()
+            {
+                continue;
+            }
+            if !w.starts_with(|c: char| c.is_uppercase()) {
+                return false;
+            }
+            names += 1;
+        }
+    }
+    names <= 3
 }
 
 /// "2018 civilians", "1,999", "2018.5", "2000%": a number, not a year.
@@ -1015,6 +1525,21 @@ fn day_expr(span: Range<usize>, d: Date) -> Option<TimeExpr> {
         grain: Grain::Day,
         range: DayRange::day(d),
         modifier: None,
+        dateline: false,
+        time: None,
+    })
+}
+
+/// The days `from` to `to` as a range.
+fn range_expr(span: Range<usize>, from: Date, to: Date) -> Option<TimeExpr> {
+    Some(TimeExpr {
+        span,
+        value: format!("{from}..{to}"),
+        grain: Grain::Range,
+        range: DayRange::new(from, to)?,
+        modifier: None,
+        dateline: false,
+        time: None,
     })
 }
 
@@ -1030,6 +1555,8 @@ fn week_expr(span: Range<usize>, any_day: Date) -> Option<TimeExpr> {
         grain: Grain::Week,
         range: DayRange::new(monday, sunday)?,
         modifier: None,
+        dateline: false,
+        time: None,
     })
 }
 
@@ -1041,6 +1568,8 @@ fn month_expr(span: Range<usize>, y: i16, m: i8, modifier: Option<TimeMod>) -> O
         grain: Grain::Month,
         range: DayRange::new(first, first.last_of_month())?,
         modifier,
+        dateline: false,
+        time: None,
     })
 }
 
@@ -1053,23 +1582,34 @@ fn year_expr(span: Range<usize>, y: i16) -> Option<TimeExpr> {
         grain: Grain::Year,
         range: DayRange::new(from, to)?,
         modifier: None,
+        dateline: false,
+        time: None,
     })
 }
 
-/// The month-and-day nearest publication in the direction the sentence points.
+/// The month-and-day nearest publication: news dates a month and day without a year when the
+/// year is plain, so the nearest reading wins ("Oct. 7" seven weeks back, "November 25" ten
+/// days ahead); the sentence's direction only breaks near-ties (within a fortnight).
 fn nearest_day(m: i8, d: i8, reference: DayRange, future: bool) -> Option<Date> {
-    if future {
-        let this = Date::new(reference.from.year(), m, d).ok();
-        match this {
-            Some(x) if x >= reference.from => Some(x),
-            _ => Date::new(reference.from.year() + 1, m, d).ok(),
+    let past = (-1..=0)
+        .rev()
+        .filter_map(|k| Date::new(reference.to.year() + k, m, d).ok())
+        .find(|x| *x <= reference.to);
+    let ahead = (0..=1)
+        .filter_map(|k| Date::new(reference.from.year() + k, m, d).ok())
+        .find(|x| *x >= reference.from);
+    match (past, ahead) {
+        (Some(p), Some(a)) => {
+            let back = (reference.to - p).get_days();
+            let fwd = (a - reference.from).get_days();
+            let bias = 14;
+            if future {
+                Some(if fwd <= back + bias { a } else { p })
+            } else {
+                Some(if back <= fwd + bias { p } else { a })
+            }
         }
-    } else {
-        let this = Date::new(reference.to.year(), m, d).ok();
-        match this {
-            Some(x) if x <= reference.to => Some(x),
-            _ => Date::new(reference.to.year() - 1, m, d).ok(),
-        }
+        (p, a) => p.or(a),
     }
 }
 
@@ -1146,6 +1686,8 @@ fn year_part(span: Range<usize>, y: i16, m1: i8, m2: i8, modifier: TimeMod) -> O
         grain: Grain::Year,
         range: DayRange::new(from, to)?,
         modifier: Some(modifier),
+        dateline: false,
+        time: None,
     })
 }
 
@@ -1153,6 +1695,8 @@ fn year_part(span: Range<usize>, y: i16, m1: i8, m2: i8, modifier: TimeMod) -> O
 fn shift(day: Date, n: i32, unit: &str) -> Option<Date> {
     match unit {
         "day" => day.checked_add(n.days()).ok(),
+        // "24 hours later" is the next day, "two hours later" the same one.
+        "hour" => day.checked_add((n / 24).days()).ok(),
         "week" => day.checked_add((7 * n).days()).ok(),
         "month" => day.checked_add(n.months()).ok(),
         _ => day.checked_add(n.years()).ok(),
@@ -1235,6 +1779,8 @@ fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
                     to: b.range.to,
                 },
                 modifier: None,
+                dateline: false,
+                time: None,
             };
             found[k] = merged;
             found.remove(k + 1);
@@ -1246,6 +1792,46 @@ fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
 
 /// "two weeks before May 13, 1999", "16 days from 01/02/2018": an offset counted from the date
 /// right after it.
+/// "two weeks after the storm", "a day after the talks": counted from an event the text does
+/// not date here, so no day can be given (the last date mentioned is not that event's).
+/// Without an event after it ("a day before, in the capital") the last date anchors it.
+fn drop_event_offsets(text: &str, found: &mut Vec<TimeExpr>) {
+    let Some(re) = RULES
+        .iter()
+        .find(|r| matches!(r.kind, Kind::Offset))
+        .map(Rule::re)
+    else {
+        return;
+    };
+    found.retain(|t| {
+        let Some(c) = re.captures(&text[t.span.clone()]) else {
+            return true;
+        };
+        let whole = c.get(0).is_some_and(|m| m.len() == t.span.len());
+        let from_event = c.name("anchor").is_none()
+            && c.name("dir").is_some_and(|d| {
+                let d = d.as_str().to_lowercase();
+                d == "after" || d == "before" || d == "from" || d.starts_with("prior")
+            });
+        // "a day before in the capital", "two days after, talks resumed": the day before or
+        // after the one in view, not an event's.
+        let next = text[t.span.end..].trim_start();
+        let word = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let adverb = word.is_empty()
+            || !next.starts_with(|c: char| c.is_alphanumeric())
+            || [
+                "in", "on", "at", "and", "or", "but", "as", "when", "while", "with", "for", "to",
+                "by",
+            ]
+            .contains(&word.as_str());
+        !(whole && from_event && !adverb)
+    });
+}
+
 fn anchor_offsets(text: &str, found: &mut Vec<TimeExpr>) {
     let offset_rule = RULES
         .iter()
@@ -1290,6 +1876,8 @@ fn anchor_offsets(text: &str, found: &mut Vec<TimeExpr>) {
                         grain: Grain::Day,
                         range: DayRange::day(day),
                         modifier: None,
+                        dateline: false,
+                        time: None,
                     };
                     found.remove(k + 1);
                 }
@@ -1385,15 +1973,261 @@ mod tests {
         );
     }
 
+    fn exprs(text: &str, published: &str) -> Vec<(String, TimeExpr)> {
+        let p = parse_published(published).unwrap();
+        let sentences = crate::text::sentences::sentences(text);
+        find(text, &sentences, p)
+            .into_iter()
+            .map(|t| (text[t.span.clone()].to_string(), t))
+            .collect()
+    }
+
+    #[test]
+    fn a_future_word_reaches_only_its_own_clause() {
+        // 2023-09-16 is a Saturday.
+        let v = times(
+            "The agency's report came out Saturday, as more rain is expected to fall.",
+            "2023-09-16",
+        );
+        assert_eq!(v[0].1, "2023-09-16", "{v:?}");
+        // A future seen from the past reads back.
+        assert_eq!(
+            one("The pause was due to end on Monday.", "2023-05-30").1,
+            "2023-05-29"
+        );
+        // Read forward from the earlier day in the sentence, not from publication.
+        let v = times(
+            "On Wednesday the council approved a pause due to lapse on Thursday.",
+            "2023-04-28",
+        );
+        assert_eq!(
+            (v[0].1.as_str(), v[1].1.as_str()),
+            ("2023-04-26", "2023-04-27")
+        );
+        // Still forward when nothing earlier anchors it.
+        assert_eq!(
+            one("Talks will resume on Thursday.", "2023-04-28").1,
+            "2023-05-04"
+        );
+        // A month-day seven weeks back is not next year's, whatever the clause says.
+        assert_eq!(
+            one(
+                "The siege, which will end soon, began on Oct. 3.",
+                "2023-11-24"
+            )
+            .1,
+            "2023-10-03"
+        );
+    }
+
+    #[test]
+    fn a_weekday_and_its_date_are_one_expression() {
+        let v = times("The pause began on Friday, March 6, at dawn.", "2020-03-10");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].0.as_str(), v[0].1.as_str()),
+            ("Friday, March 6", "2020-03-06")
+        );
+        let v = times("Voting closed on Sunday (March 8).", "2020-03-10");
+        assert_eq!(
+            (v[0].0.as_str(), v[0].1.as_str()),
+            ("Sunday (March 8)", "2020-03-08")
+        );
+        let v = times(
+            "The mayor spoke yesterday, March 9, at the bridge.",
+            "2020-03-10",
+        );
+        assert_eq!((v.len(), v[0].1.as_str()), (1, "2020-03-09"), "{v:?}");
+        // Two days apart in the text stay two expressions.
+        assert_eq!(
+            times(
+                "On Friday the port reopened; March 6 was calm.",
+                "2020-03-10"
+            )
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_month_with_two_days_joined_by_and_is_two_dates() {
+        let v = times("Shells hit the port on May 3 and 9.", "2021-06-01");
+        let got: Vec<_> = v.iter().map(|t| (t.0.as_str(), t.1.as_str())).collect();
+        assert_eq!(got, [("May 3", "2021-05-03"), ("9", "2021-05-09")]);
+        // "between ... and" is one stretch.
+        let v = times("Shells hit the port between May 3 and 9.", "2021-06-01");
+        assert_eq!(
+            (v.len(), v[0].2.as_str(), v[0].3.as_str()),
+            (1, "2021-05-03", "2021-05-09")
+        );
+    }
+
+    #[test]
+    fn hours_nights_and_the_days_around_a_date() {
+        let range = |text: &str, p: &str| {
+            let v = times(text, p);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            (v[0].2.clone(), v[0].3.clone())
+        };
+        assert_eq!(
+            range(
+                "Over the past 48 hours, trucks reached the valley.",
+                "2023-09-14"
+            ),
+            ("2023-09-12".into(), "2023-09-14".into())
+        );
+        assert_eq!(
+            range("Six bodies were found during the past day.", "2023-09-14"),
+            ("2023-09-13".into(), "2023-09-14".into())
+        );
+        assert_eq!(
+            range("Rockets fell overnight on the harbour.", "2020-10-11"),
+            ("2020-10-10".into(), "2020-10-11".into())
+        );
+        let v = times(
+            "The dam failed on March 3. 24 hours later, the road was cut.",
+            "2020-03-10",
+        );
+        assert_eq!(v[1].1, "2020-03-04", "{v:?}");
+        let v = times(
+            "The dam failed on March 3. The following day, the road was cut.",
+            "2020-03-10",
+        );
+        assert_eq!(v[1].1, "2020-03-04", "{v:?}");
+        let v = times(
+            "The dam failed on March 3. The previous night was stormy.",
+            "2020-03-10",
+        );
+        assert_eq!(
+            (v[1].2.as_str(), v[1].3.as_str()),
+            ("2020-03-02", "2020-03-03")
+        );
+        assert_eq!(
+            one("Aid arrived the previous evening.", "2020-03-10").1,
+            "2020-03-09"
+        );
+        // "the last day of the talks" is not the past day.
+        assert!(times("It was the last day of the talks.", "2020-03-10").is_empty());
+    }
+
+    #[test]
+    fn an_offset_from_an_undated_event_names_no_day() {
+        let v = times(
+            "On March 3 rain fell. Two weeks after the storm, roads reopened.",
+            "2020-03-30",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = times(
+            "On March 3 rain fell. A day before, in the hills, snow fell.",
+            "2020-03-30",
+        );
+        assert_eq!(v[1].1, "2020-03-02", "{v:?}");
+        // From a date it does.
+        assert_eq!(
+            one("Roads reopened two weeks after March 3.", "2020-03-30").1,
+            "2020-03-17"
+        );
+        assert_eq!(
+            times(
+                "On March 3 rain fell. Two weeks later, roads reopened.",
+                "2020-03-30"
+            )[1]
+            .1,
+            "2020-03-17"
+        );
+    }
+
+    #[test]
+    fn hyphenated_names_and_clock_times_are_not_months() {
+        assert!(
+            times(
+                "Shelling hit villages in May-Ridge and beyond.",
+                "2020-03-30"
+            )
+            .is_empty()
+        );
+        let v = times("Posted 30 March 2020 - 08:00", "2020-03-30");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, "2020-03-30");
+    }
+
+    #[test]
+    fn times_of_day_keep_their_zone() {
+        let v = exprs(
+            "The pause starts at 06:00 local time (03:00 GMT) on Monday.",
+            "2020-03-13",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1.time, Some((6, 0, Some(180))));
+        let v = exprs("The vote opened at 9.10 a.m. on March 5.", "2020-03-13");
+        assert_eq!(v[0].1.time, Some((9, 10, None)));
+        let v = exprs("The lull ended at 21:00 GMT on March 5.", "2020-03-13");
+        assert_eq!(v[0].1.time, Some((21, 0, Some(0))));
+        let v = exprs("It held until 7 pm Brannock time on March 5.", "2020-03-13");
+        assert_eq!(v[0].1.time, Some((19, 0, None)));
+        // "1945 GMT" is a time, not a year.
+        let v = exprs("The pause began at 1945 GMT on Monday.", "2020-03-13");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1.time, Some((19, 45, Some(0))));
+        // A decimal is not a time; a year is still a year.
+        let v = exprs(
+            "Some 3.45 million people fled on March 5, 1945.",
+            "2020-03-13",
+        );
+        assert_eq!(v[0].1.time, None);
+        assert_eq!(v[0].1.value, "1945-03-05");
+    }
+
+    #[test]
+    fn datelines_and_stamps_are_filing_dates() {
+        let v = exprs(
+            "BRANNOCK, April 5 (Wire) - Troops left the town on April 3.",
+            "2021-04-05",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v[0].1.dateline && !v[1].1.dateline, "{v:?}");
+        let v = exprs("date 2020-11-15 The handover was delayed.", "2020-11-15");
+        assert!(v[0].1.dateline);
+        let v = exprs(
+            "Posted: Sun 17 Sep 2023, 4:00 PM\n\nRescuers worked on September 16.",
+            "2023-09-17",
+        );
+        assert!(v[0].1.dateline && !v[1].1.dateline, "{v:?}");
+        // A sentence that starts with a date is not a dateline.
+        let v = exprs("On April 5 - a Monday - troops left.", "2021-04-05");
+        assert!(!v[0].1.dateline, "{v:?}");
+        let v = exprs(
+            "Rain Ends Drought\nRains came on September 14, 2023 and stayed.",
+            "2023-09-17",
+        );
+        assert!(!v[0].1.dateline, "{v:?}");
+    }
+
+    #[test]
+    fn a_year_with_an_apostrophe_s_is_the_year_unless_it_is_a_decade() {
+        assert_eq!(one("the 1990's", "2020-03-13").1, "1990s");
+        assert_eq!(one("2020's hardest winter", "2021-03-13").1, "2020");
+    }
+
     #[test]
     fn the_future_reads_forward() {
         assert_eq!(
             one("Patrols are set to begin on March 15th.", "2020-03-13").1,
             "2020-03-15"
         );
+        // Without a year the nearest reading wins: a past verb two days before a month-day
+        // says the publication date is rough, not that the event is a year old.
         assert_eq!(
-            one("Patrols began on March 15th.", "2020-03-13").1,
-            "2019-03-15"
+            one("Patrols began on March 15th.", "2020-09-13").1,
+            "2020-03-15"
+        );
+        assert_eq!(
+            one(
+                "The handover was postponed until November 25.",
+                "2020-11-15"
+            )
+            .1,
+            "2020-11-25"
         );
         assert_eq!(
             one("Talks will resume on Monday.", "2020-02-11").1,

@@ -151,7 +151,9 @@ impl<'a> Context<'a> {
         sentence: &Range<usize>,
         span: &Range<usize>,
     ) -> Option<&'a TimeExpr> {
+        // A dateline says when the text was filed, not when its events happened.
         self.times_in(sentence)
+            .filter(|t| !t.dateline)
             .min_by_key(|t| (self.words_between(&t.span, span), t.span.start))
     }
 
@@ -200,7 +202,7 @@ impl<'a> Context<'a> {
         // not the next sentence's present tense.
         self.times_in(prev)
             .rev()
-            .find(|t| t.range.is_single_day() && t.modifier.is_none())
+            .find(|t| t.range.is_single_day() && t.modifier.is_none() && !t.dateline)
     }
 
     pub fn modality(

@@ -35,6 +35,11 @@ enum Record {
         to: String,
         #[serde(rename = "mod")]
         modifier: Option<TimeMod>,
+        /// "06:00+03:00", "21:00+00:00", or "19:00" when the zone is not known.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        time: Option<String>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        dateline: bool,
     },
     Mention {
         #[serde(flatten)]
@@ -71,6 +76,8 @@ impl Record {
                 from,
                 to,
                 modifier,
+                time,
+                dateline,
                 ..
             } => {
                 let m = modifier
@@ -84,7 +91,12 @@ impl Record {
                         )
                     })
                     .unwrap_or_default();
-                format!("{value}{m}  [{from} .. {to}]")
+                let at = time
+                    .as_ref()
+                    .map(|t| format!(" at {t}"))
+                    .unwrap_or_default();
+                let d = if *dateline { " (dateline)" } else { "" };
+                format!("{value}{m}{at}{d}  [{from} .. {to}]")
             }
             Record::Mention {
                 entity,
@@ -160,6 +172,15 @@ fn records(doc: &Document, ann: &Annotations) -> Vec<Record> {
             from: t.range.from.to_string(),
             to: t.range.to.to_string(),
             modifier: t.modifier,
+            time: t.time.map(|(h, m, offset)| match offset {
+                Some(o) => {
+                    let sign = if o < 0 { '-' } else { '+' };
+                    let o = o.unsigned_abs();
+                    format!("{h:02}:{m:02}{sign}{:02}:{:02}", o / 60, o % 60)
+                }
+                None => format!("{h:02}:{m:02}"),
+            }),
+            dateline: t.dateline,
         });
     }
     for q in &ann.quantities {
