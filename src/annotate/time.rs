@@ -7,7 +7,8 @@
 //! future readings by its first.
 //!
 //! Part-of-period policy: "early" is days 1-10 of a month (January-April of a year), "mid"
-//! days 11-20 (May-August), "late" day 21 to the end (September-December).
+//! days 11-20 (May-August), "late" day 21 to the end (September-December); "the beginning
+//! of" and "the end of" a month are its first and last seven days.
 
 use crate::calendar::DayRange;
 use crate::gated::{self, Captures, GatedRegex, GatedSet};
@@ -230,12 +231,23 @@ static PAST_FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
 });
 
 /// Where the clause holding byte `at` of `sentence` starts: after the last comma, semicolon,
-/// colon, bracket or dash, or a word that opens a new clause.
+/// colon or dash, or a word that opens a new clause. Brackets are not boundaries: "due to
+/// expire at 6 am (0400 GMT) on Sunday" is one clause.
 fn clause_start(sentence: &str, at: usize) -> usize {
     let head = &sentence[..at];
-    let mut start = head
-        .rfind([',', ';', ':', '(', ')'])
-        .map_or(0, |i| i + 1)
+    let bytes = head.as_bytes();
+    // Not the colon of "6:00" nor the comma of "1,200".
+    let mut start = bytes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(i, &b)| {
+            matches!(b, b',' | b';' | b':')
+                && !(i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .map_or(0, |(i, _)| i + 1)
         .max(head.rfind(" - ").map_or(0, |i| i + 3))
         .max(head.rfind("--").map_or(0, |i| i + 2));
     let lower = head.to_ascii_lowercase();
@@ -260,18 +272,36 @@ fn clause_start(sentence: &str, at: usize) -> usize {
     start
 }
 
+/// Whether `head` ends with one of `words` (a whole word, any case), spaces aside.
+fn ends_with_word(head: &str, words: &[&str]) -> bool {
+    let head = head.trim_end();
+    let last = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    words.iter().any(|w| last.eq_ignore_ascii_case(w))
+}
+
 /// Whether the expression at byte `at` of `sentence` is read forward: a future word before
 /// it in its own clause ("talks will resume on Monday"), not one in another clause ("a
 /// report released Saturday, as more are expected to die") nor a future seen from the past.
 fn future_at(sentence: &str, at: usize) -> bool {
+    direction_at(sentence, at) == Some(true)
+}
+
+/// `Some(true)` when the clause before byte `at` speaks of the future, `Some(false)` when of a
+/// future seen from the past ("was due to end on"), `None` when of neither.
+fn direction_at(sentence: &str, at: usize) -> Option<bool> {
     let clause = &sentence[clause_start(sentence, at)..at];
     let last = |re: &GatedRegex| re.find_iter(clause).last();
     match (
         last(&FUTURE).map(|m| m.start),
         last(&PAST_FUTURE).map(|m| m.end),
     ) {
-        (Some(f), Some(p)) => f >= p,
-        (f, _) => f.is_some(),
+        (Some(f), Some(p)) => Some(f >= p),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
     }
 }
 
@@ -313,6 +343,8 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
                 let ctx = Ctx {
                     published,
                     future: future_at(sentence, m.start()),
+                    either_way: direction_at(sentence, m.start()) == Some(false)
+                        || ends_with_word(&sentence[..m.start()], &["until", "till", "through"]),
                     last_year,
                     last_day,
                     text,
@@ -367,6 +399,9 @@ fn is_explicit_year(value: &str) -> bool {
 struct Ctx<'a> {
     published: DayRange,
     future: bool,
+    /// A weekday here is the nearest one either side of publication: a deadline seen from the
+    /// past ("was due to expire on Wednesday") or an end point ("a truce through Sunday").
+    either_way: bool,
     last_year: Option<i16>,
     /// The last day-precise date mentioned, the anchor of "two days later", "the day before".
     last_day: Option<Date>,
@@ -529,6 +564,10 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
         Kind::Offset => {
             let n = count(caps.name("n")?.as_str())?;
             let unit = caps.name("unit")?.as_str().to_lowercase();
+            // "two hours later" is within the day in view: no new date.
+            if unit == "hour" && n < 24 {
+                return None;
+            }
             let dir = caps.name("dir")?.as_str().to_lowercase();
             let base = match caps.name("anchor").map(|a| a.as_str().to_lowercase()) {
                 Some(a) if a == "tomorrow" => reference.to.tomorrow().ok()?,
@@ -972,7 +1011,16 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             };
             let first = Date::new(year, m, 1).ok()?;
             let last = first.last_of_month();
-            let (modifier, from, to) = match part(caps.name("part")?.as_str()) {
+            let words = caps.name("part")?.as_str().to_lowercase();
+            let (modifier, from, to) = match part(&words) {
+                // "the beginning of May" and "the end of May" are its first and last weeks,
+                // narrower than "early May" and "late May".
+                TimeMod::Start if words.starts_with("the") => {
+                    (TimeMod::Start, first, Date::new(year, m, 7).ok()?)
+                }
+                TimeMod::End if words.starts_with("the") => {
+                    (TimeMod::End, last.checked_sub(6.days()).ok()?, last)
+                }
                 TimeMod::Start => (TimeMod::Start, first, Date::new(year, m, 10).ok()?),
                 TimeMod::Mid => (
                     TimeMod::Mid,
@@ -1065,6 +1113,15 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
                     in_week(reference.to.checked_add(7.days()).ok()?, wd)
                 }
                 _ if ctx.future => reference.from.nth_weekday(1, wd).ok()?,
+                _ if ctx.either_way => {
+                    let back = on_or_before(reference.to, wd);
+                    let ahead = reference.from.nth_weekday(1, wd).ok()?;
+                    if (ahead - reference.from).get_days() < (reference.to - back).get_days() {
+                        ahead
+                    } else {
+                        back
+                    }
+                }
                 _ => on_or_before(reference.to, wd),
             };
             // "on" is not part of the expression; "last", "this", "next" are.
@@ -1104,7 +1161,8 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
     }
 }
 
-/// "on May 3 and 9" names two days, not the week between them ("between May 3 and 9" does).
+/// "on May 3 and 9" names two days, not the week between them ("between May 3 and 9" does,
+/// and so do two days in a row, "on May 3 and 4").
 fn two_days(
     kind: Kind,
     caps: &Captures,
@@ -1123,6 +1181,10 @@ fn two_days(
         .to_ascii_lowercase()
         .ends_with("between")
     {
+        return None;
+    }
+    // "on September 10 and 11": one event over two days.
+    if t.range.from.tomorrow().ok()? == t.range.to {
         return None;
     }
     let first = day_expr(
@@ -1995,6 +2057,28 @@ mod tests {
             one("The pause was due to end on Monday.", "2023-05-30").1,
             "2023-05-29"
         );
+        // A deadline seen from the past is the nearest such day, either side.
+        assert_eq!(
+            one(
+                "The lull was scheduled to expire on Wednesday.",
+                "2023-06-20"
+            )
+            .1,
+            "2023-06-21"
+        );
+        assert_eq!(
+            one("The council agreed a pause through Sunday.", "2023-04-28").1,
+            "2023-04-30"
+        );
+        // A bracket does not end the clause.
+        let v = exprs(
+            "The pause is due to expire at 6:00 am (0400 GMT) on Sunday.",
+            "2023-06-10",
+        );
+        assert_eq!(
+            (v[0].1.value.as_str(), v[0].1.time),
+            ("2023-06-11", Some((6, 0, Some(120))))
+        );
         // Read forward from the earlier day in the sentence, not from publication.
         let v = times(
             "On Wednesday the council approved a pause due to lapse on Thursday.",
@@ -2054,6 +2138,12 @@ mod tests {
         let v = times("Shells hit the port on May 3 and 9.", "2021-06-01");
         let got: Vec<_> = v.iter().map(|t| (t.0.as_str(), t.1.as_str())).collect();
         assert_eq!(got, [("May 3", "2021-05-03"), ("9", "2021-05-09")]);
+        // Two days in a row are one event over both.
+        let v = times("Floods hit the coast on September 10 and 11.", "2023-09-18");
+        assert_eq!(
+            (v.len(), v[0].2.as_str(), v[0].3.as_str()),
+            (1, "2023-09-10", "2023-09-11")
+        );
         // "between ... and" is one stretch.
         let v = times("Shells hit the port between May 3 and 9.", "2021-06-01");
         assert_eq!(
@@ -2105,6 +2195,24 @@ mod tests {
         assert_eq!(
             one("Aid arrived the previous evening.", "2020-03-10").1,
             "2020-03-09"
+        );
+        // Hours within the day in view add no date.
+        assert_eq!(
+            times(
+                "The dam failed on March 3. Two hours later, it rained.",
+                "2020-03-10"
+            )
+            .len(),
+            1
+        );
+        // "the end of May" is its last week; "late May" its last third.
+        assert_eq!(
+            range("The talks failed at the end of May.", "2023-06-10"),
+            ("2023-05-25".into(), "2023-05-31".into())
+        );
+        assert_eq!(
+            range("The talks failed in late May.", "2023-06-10"),
+            ("2023-05-21".into(), "2023-05-31".into())
         );
         // "the last day of the talks" is not the past day.
         assert!(times("It was the last day of the talks.", "2020-03-10").is_empty());
