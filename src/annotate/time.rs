@@ -234,42 +234,45 @@ static PAST_FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
 /// colon or dash, or a word that opens a new clause. Brackets are not boundaries: "due to
 /// expire at 6 am (0400 GMT) on Sunday" is one clause.
 fn clause_start(sentence: &str, at: usize) -> usize {
-    let head = &sentence[..at];
-    let bytes = head.as_bytes();
-    // Not the colon of "6:00" nor the comma of "1,200".
-    let mut start = bytes
-        .iter()
-        .enumerate()
-        .rev()
-        .find(|&(i, &b)| {
-            matches!(b, b',' | b';' | b':')
-                && !(i > 0
-                    && bytes[i - 1].is_ascii_digit()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-        })
-        .map_or(0, |(i, _)| i + 1)
-        .max(head.rfind(" - ").map_or(0, |i| i + 3))
-        .max(head.rfind("--").map_or(0, |i| i + 2));
-    let lower = head.to_ascii_lowercase();
-    for w in [
-        " which ",
-        " who ",
-        " but ",
-        " while ",
-        " after ",
-        " when ",
-        " as ",
-        " since ",
-        " because ",
-        " and ",
-        " said ",
-        " says ",
-    ] {
-        if let Some(i) = lower.rfind(w) {
-            start = start.max(i + 1);
+    const OPENERS: [&str; 12] = [
+        "which", "who", "but", "while", "after", "when", "as", "since", "because", "and", "said",
+        "says",
+    ];
+    let bytes = &sentence.as_bytes()[..at];
+    // One pass backwards, word by word, to the nearest boundary: linear in the clause.
+    let mut i = bytes.len();
+    while i > 0 {
+        let b = bytes[i - 1];
+        if b.is_ascii_alphabetic() {
+            let end = i;
+            while i > 0 && bytes[i - 1].is_ascii_alphabetic() {
+                i -= 1;
+            }
+            let word = &sentence[i..end];
+            let spaced = i > 0 && bytes[i - 1] == b' ' && bytes.get(end) == Some(&b' ');
+            if spaced && OPENERS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                return i;
+            }
+            continue;
         }
+        let digits_around =
+            i >= 2 && bytes[i - 2].is_ascii_digit() && bytes.get(i).is_some_and(u8::is_ascii_digit);
+        // Not the colon of "6:00" nor the comma of "1,200".
+        if matches!(b, b',' | b';' | b':') && !digits_around {
+            return i;
+        }
+        // A dash between spaces, or a double dash.
+        if b == b'-' && i >= 2 {
+            if bytes[i - 2] == b'-' {
+                return i;
+            }
+            if bytes[i - 2] == b' ' && bytes.get(i) == Some(&b' ') {
+                return i + 1;
+            }
+        }
+        i -= 1;
     }
-    start
+    0
 }
 
 /// Whether `head` ends with one of `words` (a whole word, any case), spaces aside.
@@ -282,15 +285,10 @@ fn ends_with_word(head: &str, words: &[&str]) -> bool {
     words.iter().any(|w| last.eq_ignore_ascii_case(w))
 }
 
-/// Whether the expression at byte `at` of `sentence` is read forward: a future word before
-/// it in its own clause ("talks will resume on Monday"), not one in another clause ("a
-/// report released Saturday, as more are expected to die") nor a future seen from the past.
-fn future_at(sentence: &str, at: usize) -> bool {
-    direction_at(sentence, at) == Some(true)
-}
-
-/// `Some(true)` when the clause before byte `at` speaks of the future, `Some(false)` when of a
-/// future seen from the past ("was due to end on"), `None` when of neither.
+/// How the expression at byte `at` of `sentence` is read: `Some(true)` forward, when a future
+/// word stands before it in its own clause ("talks will resume on Monday"), not in another
+/// ("a report released Saturday, as more are expected to die"); `Some(false)` for a future
+/// seen from the past ("was due to end on"); `None` for neither.
 fn direction_at(sentence: &str, at: usize) -> Option<bool> {
     let clause = &sentence[clause_start(sentence, at)..at];
     let last = |re: &GatedRegex| re.find_iter(clause).last();
@@ -340,10 +338,11 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
                 {
                     continue;
                 }
+                let direction = direction_at(sentence, m.start());
                 let ctx = Ctx {
                     published,
-                    future: future_at(sentence, m.start()),
-                    either_way: direction_at(sentence, m.start()) == Some(false)
+                    future: direction == Some(true),
+                    either_way: direction == Some(false)
                         || ends_with_word(&sentence[..m.start()], &["until", "till", "through"]),
                     last_year,
                     last_day,
@@ -1361,10 +1360,35 @@ fn clocks(sentence: &str, offset: usize) -> Vec<Clock> {
     out
 }
 
+/// Whether `s` may hold a time of day, before the pattern runs: a digit before a colon, a
+/// dot, "am"/"pm" or a zone, or a word for noon or midnight.
+fn may_hold_clock(s: &str) -> bool {
+    let b = s.as_bytes();
+    let after_digit = b.iter().enumerate().any(|(i, c)| {
+        if !c.is_ascii_digit() {
+            return false;
+        }
+        let rest = &b[i + 1..];
+        let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+        match rest.first().map(u8::to_ascii_lowercase) {
+            Some(b':' | b'.') => true,
+            Some(b'a' | b'p') => rest
+                .get(1)
+                .is_some_and(|d| matches!(d.to_ascii_lowercase(), b'm' | b'.')),
+            Some(b'g' | b'u' | b'h') => true,
+            _ => false,
+        }
+    });
+    after_digit || s.contains("idnight") || s.contains("noon") || s.contains("idday")
+}
+
 /// Give each day in the sentence the time of day said next to it ("at 9:45 pm on May 22",
 /// "Monday at 06:00 local time (03:00 GMT)"). A local time followed by its UTC equivalent in
 /// brackets takes the offset between them.
 fn attach_times(text: &str, sentence: &Range<usize>, found: &mut [TimeExpr]) {
+    if !may_hold_clock(&text[sentence.clone()]) {
+        return;
+    }
     let mut clocks = clocks(&text[sentence.clone()], sentence.start);
     clocks.retain(|c| {
         !found
