@@ -1133,7 +1133,22 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             day_expr(start..span.end, date)
         }
         Kind::Deictic => {
-            let word = caps.name("deic")?.as_str().to_lowercase();
+            // "Russia Today", "USA Today": a capitalised word after a capitalised name is part
+            // of the name.
+            let written = caps.name("deic")?.as_str();
+            let before = ctx.text[..span.start].trim_end_matches(' ');
+            let prev = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if written.starts_with(|c: char| c.is_uppercase())
+                && before.len() + 1 == span.start
+                && prev.starts_with(|c: char| c.is_uppercase())
+                && !before.ends_with(['.', '"', '\n'])
+            {
+                return None;
+            }
+            let word = written.to_lowercase();
             let today = reference.to;
             let day = match word.as_str() {
                 "yesterday" | "last night" => today.yesterday().ok()?,
@@ -1235,7 +1250,15 @@ fn merge_weekday_dates(text: &str, found: &mut Vec<TimeExpr>) {
         let dated = text[b.span.clone()].bytes().any(|c| c.is_ascii_digit());
         if a.grain == Grain::Day
             && (weekday(name).is_some() || deictic)
-            && matches!(gap, "" | "," | "(")
+            && matches!(
+                gap.strip_prefix("morning")
+                    .or(gap.strip_prefix("afternoon"))
+                    .or(gap.strip_prefix("evening"))
+                    .or(gap.strip_prefix("night"))
+                    .unwrap_or(gap)
+                    .trim(),
+                "" | "," | "("
+            )
             && b.range.is_single_day()
             && dated
         {
@@ -2142,6 +2165,11 @@ mod tests {
             ("Sunday (March 8)", "2020-03-08")
         );
         let v = times(
+            "The pause begins Monday evening, March 9, at dusk.",
+            "2020-03-01",
+        );
+        assert_eq!((v.len(), v[0].1.as_str()), (1, "2020-03-09"), "{v:?}");
+        let v = times(
             "The mayor spoke yesterday, March 9, at the bridge.",
             "2020-03-10",
         );
@@ -2240,6 +2268,20 @@ mod tests {
         );
         // "the last day of the talks" is not the past day.
         assert!(times("It was the last day of the talks.", "2020-03-10").is_empty());
+    }
+
+    #[test]
+    fn today_inside_a_name_is_not_a_date() {
+        assert!(times("He told Brannock Today about the talks.", "2020-03-10").is_empty());
+        assert_eq!(times("Today the talks resumed.", "2020-03-10").len(), 1);
+        assert_eq!(
+            times("The talks resumed. Today they ended.", "2020-03-10").len(),
+            1
+        );
+        assert_eq!(
+            times("Talks in Brannock today ended.", "2020-03-10").len(),
+            1
+        );
     }
 
     #[test]
