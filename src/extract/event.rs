@@ -46,6 +46,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     .iter()
                     .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
                     .filter(|t| t.modifier.is_none() && t.range.days() <= 31)
+                    // A dateline is when the text was filed, not when the event happened.
+                    .filter(|t| !t.dateline)
                     .filter(|t| ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE)
                     .min_by_key(|t| (clause_break(t), ctx.words_between(&t.span, &trig)))
                 else {
