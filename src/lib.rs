@@ -4,6 +4,24 @@
 //! with a map back to the original bytes); later stages annotate, extract claims, check them
 //! against rules and report. The library never prints and never exits: it returns values and
 //! [`Error`]s, and the binary decides what to show and which exit code to use.
+//!
+//! The layers, lowest first; a module uses only its own layer's and lower ones:
+//! 1. text: [`text`], [`calendar`], [`gated`], [`pattern`], [`diagnostic`], [`yaml`], [`error`].
+//! 2. input: [`corpus`] (articles, outlets) and [`rules`] (frames, gazetteer, lexicons,
+//!    conflict rules).
+//! 3. annotation: [`annotate`] (times, quantities, gazetteer mentions).
+//! 4. claims: [`claims`] (what a claim is) and [`extract`] (frames over annotations).
+//! 5. [`pipeline`]: one article through annotation and extraction, bounded in memory.
+//! 6. comparison: [`check`], [`findings`], [`suppress`], [`baseline`].
+//! 7. audit and output: [`audit`], [`render`], [`interchange`], [`eval`], [`ruletest`],
+//!    [`output`].
+//!
+//! Edges that still run against this order (issue 25): `corpus::Document::locate` returns
+//! `claims::Located`; `corpus::outlets` reads `check::duplicates`' threshold; `rules::conflict`
+//! and `check::wording` use `audit::terms`; `pipeline` uses `audit::facts` and
+//! `check::duplicates::signature`; `check` formats numbers with `render::annotations`;
+//! `render::ci` and `render::findings` use each other; `annotate::time` counts with
+//! `annotate::quantity`, which skips `annotate::time`'s spans.
 
 // Diagnostics are the error values of a cold path; boxing them would buy nothing.
 #![allow(clippy::result_large_err)]
@@ -26,6 +44,7 @@ pub mod gated;
 pub mod interchange;
 pub mod output;
 pub mod pattern;
+pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod ruletest;

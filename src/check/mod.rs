@@ -14,57 +14,17 @@ mod numeric;
 pub(crate) use numeric::describe;
 mod wording;
 
-use crate::audit::DocFacts;
+// The per-article pipeline moved to its own module; these names stay for callers.
+pub use crate::pipeline::{Analyzed, analyse, findings_of};
+
 use crate::calendar::DayRange;
 use crate::claims::{Claim, ClaimKind, Located};
-use crate::corpus::{DocInfo, Document, Outlets};
+use crate::corpus::Outlets;
 use crate::diagnostic::display_path;
 use crate::findings::{Evidence, Finding, Side, fnv1a};
 use crate::rules::conflict::{Across, Check, ModalityFlag, ModalityPolicy, Rule, render_message};
 use crate::rules::{RuleSet, Severity};
 use std::collections::BTreeMap;
-
-/// What is kept of a document after analysis: its metadata, its claims with their places in
-/// the file, what the audit counts, and a signature to find copies by. The text is gone.
-pub struct Analyzed {
-    pub doc: DocInfo,
-    pub claims: Vec<Claim>,
-    /// Where each claim stands in the original file, in the order of `claims`.
-    pub at: Vec<Located>,
-    pub facts: DocFacts,
-    /// MinHash of the text's word shingles (see [`duplicates`]).
-    pub signature: duplicates::Signature,
-}
-
-/// Annotate a document, extract its claims and keep what later stages need; the document
-/// is dropped, so a corpus is analysed one document at a time in bounded memory.
-pub fn analyse(doc: Document, rules: &RuleSet) -> Analyzed {
-    let (claims, facts, signature) = findings_of(&doc, rules);
-    let at = claims.iter().map(|c| doc.locate(c.span.clone())).collect();
-    Analyzed {
-        signature,
-        doc: DocInfo::from(&doc),
-        claims,
-        at,
-        facts,
-    }
-}
-
-/// What analysis finds in a document: its claims, the audit's facts and its near-duplicate
-/// signature (also what `claims --format jsonl` writes).
-pub fn findings_of(
-    doc: &Document,
-    rules: &RuleSet,
-) -> (Vec<Claim>, DocFacts, duplicates::Signature) {
-    let ann = crate::annotate::annotate(doc, &rules.gazetteer);
-    let claims = crate::extract::extract(doc, &ann, rules);
-    let facts = crate::audit::facts(doc, &ann, rules);
-    (
-        claims,
-        facts,
-        duplicates::signature(doc.text(), doc.tokens()),
-    )
-}
 
 /// A claim and where it came from.
 #[derive(Clone, Copy)]
