@@ -20,8 +20,7 @@
 //! `claims::Located`; `corpus::outlets` reads `check::duplicates`' threshold; `rules::conflict`
 //! and `check::wording` use `audit::terms`; `pipeline` uses `audit::facts` and
 //! `check::duplicates::signature`; `check` formats numbers with `render::annotations`;
-//! `render::ci` and `render::findings` use each other; `annotate::time` counts with
-//! `annotate::quantity`, which skips `annotate::time`'s spans.
+//! `render::ci` and `render::findings` use each other.
 
 // Diagnostics are the error values of a cold path; boxing them would buy nothing.
 #![allow(clippy::result_large_err)]

@@ -26,13 +26,13 @@ pub(crate) fn warm_up() {
     let sentences = std::slice::from_ref(&whole);
     let published = crate::calendar::DayRange::day(jiff::civil::date(2020, 3, 10));
     let times = time::find(text, sentences, published);
-    quantity::find(text, sentences, &times);
+    quantity::find(text, sentences, &spans(&times));
 }
 
 /// Annotate one document. Times come first: a number inside a date is not a count.
 pub fn annotate(doc: &Document, gazetteer: &Gazetteer) -> Annotations {
     let times = time::find(doc.text(), &doc.sentences, doc.meta.published);
-    let quantities = quantity::find(doc.text(), &doc.sentences, &times);
+    let quantities = quantity::find(doc.text(), &doc.sentences, &spans(&times));
     let mentions = mentions::find(
         doc.text(),
         &doc.sentences,
@@ -45,4 +45,9 @@ pub fn annotate(doc: &Document, gazetteer: &Gazetteer) -> Annotations {
         quantities,
         mentions,
     }
+}
+
+/// The spans of the time expressions: what the quantity annotator must not count.
+fn spans(times: &[TimeExpr]) -> Vec<std::ops::Range<usize>> {
+    times.iter().map(|t| t.span.clone()).collect()
 }

@@ -9,7 +9,6 @@
 //! Years, dates, times of day, ordinals, money, percentages and identifiers such as road
 //! names ("M4") are not counts.
 
-use super::time::TimeExpr;
 use crate::text::wordset::WordSet;
 use regex::Regex;
 use serde::Serialize;
@@ -365,12 +364,13 @@ pub(crate) fn number_value(text: &str) -> Option<f64> {
     (parsed.end == toks.len() && parsed.band.is_none()).then_some(parsed.value)
 }
 
-/// Find every quantity in `text`. Spans covered by `times` are not counts.
+/// Find every quantity in `text`. Numbers inside `times` (the spans of the time expressions,
+/// in text order) are not counts.
 /// Bytes before a number searched for a qualifier ("no more than", "upwards of"): more than
 /// the longest qualifier phrase.
 const QUALIFIER_REACH: usize = 64;
 
-pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Quantity> {
+pub fn find(text: &str, sentences: &[Range<usize>], times: &[Range<usize>]) -> Vec<Quantity> {
     find_in(text, sentences, times, may_hold_number)
 }
 
@@ -378,7 +378,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], times: &[TimeExpr]) -> Vec<Q
 fn find_in(
     text: &str,
     sentences: &[Range<usize>],
-    times: &[TimeExpr],
+    times: &[Range<usize>],
     gate: fn(&str) -> bool,
 ) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -388,12 +388,12 @@ fn find_in(
         }
         let first = out.len();
         let toks = tokens(&text[s.clone()], s.start);
-        let times = crate::text::spans::starting_in(times, |t| &t.span, s);
+        let times = crate::text::spans::starting_in(times, |t| t, s);
         let mut i = 0;
         while i < toks.len() {
             if times
                 .iter()
-                .any(|t| t.span.start <= toks[i].span.start && toks[i].span.start < t.span.end)
+                .any(|t| t.start <= toks[i].span.start && toks[i].span.start < t.end)
             {
                 i += 1;
                 continue;
@@ -1083,7 +1083,8 @@ mod tests {
         let sentences = crate::text::sentences::sentences(text);
         let published = crate::calendar::parse_published("2020-03-10").unwrap();
         let times = super::super::time::find(text, &sentences, published);
-        find(text, &sentences, &times)
+        let spans: Vec<Range<usize>> = times.into_iter().map(|t| t.span).collect();
+        find(text, &sentences, &spans)
             .into_iter()
             .map(|q| {
                 (
