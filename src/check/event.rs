@@ -39,7 +39,9 @@ pub(super) fn check(
     }
     for (thing, events) in &by_thing {
         for (event, group) in events {
-            // The earliest end splits the dates: those reaching it, those starting after it.
+            // The earliest end, plus the tolerance, splits the dates: those within it, and
+            // those starting more than `tolerance_days` after it. Only one side is widened,
+            // so "more than a day apart" means two days, not three.
             let Some(h) = group
                 .iter()
                 .map(|i| widen(i.claim.when, p.tolerance_days).to)
@@ -47,9 +49,8 @@ pub(super) fn check(
             else {
                 continue;
             };
-            let (early, late): (Vec<&Item>, Vec<&Item>) = group
-                .iter()
-                .partition(|i| widen(i.claim.when, p.tolerance_days).from <= h);
+            let (early, late): (Vec<&Item>, Vec<&Item>) =
+                group.iter().partition(|i| i.claim.when.from <= h);
             if late.is_empty() {
                 continue;
             }
@@ -100,8 +101,9 @@ pub(super) fn check(
                 })
                 .expect("non-empty");
             let key = format!("{thing}/{event}");
+            let unit = if p.tolerance_days == 1 { "day" } else { "days" };
             let why = format!(
-                "{thing} was {event} on one date: {la} and {lb} are more than {} days apart",
+                "{thing} was {event} on one date: {la} and {lb} are more than {} {unit} apart",
                 p.tolerance_days
             );
             let sides = vec![
