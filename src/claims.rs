@@ -114,3 +114,24 @@ pub struct Claim {
     pub place: Option<String>,
     pub modality: Modality,
 }
+
+/// How long a dated window may be and still be one incident's: "overnight" spans two days,
+/// "last week" seven.
+const INCIDENT_DAYS: i64 = 2;
+
+impl Claim {
+    /// Whether a count covers a period (a running total, "in February", "last week") rather
+    /// than one incident. A period's count is compared only with counts over the same period
+    /// (or, as a running total, checked for going down), never with one clash's toll. A count
+    /// with no date of its own is taken as an incident's, as before.
+    pub fn counts_period(&self) -> bool {
+        match &self.kind {
+            ClaimKind::Count { cumulative, .. } => {
+                *cumulative
+                    || (self.time_basis != TimeBasis::Publication
+                        && self.when.days() > INCIDENT_DAYS)
+            }
+            _ => false,
+        }
+    }
+}

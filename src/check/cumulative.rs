@@ -27,6 +27,7 @@ pub(super) fn check(
         let ClaimKind::Count {
             measure,
             subject,
+            subject_actor,
             low,
             high,
             tolerance,
@@ -37,8 +38,13 @@ pub(super) fn check(
         };
         let b = bounds(*low, *high, *tolerance, &p.tolerance);
         let start = item.claim.when.from;
+        // Whose losses are part of the series: one army's dead are not the other's.
+        let whose = subject_actor
+            .as_deref()
+            .map(|a| format!("/{a}"))
+            .unwrap_or_default();
         let key = format!(
-            "{measure}/{}/{}/since {:04}-{:02}",
+            "{measure}/{}{whose}/{}/since {:04}-{:02}",
             subject_class(subject, &p.equivalent_subjects),
             item.claim.place.as_deref().unwrap_or("-"),
             start.year(),

@@ -1,7 +1,7 @@
 //! Counts that cannot both be true: their intervals, widened by the rule's tolerance and the
 //! claims' own ("about"), do not overlap, for the same key and overlapping windows.
 
-use super::{Ctx, Item, Overlaps, Scope, clusters, widen};
+use super::{Ctx, Item, Overlaps, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
@@ -93,6 +93,10 @@ pub(super) fn check(
         if parts.len() < p.same.len() {
             continue; // a key field the claim does not have: nothing to compare with
         }
+        if item.claim.counts_period() {
+            // A count over a period faces counts over the same period only.
+            parts.push(format!("over {}", window_text(item.claim.when)));
+        }
         let b = bounds(*low, *high, *tolerance, &p.tolerance);
         by_key
             .entry(parts.join("/"))
@@ -108,7 +112,10 @@ pub(super) fn check(
             .into_iter()
             .map(|x| (widen(x.0.claim.when, p.window_days), x))
             .collect();
-        for (_, members) in clusters(windows) {
+        let bands = clusters(windows)
+            .into_iter()
+            .flat_map(|(_, members)| scale_bands(members, p.scale_ratio));
+        for members in bands {
             // The lowest upper bound splits the cluster: what reaches it, and what starts above.
             let Some(h) = members.iter().filter_map(|m| m.1.hi).reduce(f64::min) else {
                 continue;
@@ -182,6 +189,35 @@ fn tolerance_words(relative: f64, absolute: f64) -> String {
         (true, true) => format!("{}% plus {}", fmt_num(relative * 100.0), fmt_num(absolute)),
     };
     format!(" (even with each figure widened by {by})")
+}
+
+/// Members split where one figure is more than `ratio` times the one below it: figures that
+/// far apart count different things (a part and its whole, one incident and a running
+/// total), so only figures of one band are compared.
+fn scale_bands<'a>(
+    mut members: Vec<(Item<'a>, Bounds, String)>,
+    ratio: Option<f64>,
+) -> Vec<Vec<(Item<'a>, Bounds, String)>> {
+    let Some(ratio) = ratio else {
+        return vec![members];
+    };
+    let value = |m: &(Item, Bounds, String)| match m.0.claim.kind {
+        ClaimKind::Count { value, .. } => value,
+        _ => 0.0,
+    };
+    members.sort_by(|a, b| value(a).total_cmp(&value(b)));
+    let mut bands: Vec<Vec<(Item, Bounds, String)>> = Vec::new();
+    let mut last = f64::NAN;
+    for m in members {
+        let v = value(&m);
+        match bands.last_mut() {
+            // A zero ("no one was killed") always faces the figure above it.
+            Some(band) if last <= 0.0 || v <= last * ratio => band.push(m),
+            _ => bands.push(vec![m]),
+        }
+        last = v;
+    }
+    bands
 }
 
 /// The province a place lies in (or the place itself when it is one or has none).

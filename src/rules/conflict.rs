@@ -160,6 +160,11 @@ pub struct NumericParams {
     /// Compare a town's figure with its province's (through the gazetteer's `within`).
     #[serde(default)]
     pub place_hierarchy: bool,
+    /// Figures more than this many times apart count different things (one clash's toll
+    /// and a war's running total, a town and its country) and are not compared: outlets
+    /// that misreport one figure are rarely off by that much. None compares every figure.
+    #[serde(default)]
+    pub scale_ratio: Option<f64>,
     /// Extra days either side when deciding that two windows overlap.
     #[serde(default)]
     pub window_days: u32,
@@ -482,10 +487,14 @@ fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames
         }
     };
     match check {
-        Check::Numeric(p) => p
-            .measures
-            .iter()
-            .for_each(|m| unknown_measure(m, &mut problems)),
+        Check::Numeric(p) => {
+            p.measures
+                .iter()
+                .for_each(|m| unknown_measure(m, &mut problems));
+            if p.scale_ratio.is_some_and(|r| !(r > 1.0)) {
+                problems.push("`scale_ratio` must be more than 1".into());
+            }
+        }
         Check::Cumulative(p) => p
             .measures
             .iter()
