@@ -45,6 +45,9 @@ struct DocRecord {
     own_words: usize,
     dates: usize,
     day_dates: usize,
+    /// The latest day the text dates, not after publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    latest_day: Option<String>,
     /// The MinHash signature, eight hex digits a value.
     signature: String,
 }
@@ -150,6 +153,7 @@ pub fn write(
         own_words: facts.own_words,
         dates: facts.dates,
         day_dates: facts.day_dates,
+        latest_day: facts.latest_day.map(|d| d.to_string()),
         signature: signature.iter().map(|v| format!("{v:08x}")).collect(),
     };
     serde_json::to_writer(&mut *out, &record)?;
@@ -371,6 +375,7 @@ fn document(path: &Path, line: &str) -> std::result::Result<Analyzed, Problem> {
         facts: DocFacts {
             dates: r.dates,
             day_dates: r.day_dates,
+            latest_day: r.latest_day.as_deref().and_then(|d| d.parse().ok()),
             own_words: r.own_words,
             terms: Vec::new(),
         },

@@ -32,6 +32,9 @@ pub(crate) fn warm_up() {
 pub struct DocFacts {
     pub dates: usize,
     pub day_dates: usize,
+    /// The latest day the text dates, not after publication: the day its news is about
+    /// (what a present-tense status covers, see `PresentWindow::Article`).
+    pub latest_day: Option<jiff::civil::Date>,
     /// Words outside quotations: the outlet's own voice.
     pub own_words: usize,
     pub terms: Vec<TermUse>,
@@ -42,6 +45,12 @@ pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
     DocFacts {
         dates: ann.times.len(),
         day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
+        latest_day: ann
+            .times
+            .iter()
+            .filter(|t| t.grain == Grain::Day && t.range.to <= doc.meta.published.to)
+            .map(|t| t.range.to)
+            .max(),
         own_words: own_words(doc),
         terms: terms::find(doc, &rules.lexicon),
     }

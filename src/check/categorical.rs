@@ -6,13 +6,15 @@ use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
 use crate::rules::Rule;
-use crate::rules::conflict::{ControlParams, ModalityPolicy, StatusParams};
+use crate::rules::conflict::{ControlParams, ModalityPolicy, PresentWindow, StatusParams};
 use crate::rules::frames::Change;
 use std::collections::BTreeMap;
 
 /// A claim placed for comparison: its key, its side, what it says.
 struct Placed<'a> {
     item: Item<'a>,
+    /// The days the claim is compared over.
+    when: DayRange,
     key: String,
     side: String,
     value: String,
@@ -36,9 +38,55 @@ pub(super) fn status(
         .filter_map(|item| {
             let ClaimKind::Status { subject, status } = &item.claim.kind else { return None };
             let group = p.groups.iter().position(|gr| gr.contains(status))?;
-            Some(Placed { item, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
+            Some(Placed { item, when: item.claim.when, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
         })
         .collect();
+    let why = |key: &str, a: &str, b: &str, w: DayRange| {
+        format!(
+            "{key} cannot be {a} and {b} at once, and both are said of {}",
+            window_text(w)
+        )
+    };
+    if p.present == PresentWindow::Frame {
+        compare(
+            ctx,
+            rule,
+            &p.modality,
+            scope,
+            p.window_days,
+            placed,
+            false,
+            out,
+            why,
+        );
+        return;
+    }
+    // The article's days: conflicts over them are findings; what only the frame's wider
+    // windows set against each other is a change over time, an info note.
+    let spoken = spoken_of(ctx);
+    let narrowed: Vec<Placed> = placed
+        .iter()
+        .map(|x| Placed {
+            item: x.item,
+            when: article_window(x.item.claim, spoken[x.item.doc]),
+            key: x.key.clone(),
+            side: x.side.clone(),
+            value: x.value.clone(),
+        })
+        .collect();
+    let mut found = Vec::new();
+    compare(
+        ctx,
+        rule,
+        &p.modality,
+        scope,
+        p.window_days,
+        narrowed,
+        false,
+        &mut found,
+        why,
+    );
+    let mut wide = Vec::new();
     compare(
         ctx,
         rule,
@@ -46,14 +94,47 @@ pub(super) fn status(
         scope,
         p.window_days,
         placed,
-        out,
-        |key, a, b, w| {
-            format!(
-                "{key} cannot be {a} and {b} at once, and both are said of {}",
-                window_text(w)
-            )
-        },
+        true,
+        &mut wide,
+        why,
     );
+    for f in wide {
+        if !found
+            .iter()
+            .any(|g| g.key == f.key && g.window.overlaps(&f.window))
+        {
+            out.push(f);
+        }
+    }
+    out.extend(found);
+}
+
+/// Per document, its publication day and the latest day its text dates.
+fn spoken_of(ctx: &Ctx) -> Vec<(jiff::civil::Date, Option<jiff::civil::Date>)> {
+    ctx.docs
+        .iter()
+        .map(|a| (a.doc.meta.published.to, a.facts.latest_day))
+        .collect()
+}
+
+/// A present-tense status with no date of its own covers its article's days: from the
+/// latest day the article dates to publication, never wider than the frame's window. An
+/// article that dates nothing gives no better bound than the frame's.
+fn article_window(
+    claim: &crate::claims::Claim,
+    (published, latest): (jiff::civil::Date, Option<jiff::civil::Date>),
+) -> DayRange {
+    let Some(latest) = latest else {
+        return claim.when;
+    };
+    if claim.time_basis != crate::claims::TimeBasis::Publication {
+        return claim.when;
+    }
+    let from = latest;
+    DayRange {
+        from: from.max(claim.when.from).min(claim.when.to),
+        to: published.min(claim.when.to).max(claim.when.from),
+    }
 }
 
 pub(super) fn control(
@@ -95,6 +176,7 @@ pub(super) fn control(
             };
             Some(Placed {
                 item,
+                when: item.claim.when,
                 key: place.clone(),
                 side: camp(controller),
                 value: format!("{controller} {verb} {place}"),
@@ -108,6 +190,7 @@ pub(super) fn control(
         scope,
         p.window_days,
         placed,
+        false,
         out,
         |key, a, b, w| {
             format!(
@@ -120,6 +203,7 @@ pub(super) fn control(
 
 /// Group by key, cluster windows, and for every two sides present in a cluster, report the
 /// claims that face a claim of the other side from another voice in an overlapping window.
+/// With `over_time`, each finding is an info note: the sides are said of different days.
 #[allow(clippy::too_many_arguments)]
 fn compare(
     ctx: &Ctx,
@@ -128,6 +212,7 @@ fn compare(
     scope: Scope,
     window_days: u32,
     placed: Vec<Placed>,
+    over_time: bool,
     out: &mut Vec<Finding>,
     why: impl Fn(&str, &str, &str, DayRange) -> String,
 ) {
@@ -142,7 +227,7 @@ fn compare(
     for (key, group) in by_key {
         let windows: Vec<(DayRange, Placed)> = group
             .into_iter()
-            .map(|p| (widen(p.item.claim.when, window_days), p))
+            .map(|p| (widen(p.when, window_days), p))
             .collect();
         for (_, members) in clusters(windows) {
             let mut sides: BTreeMap<String, Vec<&Placed>> = BTreeMap::new();
@@ -156,7 +241,7 @@ fn compare(
                     let spans = |s: &[&Placed]| {
                         Overlaps::new(
                             s.iter()
-                                .map(|p| (widen(p.item.claim.when, window_days), p.item.voice))
+                                .map(|p| (widen(p.when, window_days), p.item.voice))
                                 .collect(),
                         )
                     };
@@ -165,17 +250,17 @@ fn compare(
                     // either side that overlaps the other side is listed.
                     let crossed = sa
                         .iter()
-                        .any(|p| ob.hit(widen(p.item.claim.when, window_days), voice(&p.item)));
+                        .any(|p| ob.hit(widen(p.when, window_days), voice(&p.item)));
                     if !crossed {
                         continue;
                     }
                     let ea: Vec<&&Placed> = sa
                         .iter()
-                        .filter(|p| ob.hit(widen(p.item.claim.when, window_days), None))
+                        .filter(|p| ob.hit(widen(p.when, window_days), None))
                         .collect();
                     let eb: Vec<&&Placed> = sb
                         .iter()
-                        .filter(|p| oa.hit(widen(p.item.claim.when, window_days), None))
+                        .filter(|p| oa.hit(widen(p.when, window_days), None))
                         .collect();
                     if ea.is_empty() || eb.is_empty() {
                         continue;
@@ -183,7 +268,7 @@ fn compare(
                     let window = ea
                         .iter()
                         .chain(&eb)
-                        .map(|p| p.item.claim.when)
+                        .map(|p| p.when)
                         .reduce(|x, y| DayRange {
                             from: x.from.min(y.from),
                             to: x.to.max(y.to),
@@ -198,10 +283,36 @@ fn compare(
                     let (la, lb) = (side_label(&ea), side_label(&eb));
                     let reason = why(&key, &la, &lb, window);
                     let sides = vec![
-                        (la, ea.iter().map(|p| (p.item, p.value.clone())).collect()),
-                        (lb, eb.iter().map(|p| (p.item, p.value.clone())).collect()),
+                        (
+                            la.clone(),
+                            ea.iter().map(|p| (p.item, p.value.clone())).collect(),
+                        ),
+                        (
+                            lb.clone(),
+                            eb.iter().map(|p| (p.item, p.value.clone())).collect(),
+                        ),
                     ];
-                    out.push(ctx.finding(rule, policy, &key, window, sides, reason, None));
+                    let reconciliation = over_time.then(|| {
+                        let days = |e: &[&&Placed]| {
+                            let from = e.iter().map(|p| p.when.from).min().expect("non-empty");
+                            let to = e.iter().map(|p| p.when.to).max().expect("non-empty");
+                            window_text(DayRange { from, to })
+                        };
+                        format!(
+                            "{la} is said of {}, {lb} of {}: the articles speak of different days, a change over time",
+                            days(&ea),
+                            days(&eb)
+                        )
+                    });
+                    out.push(ctx.finding(
+                        rule,
+                        policy,
+                        &key,
+                        window,
+                        sides,
+                        reason,
+                        reconciliation,
+                    ));
                 }
             }
         }

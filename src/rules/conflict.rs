@@ -186,12 +186,29 @@ pub struct StatusParams {
     /// Groups of statuses that cannot hold together: a claim in one group conflicts with a
     /// claim in another.
     pub groups: Vec<Vec<String>>,
+    /// The days a status with no date of its own ("the truce is holding") covers.
+    #[serde(default)]
+    pub present: PresentWindow,
     #[serde(default)]
     pub window_days: u32,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
     pub modality: ModalityPolicy,
+}
+
+/// What a status said in the present tense, with no date in its sentence, is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PresentWindow {
+    /// The window the status frame sets before publication (`window_days`, a week).
+    #[default]
+    Frame,
+    /// The days its article speaks of: from the latest day the article dates (not after
+    /// publication) to publication; the frame's window when it dates none. Statuses
+    /// whose frame windows overlap but whose articles' days do not are a change over time,
+    /// reported at info with that reason.
+    Article,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
