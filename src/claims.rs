@@ -22,6 +22,29 @@ pub struct Modality {
     pub attribution: Option<Attribution>,
 }
 
+/// Who a claim comes from: the party it is attributed to (a gazetteer actor when the
+/// source resolves to one, else the source's words), or the outlet's own voice. One origin
+/// repeated by many outlets is one voice.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Origin {
+    /// A gazetteer actor ("karsk-defence-ministry").
+    Party(String),
+    /// A source the gazetteer does not know, by its words in lower case ("residents").
+    Source(String),
+    /// The outlet's own voice.
+    Outlet,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Party(id) => f.write_str(id),
+            Origin::Source(words) => write!(f, "\"{words}\""),
+            Origin::Outlet => f.write_str("the outlet's own voice"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
     pub text: String,
@@ -120,6 +143,23 @@ pub struct Claim {
 const INCIDENT_DAYS: i64 = 2;
 
 impl Claim {
+    /// Who the claim comes from (see [`Origin`]).
+    pub fn origin(&self) -> Origin {
+        match &self.modality.attribution {
+            None => Origin::Outlet,
+            Some(a) => match &a.entity {
+                Some(id) => Origin::Party(id.clone()),
+                None => Origin::Source(
+                    a.text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase(),
+                ),
+            },
+        }
+    }
+
     /// Whether a count covers a period (a running total, "in February", "last week") rather
     /// than one incident. A period's count is compared only with counts over the same period
     /// (or, as a running total, checked for going down), never with one clash's toll. A count

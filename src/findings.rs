@@ -19,9 +19,24 @@ pub struct Finding {
     /// A known way both sides are right, when there is one.
     pub reconciliation: Option<String>,
     pub sides: Vec<Side>,
+    /// Whether outlets disagree in their own voice, or parties they quote do (conflict
+    /// checks only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<FindingClass>,
     /// Stable across runs and unrelated edits: rule, key, window bucket, outlets, articles and
     /// the values on each side; never line numbers.
     pub fingerprint: String,
+}
+
+/// Who disagrees in a conflict finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingClass {
+    /// Outlets disagree, at least one side in an outlet's own voice.
+    Contradicted,
+    /// Every claim on each side is attributed, and no party is on both sides: the outlets
+    /// report a dispute between parties faithfully.
+    Disputed,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,6 +70,15 @@ pub struct Evidence {
 }
 
 impl Finding {
+    /// "disputed: " before a dispute's one-line message; nothing for a contradiction, the
+    /// usual case.
+    pub fn class_prefix(&self) -> &'static str {
+        match self.class {
+            Some(FindingClass::Disputed) => "disputed: ",
+            _ => "",
+        }
+    }
+
     pub fn outlets(&self, side: usize) -> Vec<&str> {
         let mut v: Vec<&str> = self
             .sides

@@ -254,9 +254,10 @@ fn findings(case: &Case, rules: &RuleSet) -> std::result::Result<Vec<String>, Ve
                 format!("{}:{}:{}: ", e.doc, e.line, e.column)
             });
             format!(
-                "{place}{}[{}] {}",
+                "{place}{}[{}] {}{}",
                 f.severity.name(),
                 f.rule,
+                f.class_prefix(),
                 f.message.split_whitespace().collect::<Vec<_>>().join(" ")
             )
         })

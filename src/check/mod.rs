@@ -21,7 +21,7 @@ use crate::calendar::DayRange;
 use crate::claims::{Claim, ClaimKind, Located};
 use crate::corpus::Outlets;
 use crate::diagnostic::display_path;
-use crate::findings::{Evidence, Finding, Side, fnv1a};
+use crate::findings::{Evidence, Finding, FindingClass, Side, fnv1a};
 use crate::rules::conflict::{Across, Check, ModalityFlag, ModalityPolicy, Rule, render_message};
 use crate::rules::{RuleSet, Severity};
 use std::collections::BTreeMap;
@@ -77,7 +77,12 @@ pub fn run(
             }
         })
         .collect();
-    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    // A rule may switch off its disputes (`disputed: off`).
+    let mut findings: Vec<Finding> = per_rule
+        .into_iter()
+        .flatten()
+        .filter(|f| f.severity != Severity::Off)
+        .collect();
     findings.sort_by(|a, b| {
         (b.severity, &a.rule, &a.key, a.window, &a.fingerprint).cmp(&(
             a.severity,
@@ -243,7 +248,41 @@ impl<'a> Ctx<'a> {
                     .iter()
                     .all(|(i, _)| policy.downgrade.iter().any(|f| has_flag(i.claim, *f)))
         });
-        let mut severity = rule.severity;
+        let class = disputed(&sides);
+        let mut severity = match class {
+            FindingClass::Disputed => rule.disputed.unwrap_or(rule.severity),
+            FindingClass::Contradicted => rule.severity,
+        };
+        let why = match class {
+            FindingClass::Disputed => {
+                // One origin is one voice however many outlets carry it.
+                let parties = |i: usize| {
+                    let mut by: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+                    for (x, _) in &sides[i].1 {
+                        by.entry(x.claim.origin().to_string())
+                            .or_default()
+                            .push(self.docs[x.doc].doc.meta.outlet.as_str());
+                    }
+                    by.into_iter()
+                        .map(|(origin, mut outlets)| {
+                            outlets.sort();
+                            outlets.dedup();
+                            match outlets.len() {
+                                1 => origin,
+                                n => format!("{origin} (one voice, carried by {n} outlets)"),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                format!(
+                    "disputed: {} on one side, {} on the other, each as the outlets quote them; {why}",
+                    parties(0),
+                    parties(1)
+                )
+            }
+            FindingClass::Contradicted => why,
+        };
         if weak_side {
             severity = severity.lowered();
         }
@@ -270,7 +309,9 @@ impl<'a> Ctx<'a> {
                 Side { label, evidence }
             })
             .collect();
-        self.assemble(rule, severity, key, window, sides, why, reconciliation)
+        let mut f = self.assemble(rule, severity, key, window, sides, why, reconciliation);
+        f.class = Some(class);
+        f
     }
 
     /// A finding from sides already turned into evidence: message filled, fingerprint made.
@@ -341,8 +382,26 @@ impl<'a> Ctx<'a> {
             why,
             reconciliation,
             sides,
+            class: None,
             fingerprint,
         }
+    }
+}
+
+/// A dispute: two sides, every claim on them attributed to a party (or a source), and no
+/// party on both. Otherwise at least one outlet speaks in its own voice, or outlets
+/// disagree on what one party said: a contradiction between outlets.
+fn disputed(sides: &[(String, Vec<(Item, String)>)]) -> FindingClass {
+    use crate::claims::Origin;
+    let origins = |i: usize| -> Option<std::collections::BTreeSet<Origin>> {
+        let items = &sides.get(i)?.1;
+        let set: std::collections::BTreeSet<Origin> =
+            items.iter().map(|(x, _)| x.claim.origin()).collect();
+        (!items.is_empty() && !set.contains(&Origin::Outlet)).then_some(set)
+    };
+    match (origins(0), origins(1)) {
+        (Some(a), Some(b)) if sides.len() == 2 && a.is_disjoint(&b) => FindingClass::Disputed,
+        _ => FindingClass::Contradicted,
     }
 }
 

@@ -32,9 +32,10 @@ pub fn concise(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         });
         writeln!(
             out,
-            "{place}{}[{}] {}",
+            "{place}{}[{}] {}{}",
             f.severity.name(),
             f.rule,
+            f.class_prefix(),
             one_line(&f.message)
         )?;
     }
@@ -308,6 +309,9 @@ pub fn sarif(out: &mut dyn Write, r: &Report, rules: &[&Rule]) -> io::Result<()>
                 "fingerprints": {"crosscheck/v1": f.fingerprint},
                 "partialFingerprints": {"crosscheckFinding/v1": f.fingerprint},
             });
+            if let Some(class) = f.class {
+                result["properties"] = json!({ "class": class });
+            }
             if let Some(e) = p {
                 result["locations"] = json!([{"physicalLocation": physical(e), "message": {"text": format!("{}: \"{}\" ({})", e.outlet_name, e.text, e.value)}}]);
             }

@@ -52,6 +52,9 @@ struct RawFile {
 struct RawRule {
     id: String,
     severity: Severity,
+    /// The severity of a dispute between quoted parties (the rule's severity when absent).
+    #[serde(default)]
+    disputed: Option<Severity>,
     summary: String,
     description: String,
     message: String,
@@ -328,6 +331,10 @@ impl Check {
 pub struct Rule {
     pub id: String,
     pub severity: Severity,
+    /// The severity of a finding whose sides are parties the outlets quote, not the outlets
+    /// themselves (see `FindingClass::Disputed`); the rule's severity when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<Severity>,
     pub summary: String,
     pub description: String,
     pub message: String,
@@ -464,6 +471,7 @@ pub fn compile(
             rules.push(Rule {
                 id: r.id,
                 severity: r.severity,
+                disputed: r.disputed,
                 summary: r.summary,
                 description: r.description,
                 message: r.message,
@@ -508,7 +516,7 @@ fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames
             p.measures
                 .iter()
                 .for_each(|m| unknown_measure(m, &mut problems));
-            if p.scale_ratio.is_some_and(|r| !(r > 1.0)) {
+            if p.scale_ratio.is_some_and(|r| r.is_nan() || r <= 1.0) {
                 problems.push("`scale_ratio` must be more than 1".into());
             }
         }
