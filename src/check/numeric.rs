@@ -77,20 +77,20 @@ pub(super) fn check(
                 KeyField::Measure => measure.clone(),
                 KeyField::Subject => subject_class(subject, &p.equivalent_subjects),
                 KeyField::SubjectActor => subject_actor.clone().unwrap_or_else(|| "-".into()),
-                KeyField::Place => {
-                    let Some(place) = &item.claim.place else {
-                        break;
-                    };
-                    if p.place_hierarchy {
-                        province_of(g, place)
-                    } else {
-                        place.clone()
-                    }
-                }
+                // A count for a place and one for no named place (the whole story's, or a
+                // country's) are a part and a whole: different keys, never compared. No
+                // place adds nothing to the key, so such keys read as before.
+                KeyField::Place => match &item.claim.place {
+                    None => continue,
+                    Some(place) if p.place_hierarchy => format!("in {}", province_of(g, place)),
+                    Some(place) => format!("in {place}"),
+                },
             };
             parts.push(part);
         }
-        if parts.len() < p.same.len() {
+        let placeless =
+            usize::from(item.claim.place.is_none() && p.same.contains(&KeyField::Place));
+        if parts.len() + placeless < p.same.len() {
             continue; // a key field the claim does not have: nothing to compare with
         }
         if item.claim.counts_period() {
