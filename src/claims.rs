@@ -97,6 +97,17 @@ pub enum ClaimKind {
         thing: String,
         event: String,
     },
+    /// A figure a named agreement sets ("a 5 km wide corridor", "within 30 days"), in a base
+    /// unit (km, hours) so that miles and kilometres, days and hours compare.
+    Term {
+        thing: String,
+        /// What the figure measures: `width`, `duration`, `deadline`.
+        term: String,
+        value: f64,
+        unit: String,
+        /// "on each side": the total is twice the value.
+        per_side: bool,
+    },
 }
 
 impl ClaimKind {
@@ -106,6 +117,7 @@ impl ClaimKind {
             ClaimKind::Control { .. } => "control",
             ClaimKind::Status { .. } => "status",
             ClaimKind::EventDate { .. } => "event-date",
+            ClaimKind::Term { .. } => "agreement-term",
         }
     }
 }

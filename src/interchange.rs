@@ -118,6 +118,12 @@ struct ClaimRecord {
     status: Option<String>,
     thing: Option<String>,
     event_kind: Option<String>,
+    #[serde(default)]
+    term: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    per_side: Option<bool>,
 }
 
 /// Write one analysed article as interchange records.
@@ -314,9 +320,11 @@ fn parse(path: &Path, line: &str) -> std::result::Result<Parsed, Problem> {
                 },
             })
         }),
-        "count" | "control" | "status" | "event-date" => json::<ClaimRecord>(path, line)
-            .and_then(|r| claim(r).map_err(|m| problem(path, m, None)))
-            .map(|(claim, at)| Part::Claim(claim, at)),
+        "count" | "control" | "status" | "event-date" | "agreement-term" => {
+            json::<ClaimRecord>(path, line)
+                .and_then(|r| claim(r).map_err(|m| problem(path, m, None)))
+                .map(|(claim, at)| Part::Claim(claim, at))
+        }
         other => Err(problem(
             path,
             format!(
@@ -452,6 +460,13 @@ fn claim(r: ClaimRecord) -> std::result::Result<(Claim, Located), String> {
         "status" => ClaimKind::Status {
             subject: need(r.subject, "subject")?,
             status: need(r.status, "status")?,
+        },
+        "agreement-term" => ClaimKind::Term {
+            thing: need(r.thing, "thing")?,
+            term: need(r.term, "term")?,
+            value: r.value.ok_or("missing field `value`")?,
+            unit: need(r.unit, "unit")?,
+            per_side: r.per_side.unwrap_or(false),
         },
         _ => ClaimKind::EventDate {
             thing: need(r.thing, "thing")?,

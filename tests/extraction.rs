@@ -271,6 +271,9 @@ fn another_war_needs_only_new_rules() {
                 ..
             } => format!("count {measure} {subject} {value}"),
             ClaimKind::EventDate { thing, event } => format!("event {thing} {event}"),
+            ClaimKind::Term {
+                thing, term, value, ..
+            } => format!("term {thing} {term} {value}"),
         })
         .collect();
     // 2031-05-02 is a Friday: "on Sunday" is 27 April.

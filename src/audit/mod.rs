@@ -380,6 +380,7 @@ fn key(claim: &Claim) -> Option<String> {
         ClaimKind::Control { place: Some(p), .. } => format!("control/{p}"),
         ClaimKind::Status { subject, .. } => format!("status/{subject}"),
         ClaimKind::EventDate { thing, event } => format!("event/{thing}/{event}"),
+        ClaimKind::Term { thing, term, .. } => format!("term/{thing}/{term}"),
         _ => return None,
     })
 }
@@ -431,6 +432,9 @@ fn corroboration(
             x == y || groups.iter().any(|gr| gr.contains(x) && gr.contains(y))
         }
         (ClaimKind::EventDate { .. }, ClaimKind::EventDate { .. }) => a.when.overlaps(&b.when),
+        (ClaimKind::Term { .. }, ClaimKind::Term { .. }) => {
+            super::check::term_total(&a.kind) == super::check::term_total(&b.kind)
+        }
         _ => false,
     };
     let mut by_key: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();

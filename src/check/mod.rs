@@ -10,6 +10,9 @@ mod cumulative;
 pub mod duplicates;
 mod event;
 mod numeric;
+mod term;
+
+pub(crate) use term::term_total;
 
 pub(crate) use numeric::describe;
 mod wording;
@@ -102,6 +105,7 @@ fn across(check: &Check) -> Across {
         Check::Control(p) => p.across,
         Check::EventDate(p) => p.across,
         Check::Cumulative(p) => p.across,
+        Check::Term(p) => p.across,
         Check::Internal(_) => Across::Documents,
         Check::LoadedTerm(_) | Check::TermRate(_) => Across::Outlets,
     }
@@ -128,6 +132,7 @@ fn evaluate(ctx: &Ctx, rule: &Rule, check: &Check, scope: Scope, out: &mut Vec<F
         Check::Numeric(p) => numeric::check(ctx, rule, p, scope, out),
         Check::EventDate(p) => event::check(ctx, rule, p, scope, out),
         Check::Cumulative(p) => cumulative::check(ctx, rule, p, scope, out),
+        Check::Term(p) => term::check(ctx, rule, p, scope, out),
         Check::LoadedTerm(p) => wording::loaded_terms(ctx, rule, p, out),
         Check::TermRate(p) => wording::term_rate(ctx, rule, p, out),
         Check::Internal(_) => {} // nesting is refused when rules load

@@ -346,6 +346,16 @@ fn describe(c: &ClaimKind) -> String {
         .to_lowercase(),
         ClaimKind::Status { subject, status } => format!("{subject} {status}"),
         ClaimKind::EventDate { thing, event } => format!("{thing} {event}"),
+        ClaimKind::Term {
+            thing,
+            term,
+            value,
+            unit,
+            per_side,
+        } => format!(
+            "{thing} {term} {value}{unit}{}",
+            if *per_side { " per side" } else { "" }
+        ),
     }
 }
 
@@ -409,6 +419,32 @@ fn grade(rules: &RuleSet, g: &GoldArticle, kind: &str, i: usize, c: &ClaimKind) 
             let e = &g.status[i];
             *subject == e.agreement && *status == e.status
         }
+        // A term matches when its agreement, its figure (in the gold's unit, converted) and
+        // per side agree; the gold's term names are the story's own, so they are not compared.
+        (
+            "terms",
+            ClaimKind::Term {
+                thing,
+                value,
+                unit,
+                per_side,
+                ..
+            },
+        ) => {
+            let e = &g.terms[i];
+            let factor = match (unit.as_str(), e.unit.as_deref()) {
+                ("hours", Some("days")) => Some(24.0),
+                ("hours", Some("weeks")) => Some(168.0),
+                ("hours", Some("hours")) | ("km", Some("km")) => Some(1.0),
+                ("km", Some("miles")) => Some(1.609_344),
+                _ => None,
+            };
+            *thing == e.agreement
+                && *per_side == e.per_side
+                && e.value
+                    .zip(factor)
+                    .is_some_and(|(v, f)| (value - v * f).abs() <= 0.01 * (v * f).abs().max(1.0))
+        }
         _ => false,
     };
     if full { 2 } else { 1 }
@@ -424,6 +460,7 @@ fn kind_of(c: &ClaimKind) -> Option<&'static str> {
         ClaimKind::Control { .. } => Some("control"),
         ClaimKind::Status { .. } => Some("status"),
         ClaimKind::EventDate { .. } => None,
+        ClaimKind::Term { .. } => Some("terms"),
     }
 }
 
@@ -528,7 +565,6 @@ fn score_article(
         }
         let said: Vec<Said> = match kind {
             "dates" => Vec::new(),
-            "terms" => Vec::new(),
             _ => analyzed
                 .claims
                 .iter()

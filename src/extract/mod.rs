@@ -8,6 +8,7 @@ mod count;
 mod event;
 pub mod modality;
 mod status;
+mod term;
 
 use crate::annotate::{Annotations, Mention, MentionClass, TimeExpr};
 use crate::calendar::DayRange;
@@ -23,6 +24,7 @@ pub(crate) fn warm_up() {
     control::warm_up();
     count::warm_up();
     modality::warm_up();
+    term::warm_up();
 }
 
 /// Extract every claim from one annotated document, in text order.
@@ -38,6 +40,7 @@ pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim>
     control::extract(&ctx, &mut claims);
     status::extract(&ctx, &mut claims);
     event::extract(&ctx, &mut claims);
+    term::extract(&ctx, &mut claims);
     claims.sort_by(|a, b| {
         (a.span.start, a.span.end, a.kind.name(), &a.frame).cmp(&(
             b.span.start,

@@ -59,6 +59,13 @@ enum Fields<'a> {
         thing: &'a str,
         event_kind: &'a str,
     },
+    Term {
+        thing: &'a str,
+        term: &'a str,
+        value: f64,
+        unit: &'a str,
+        per_side: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -133,6 +140,19 @@ fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
             thing,
             event_kind: event,
         },
+        ClaimKind::Term {
+            thing,
+            term,
+            value,
+            unit,
+            per_side,
+        } => Fields::Term {
+            thing,
+            term,
+            value: *value,
+            unit,
+            per_side: *per_side,
+        },
     };
     Record { common, fields }
 }
@@ -186,6 +206,17 @@ fn summary(c: &Claim) -> String {
         }
         ClaimKind::Status { subject, status } => format!("{subject}: {status}"),
         ClaimKind::EventDate { thing, event } => format!("{thing}: {event}"),
+        ClaimKind::Term {
+            thing,
+            term,
+            value,
+            unit,
+            per_side,
+        } => format!(
+            "{thing}: {term} {} {unit}{}",
+            fmt_num(*value),
+            if *per_side { " on each side" } else { "" }
+        ),
     };
     let m = &c.modality;
     let mut flags = Vec::new();

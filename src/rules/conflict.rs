@@ -256,6 +256,23 @@ pub struct CumulativeParams {
     pub modality: ModalityPolicy,
 }
 
+/// Figures one named agreement sets (a width, a duration, a deadline) that disagree.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermParams {
+    /// Relative difference two totals may have and still be one figure.
+    #[serde(default = "default_term_tolerance")]
+    pub tolerance: f64,
+    #[serde(default)]
+    pub across: Across,
+    #[serde(default)]
+    pub modality: ModalityPolicy,
+}
+
+fn default_term_tolerance() -> f64 {
+    0.05
+}
+
 /// Each use of loaded wording in an outlet's own voice, with the neutral alternative.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -306,6 +323,8 @@ pub enum Check {
     Control(ControlParams),
     EventDate(EventDateParams),
     Cumulative(CumulativeParams),
+    #[serde(rename = "agreement-term")]
+    Term(TermParams),
     Internal(InternalParams),
     LoadedTerm(LoadedTermParams),
     TermRate(TermRateParams),
@@ -319,6 +338,7 @@ impl Check {
             Check::Control(_) => "control",
             Check::EventDate(_) => "event-date",
             Check::Cumulative(_) => "cumulative",
+            Check::Term(_) => "agreement-term",
             Check::Internal(_) => "internal",
             Check::LoadedTerm(_) => "loaded-term",
             Check::TermRate(_) => "term-rate",
@@ -550,7 +570,11 @@ fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames
             }
             problems.extend(check_references(&p.check, g, frames));
         }
-        Check::Control(_) | Check::EventDate(_) | Check::LoadedTerm(_) | Check::TermRate(_) => {}
+        Check::Control(_)
+        | Check::EventDate(_)
+        | Check::Term(_)
+        | Check::LoadedTerm(_)
+        | Check::TermRate(_) => {}
     }
     problems
 }
