@@ -3,9 +3,10 @@
 //! `explain_related` a difference the gazetteer explains is reported at info severity, with
 //! the reason.
 //!
-//! TODO(times of day): dates are compared as days. When time expressions carry a time of
-//! day and a zone (the dates work adds it), compare instants in UTC instead, so that
-//! "02:00 local time (UTC+3)" and "23:00 GMT the day before" are one moment, not two days.
+//! TODO(times of day): dates are compared as days. Time expressions now carry a time of day
+//! and its zone (`TimeExpr::time`); the event-date claim should keep it, and this check
+//! compare instants in UTC where both sides have one, so that "02:00 local time (UTC+3)"
+//! and "23:00 GMT the day before" are one moment, not two days.
 
 use super::{Ctx, Item, Overlaps, Scope, widen, window_text};
 use crate::calendar::DayRange;
