@@ -33,6 +33,7 @@ pub mod baseline;
 pub mod calendar;
 pub mod check;
 pub mod claims;
+pub mod clause;
 pub mod corpus;
 pub mod diagnostic;
 pub mod error;

@@ -2,6 +2,7 @@
 
 use super::{Context, cover};
 use crate::annotate::{Mention, MentionClass};
+use crate::clause::{Mood, Pos, Sentence, VerbGroup};
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{Change, Slot, SlotPattern};
@@ -46,6 +47,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         Some(gate) => gate.sentences(text, sentences),
         None => vec![true; sentences.len()],
     };
+    extract_clauses(ctx, &hit, &mut found);
     for frame in &ctx.rules.frames.control {
         for pattern in &frame.patterns {
             for (sentence, _) in sentences.iter().zip(&hit).filter(|(_, h)| **h) {
@@ -305,4 +307,551 @@ pub(crate) fn warm_up() {
     for re in [&PRONOUN, &NAMED_PLACE, &PLACE_NOUN] {
         LazyLock::force(re);
     }
+}
+
+/// Verbs whose subject is the source of a report: a pronoun subject in what they report
+/// ("the guards said they had taken the port") stands for their subject.
+const SPEECH: &[&str] = &[
+    "say", "announce", "claim", "state", "tell", "report", "confirm", "admit", "add", "declare",
+    "tweet", "write", "acknowledge", "insist", "assert", "allege",
+];
+
+/// Head nouns that name a place without naming which: "three towns", "the region".
+const PLACE_NOUNS: &[&str] = &[
+    "town", "city", "village", "settlement", "territory", "area", "region", "district",
+    "province", "base", "airport", "position", "hill", "height", "locality", "neighbourhood",
+    "neighborhood", "stronghold", "enclave", "zone", "capital", "part", "land", "airbase",
+    "airfield", "camp", "palace", "complex", "headquarters", "garrison", "outpost", "highway",
+    "road", "side", "corridor", "front",
+];
+
+/// Place kinds a head noun names, for the gazetteer place of that kind inside a named one
+/// ("the airport in Dunmore").
+fn kind_fits(head: &str, kind: Option<&str>) -> bool {
+    let Some(kind) = kind else { return false };
+    match head {
+        "airport" | "airbase" | "airfield" | "base" => matches!(kind, "airport" | "base"),
+        "palace" | "residence" | "building" | "headquarters" => {
+            matches!(kind, "building" | "base")
+        }
+        "complex" => matches!(kind, "base" | "building"),
+        other => kind == other,
+    }
+}
+
+/// A verb group or a noun that reads as one frame entry.
+struct Reading<'f> {
+    frame: &'f crate::rules::frames::ControlFrame,
+    /// The token that carries the sense (verb head or noun).
+    trigger: usize,
+    place: Vec<Range<usize>>,
+    controller: Option<Filled>,
+    /// Words of the frame (verb group or noun), in tokens.
+    words: Range<usize>,
+    planned: bool,
+    conditional: bool,
+}
+
+/// Control claims from the clause layer: frames' verbs and nouns with their roles.
+pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>) {
+    let frames = &ctx.rules.frames.control;
+    if frames.iter().all(|f| f.verbs.is_empty() && f.nouns.is_empty()) {
+        return;
+    }
+    let text = ctx.text();
+    let mut found: Vec<Claim> = Vec::new();
+    for (sentence, _) in ctx.doc.sentences.iter().zip(hit).filter(|(_, h)| **h) {
+        let names: Vec<Range<usize>> = ctx
+            .mentions_in(sentence.clone(), MentionClass::Actor)
+            .chain(ctx.mentions_in(sentence.clone(), MentionClass::Place))
+            .map(|m| m.span.clone())
+            .collect();
+        let s = Sentence::parse(text, sentence.clone(), &names);
+        let groups = s.verb_groups();
+        let mut readings: Vec<Reading> = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            if group.negated || matches!(group.mood, Mood::Attempt | Mood::Intent) {
+                continue;
+            }
+            let head = &s.tokens[group.head];
+            for frame in frames {
+                for sense in frame.verbs.iter().filter(|v| v.lemma == head.lemma) {
+                    if let Some(r) = read_verb(ctx, &s, &groups, g, frame, sense) {
+                        readings.push(r);
+                    }
+                }
+            }
+        }
+        for (i, tok) in s.tokens.iter().enumerate() {
+            for frame in frames {
+                if tok.pos == Pos::Noun && frame.nouns.iter().any(|n| *n == tok.lemma) {
+                    readings.extend(read_noun(ctx, &s, &groups, i, frame));
+                }
+                if let Some(r) = read_compound(ctx, &s, i, frame) {
+                    readings.push(r);
+                }
+            }
+        }
+        for r in readings {
+            let Some(controller) = r.controller.as_ref() else {
+                continue;
+            };
+            let Some(controller_id) = controller.id.clone() else {
+                continue;
+            };
+            let trigger = s.bytes(&r.words);
+            for item in &r.place {
+                for place in places_of(ctx, &s, item) {
+                    let span = cover(&trigger, &place.span);
+                    let mut modality = ctx.modality(sentence, &trigger, &span);
+                    modality.conditional |= r.conditional;
+                    let change = if (r.planned || modality.planned) && r.frame.change != Change::Lost {
+                        Change::Planned
+                    } else {
+                        r.frame.change
+                    };
+                    let (when, basis) = ctx.when(sentence, &trigger, r.frame.window_days, None);
+                    found.push(Claim {
+                        kind: ClaimKind::Control {
+                            place: place.id.clone(),
+                            place_text: place.text.clone(),
+                            controller: controller_id.clone(),
+                            controller_text: controller.text.clone(),
+                            change,
+                        },
+                        frame: format!("control-{}:{}", change_word(r.frame.change), s.tokens[r.trigger].lemma),
+                        span,
+                        sentence: sentence.clone(),
+                        when,
+                        time_basis: basis,
+                        place: place.id,
+                        modality,
+                    });
+                }
+            }
+        }
+    }
+    // One claim per place, controller and change in a sentence: the first words that say it.
+    found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    for c in found {
+        let dup = out.iter().chain(std::iter::empty()).any(|o| {
+            o.sentence == c.sentence
+                && match (&o.kind, &c.kind) {
+                    (
+                        ClaimKind::Control { place: pa, place_text: ta, controller: ca, change: xa, .. },
+                        ClaimKind::Control { place: pb, place_text: tb, controller: cb, change: xb, .. },
+                    ) => ca == cb && xa == xb && (pa == pb && (pa.is_some() || ta == tb)),
+                    _ => false,
+                }
+        });
+        if !dup {
+            out.push(c);
+        }
+    }
+}
+
+fn change_word(c: Change) -> &'static str {
+    match c {
+        Change::Captured => "captured",
+        Change::Holds => "holds",
+        Change::Lost => "lost",
+        Change::Planned => "planned",
+    }
+}
+
+/// The roles of one verb group read as `sense` of `frame`.
+fn read_verb<'f>(
+    ctx: &Context,
+    s: &Sentence,
+    groups: &[VerbGroup],
+    g: usize,
+    frame: &'f crate::rules::frames::ControlFrame,
+    sense: &crate::rules::frames::VerbSense,
+) -> Option<Reading<'f>> {
+    let group = &groups[g];
+    let mut after = group.head + 1;
+    if let Some(p) = &sense.particle {
+        if s.tokens.get(after).is_some_and(|w| w.lower == *p) {
+            after += 1;
+        } else {
+            return None;
+        }
+    }
+    // "take control of X": the object is the sense's noun, the place in its phrase.
+    let mut place_roles: Vec<String> = frame.place_roles.clone();
+    if let Some(noun) = &sense.object {
+        let obj = s.object(group, sense.particle.as_deref())?;
+        if s.tokens[obj.head].lemma != *noun {
+            return None;
+        }
+        after = s.tokens[obj.head].lemma.len().min(0) + obj.head + 1;
+        place_roles = vec!["of".into(), "over".into()];
+    }
+    let role = |name: &str| -> Option<Vec<Range<usize>>> {
+        // In the passive, the object is the subject and the subject the `by` agent.
+        let name = match (group.passive, name) {
+            (true, "object") => "subject",
+            (true, "subject") => "by",
+            (_, n) => n,
+        };
+        match name {
+            "subject" => s.subject(groups, g).map(|r| subject_items(s, r)),
+            "object" if sense.object.is_none() => {
+                s.object(group, sense.particle.as_deref()).map(|n| n.items)
+            }
+            "object" => None,
+            prep => s.prep_object(after, prep).map(|n| n.items),
+        }
+    };
+    let place = frame
+        .place_roles
+        .iter()
+        .chain(&place_roles)
+        .filter(|r| sense.object.is_none() || place_roles.contains(r))
+        .find_map(|r| role(r))?;
+    let controller = frame.controller_roles.iter().find_map(|r| {
+        let items = role(r)?;
+        let whole = items.first()?.start..items.last()?.end;
+        controller_in(ctx, s, groups, g, whole)
+    });
+    Some(Reading {
+        frame,
+        trigger: group.head,
+        place,
+        controller,
+        words: group.tokens.start..after,
+        planned: group.mood == Mood::Future,
+        conditional: group.mood == Mood::Conditional,
+    })
+}
+
+/// A subject's items: a list ("A, B and C have been taken") or the group itself.
+fn subject_items(s: &Sentence, r: Range<usize>) -> Vec<Range<usize>> {
+    // The subject found backwards may be the tail of a list: read it forwards from the
+    // list's start when a list leads up to it.
+    let mut start = r.start;
+    let t = &s.tokens;
+    while start >= 2 && matches!(t[start - 1].lower.as_str(), "," | "and" | "or") {
+        let Some(prev) = s.group_before(start - 1, false) else { break };
+        if matches!(t[prev.start].pos, Pos::Pron) {
+            break;
+        }
+        start = prev.start;
+        if start > 0 && t[start - 1].lower == "," && start >= 2 && t[start - 2].lower == "and" {
+            break;
+        }
+    }
+    match s.noun_group_at(start) {
+        Some(n) if n.tokens.end >= r.end && n.tokens.start == start => n.items,
+        _ => vec![r],
+    }
+}
+
+/// Nominal forms: "the capture of X by Y", "Y's seizure of X", "areas under the control of
+/// Y", "under Y control", "Y is in control of X", "X is out of Y control", "X, the last Y
+/// stronghold".
+fn read_noun<'f>(
+    ctx: &Context<'f>,
+    s: &Sentence,
+    groups: &[VerbGroup],
+    i: usize,
+    frame: &'f crate::rules::frames::ControlFrame,
+) -> Option<Reading<'f>> {
+    let t = &s.tokens;
+    // The noun group's own words before the noun: "the full", "rebel", "Y's".
+    let mut lead = i;
+    while lead > 0 && matches!(t[lead - 1].pos, Pos::Det | Pos::Adj | Pos::Name | Pos::Poss | Pos::Noun | Pos::Num) {
+        lead -= 1;
+    }
+    let before = lead.checked_sub(1).map(|p| t[p].lower.as_str());
+    let before2 = lead.checked_sub(2).map(|p| t[p].lower.as_str());
+    let modifier = (lead < i).then(|| lead..i);
+    let of_phrase = || s.prep_object(i + 1, "of").or_else(|| s.prep_object(i + 1, "over"));
+    let by_phrase = || s.prep_object(i + 1, "by");
+    let own = |r: Option<Range<usize>>| r.and_then(|r| controller_in(ctx, s, groups, usize::MAX, r));
+    let of_controller = || {
+        let n = s.prep_object(i + 1, "of")?;
+        controller_in(ctx, s, groups, usize::MAX, n.tokens)
+    };
+    let clause_subject = |at: usize| {
+        let g = groups.iter().rposition(|g| g.tokens.end <= at)?;
+        let subj = s.subject(groups, g)?;
+        Some((g, subj))
+    };
+    let (place, controller, change_lost) = match (before2, before) {
+        // "X is out of Y control", "out of our control"
+        (Some("out"), Some("of")) => {
+            let (_, subj) = clause_subject(lead)?;
+            (subject_items(s, subj), own(modifier.clone()).or_else(of_controller), true)
+        }
+        // "areas under the control of Y", "X remains under Y control"
+        (_, Some("under")) => {
+            let place = place_before(s, groups, lead - 1)?;
+            (place, own(modifier.clone()).or_else(of_controller), false)
+        }
+        // "Y is in full control of X"
+        (_, Some("in")) => {
+            let (g, subj) = clause_subject(lead)?;
+            let controller = controller_in(ctx, s, groups, g, subj);
+            (of_phrase()?.items, controller, false)
+        }
+        _ => {
+            if t[i].lemma == "stronghold" {
+                let place = apposition(s, lead, i)?;
+                let controller = own(modifier.clone()).or_else(of_controller);
+                (place, controller, false)
+            } else {
+                let place = of_phrase().or_else(|| s.prep_object(i + 1, "from"))?;
+                let controller = by_phrase()
+                    .and_then(|b| controller_in(ctx, s, groups, usize::MAX, b.tokens))
+                    .or_else(|| {
+                        frame.controller_roles.iter().find_map(|r| {
+                            let n = s.prep_object(i + 1, r)?;
+                            controller_in(ctx, s, groups, usize::MAX, n.tokens)
+                        })
+                    })
+                    .or_else(|| own(modifier.clone()));
+                (place.items, controller, false)
+            }
+        }
+    };
+    if change_lost && frame.change != Change::Holds {
+        return None;
+    }
+    // "out of Y control" reads a holds frame's noun as its loss.
+    let frame_used = if change_lost {
+        ctx.rules.frames.control.iter().find(|f| f.change == Change::Lost)?
+    } else {
+        frame
+    };
+    Some(Reading {
+        frame: frame_used,
+        trigger: i,
+        place,
+        controller,
+        words: lead.saturating_sub(if before.is_some() { 1 } else { 0 })..i + 1,
+        planned: false,
+        conditional: false,
+    })
+}
+
+/// What a "stronghold" is said of: "X, the last Y stronghold", "Y's stronghold, X", "X is a
+/// stronghold of Y".
+fn apposition(s: &Sentence, lead: usize, i: usize) -> Option<Vec<Range<usize>>> {
+    let t = &s.tokens;
+    if lead >= 2 && t[lead - 1].lower == "," {
+        return s.noun_group_before(lead - 1).map(|r| vec![r]);
+    }
+    if t.get(i + 1).is_some_and(|w| w.lower == ",") {
+        return s.noun_group_at(i + 2).map(|n| vec![n.tokens]);
+    }
+    // "X is a stronghold", "X has been a stronghold"
+    let mut k = lead;
+    while k > 0 && matches!(t[k - 1].pos, Pos::Aux | Pos::Adv) {
+        k -= 1;
+    }
+    (k < lead).then(|| s.noun_group_before(k).map(|r| vec![r])).flatten()
+}
+
+/// The place a "under Y control" phrase is said of: the noun group before it (through a
+/// copula, "X is now under", and a relative pronoun, "areas that are under").
+fn place_before(s: &Sentence, groups: &[VerbGroup], under: usize) -> Option<Vec<Range<usize>>> {
+    let t = &s.tokens;
+    let mut k = under;
+    while k > 0 && matches!(t[k - 1].pos, Pos::Adv | Pos::Aux | Pos::Neg)
+        || (k > 0 && matches!(t[k - 1].lemma.as_str(), "remain" | "stay" | "come" | "fall" | "be" | "lie"))
+    {
+        k -= 1;
+    }
+    if k > 0 && t[k - 1].pos == Pos::Rel {
+        k -= 1;
+        if k > 0 && t[k - 1].lower == "," {
+            k -= 1;
+        }
+    }
+    let _ = groups;
+    let r = s.noun_group_before(k)?;
+    Some(subject_items(s, r))
+}
+
+/// "rebel-held X", "the Y-controlled city of X": a compound participle of a frame verb.
+fn read_compound<'f>(
+    ctx: &Context,
+    s: &Sentence,
+    i: usize,
+    frame: &'f crate::rules::frames::ControlFrame,
+) -> Option<Reading<'f>> {
+    let tok = &s.tokens[i];
+    let (first, last) = tok.lower.rsplit_once('-')?;
+    if first.is_empty() || !matches!(tok.inflection, crate::clause::lexicon::Inflection::Participle | crate::clause::lexicon::Inflection::Past) {
+        return None;
+    }
+    if frame.change != Change::Holds || !frame.verbs.iter().any(|v| v.lemma == tok.lemma && v.particle.is_none() && v.object.is_none()) {
+        return None;
+    }
+    let _ = last;
+    let prefix = tok.span.start..tok.span.start + first.len();
+    let actor = ctx
+        .mentions_in(prefix.clone(), MentionClass::Actor)
+        .filter(|m| !negated_actor(ctx.text(), m))
+        .last()?;
+    let place = s.noun_group_at(i + 1)?;
+    Some(Reading {
+        frame,
+        trigger: i,
+        place: place.items,
+        controller: Some(filled(actor, ctx.text())),
+        words: i..i + 1,
+        planned: false,
+        conditional: false,
+    })
+}
+
+/// "anti-government forces" are not the government.
+fn negated_actor(text: &str, m: &Mention) -> bool {
+    let before = &text[..m.span.start];
+    let lower = before[before.len().saturating_sub(8)..].to_lowercase();
+    lower.ends_with("anti-") || lower.ends_with("counter-") || lower.ends_with("non-")
+}
+
+/// The controller named by a noun group: its last actor mention (the head of "Sudan's
+/// paramilitary Rapid Support Forces"), the actor of an `of`/`from` phrase after it ("an
+/// official from the army"), or what a pronoun stands for.
+fn controller_in(
+    ctx: &Context,
+    s: &Sentence,
+    groups: &[VerbGroup],
+    g: usize,
+    r: Range<usize>,
+) -> Option<Filled> {
+    let text = ctx.text();
+    let bytes = s.bytes(&r);
+    let mention = ctx
+        .mentions_in(bytes.clone(), MentionClass::Actor)
+        .filter(|m| !negated_actor(text, m))
+        .last();
+    if let Some(m) = mention {
+        return Some(filled(m, text));
+    }
+    let t = &s.tokens;
+    let pronoun = (r.start..r.end).find(|&k| {
+        t[k].pos == Pos::Pron
+            || (t[k].pos == Pos::Det && matches!(t[k].lower.as_str(), "its" | "their" | "our"))
+    });
+    if let Some(k) = pronoun {
+        // In what a speaker reports, "they" is the speaker: "the guards said they took".
+        if g != usize::MAX {
+            for h in (0..g.min(groups.len())).rev() {
+                if SPEECH.contains(&t[groups[h].head].lemma.as_str())
+                    && let Some(subj) = s.subject(groups, h)
+                    && subj.end <= groups[h].tokens.start
+                    && let Some(m) = ctx
+                        .mentions_in(s.bytes(&subj), MentionClass::Actor)
+                        .filter(|m| !negated_actor(text, m))
+                        .last()
+                {
+                    let pron = t[k].span.clone();
+                    return Some(Filled {
+                        id: Some(m.entity.clone()),
+                        text: format!("{} ({})", &text[pron.clone()], &text[m.span.clone()]),
+                        span: pron,
+                    });
+                }
+            }
+        }
+        if matches!(t[k].lower.as_str(), "we" | "our" | "ours" | "i") {
+            return None;
+        }
+        let pron = t[k].span.clone();
+        return ctx.previous_subject(pron.start).map(|x| Filled {
+            id: Some(x.entity.clone()),
+            text: format!("{} ({})", &text[pron.clone()], &text[x.span.clone()]),
+            span: pron,
+        });
+    }
+    // "an official from the army", "a spokesman of the guards"
+    for prep in ["from", "of"] {
+        if t.get(r.end).is_some_and(|w| w.lower == prep)
+            && let Some(n) = s.noun_group_at(r.end + 1)
+            && let Some(m) = ctx
+                .mentions_in(s.bytes(&n.tokens), MentionClass::Actor)
+                .filter(|m| !negated_actor(text, m))
+                .last()
+        {
+            return Some(filled(m, text));
+        }
+    }
+    None
+}
+
+/// The places one noun-group item names: its gazetteer place; a place of the item's kind
+/// inside a place named just after ("the airport in X"); the last place of its kind for
+/// "the town"; or, for a place noun ("three towns"), the words without a place id.
+fn places_of(ctx: &Context, s: &Sentence, item: &Range<usize>) -> Vec<Filled> {
+    let text = ctx.text();
+    let t = &s.tokens;
+    if item.start >= item.end {
+        return Vec::new();
+    }
+    let bytes = s.bytes(item);
+    // A place before a possessive contains the place meant: "Y's second town".
+    let possessed: Vec<usize> = (item.start..item.end)
+        .filter(|&k| t[k].pos == Pos::Poss)
+        .map(|k| t[k].span.start)
+        .collect();
+    let mentions: Vec<&Mention> = ctx
+        .mentions_in(bytes.clone(), MentionClass::Place)
+        .filter(|m| !possessed.contains(&m.span.end))
+        .collect();
+    if let Some(m) = mentions.last() {
+        return vec![filled(m, text)];
+    }
+    // Only noun groups headed by a place noun name a place.
+    let head = (item.start..item.end)
+        .take_while(|&k| t[k].lower != "of")
+        .filter(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name))
+        .last();
+    let Some(head) = head else { return Vec::new() };
+    let lemma = t[head].lemma.as_str();
+    if !PLACE_NOUNS.contains(&lemma) && !["residence", "building", "complex"].contains(&lemma) {
+        return Vec::new();
+    }
+    // "the airports in the northern city of X": the airport the gazetteer has in X.
+    if let Some(w) = t.get(item.end).filter(|w| matches!(w.lower.as_str(), "in" | "at" | "of" | "near"))
+        && let Some(n) = s.noun_group_at(item.end + 1)
+        && let Some(outer) = ctx.mentions_in(s.bytes(&n.tokens), MentionClass::Place).last()
+    {
+        let _ = w;
+        let g = &ctx.rules.gazetteer;
+        let inner = g.places.iter().find(|p| {
+            p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(lemma, p.kind.as_deref())
+        });
+        if let Some(p) = inner {
+            return vec![Filled {
+                id: Some(p.id.clone()),
+                text: text[bytes.start..outer.span.end].to_string(),
+                span: bytes.start..outer.span.end,
+            }];
+        }
+        if g.place(&outer.entity).is_some_and(|p| kind_fits(lemma, p.kind.as_deref())) {
+            return vec![filled(outer, text)];
+        }
+    }
+    let plural = t[head].lower != t[head].lemma;
+    let definite = (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
+    if ctx.mentions_in(bytes.clone(), MentionClass::Actor).next().is_some() {
+        // "the Armenian side" is a party, not a place.
+        return Vec::new();
+    }
+    if definite
+        && !plural
+        && let Some(a) = anaphoric_place(ctx, bytes.clone())
+    {
+        return vec![a];
+    }
+    vec![Filled {
+        id: None,
+        text: text[bytes.clone()].to_string(),
+        span: bytes,
+    }]
 }

@@ -50,7 +50,21 @@ struct RawCount {
 #[serde(deny_unknown_fields)]
 struct RawControl {
     change: Change,
+    #[serde(default)]
     patterns: Vec<SlotPattern>,
+    /// Verb lemmas, one per sense: "seize", "take over" (a particle), "take control" (an
+    /// object noun, the place then in its `of`/`over` phrase).
+    #[serde(default)]
+    verbs: Vec<String>,
+    /// Nouns of the same senses: "seizure" ("the seizure of X by Y").
+    #[serde(default)]
+    nouns: Vec<String>,
+    /// Where the place is, first found first: subject, object, or a preposition.
+    #[serde(default = "default_place_roles")]
+    place: Vec<String>,
+    /// Where the controller is: subject, object, or a preposition ("fell to").
+    #[serde(default = "default_controller_roles")]
+    controller: Vec<String>,
     #[serde(default = "default_window")]
     window_days: u32,
 }
@@ -87,6 +101,12 @@ struct RawEvent {
     max_distance: usize,
 }
 
+fn default_place_roles() -> Vec<String> {
+    vec!["object".into()]
+}
+fn default_controller_roles() -> Vec<String> {
+    vec!["subject".into()]
+}
 fn default_window() -> u32 {
     7
 }
@@ -245,7 +265,38 @@ pub struct CountFrame {
 pub struct ControlFrame {
     pub change: Change,
     pub patterns: Vec<SlotPattern>,
+    pub verbs: Vec<VerbSense>,
+    pub nouns: Vec<String>,
+    /// Roles the place and the controller fill, in the active voice, first found first.
+    pub place_roles: Vec<String>,
+    pub controller_roles: Vec<String>,
     pub window_days: u32,
+}
+
+/// One verb sense of a frame: "take" alone, "take over" (a particle) or "take control" (an
+/// object noun that carries the sense; the place is then in its `of` or `over` phrase).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbSense {
+    pub lemma: String,
+    pub particle: Option<String>,
+    pub object: Option<String>,
+}
+
+impl VerbSense {
+    pub fn parse(s: &str) -> VerbSense {
+        let mut words = s.split_whitespace();
+        let lemma = words.next().unwrap_or_default().to_lowercase();
+        let second = words.next().map(str::to_lowercase);
+        let particle = second
+            .clone()
+            .filter(|w| ["over", "out", "back", "off", "up", "down", "away"].contains(&w.as_str()));
+        let object = second.filter(|_| particle.is_none());
+        VerbSense {
+            lemma,
+            particle,
+            object,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -396,6 +447,10 @@ impl Frames {
                 frames.control.push(ControlFrame {
                     change: c.change,
                     patterns: c.patterns,
+                    verbs: c.verbs.iter().map(|v| VerbSense::parse(v)).collect(),
+                    nouns: c.nouns.iter().map(|n| n.to_lowercase()).collect(),
+                    place_roles: c.place,
+                    controller_roles: c.controller,
                     window_days: c.window_days,
                 });
             }
@@ -471,14 +526,34 @@ impl Frames {
     }
 }
 
-/// The alternation of the control patterns' gates (see [`Frames::control_gate`]).
+/// The alternation of the control patterns' gates and every form of the frames' verbs and
+/// nouns (see [`Frames::control_gate`]).
 fn union_of_gates(control: &[ControlFrame]) -> Option<SentenceGate> {
-    let gates: Option<Vec<&str>> = control
+    let gates: Option<Vec<String>> = control
         .iter()
         .flat_map(|f| &f.patterns)
-        .map(|p| p.gate.as_ref().map(PatternSource::as_str))
+        .map(|p| p.gate.as_ref().map(|g| g.as_str().to_string()))
         .collect();
-    let gates = gates.filter(|g| !g.is_empty())?;
+    let mut gates = gates?;
+    let mut words: Vec<String> = Vec::new();
+    for f in control {
+        for v in &f.verbs {
+            words.extend(crate::clause::lexicon::forms(&v.lemma));
+        }
+        for n in &f.nouns {
+            words.push(n.clone());
+            words.push(format!("{n}s"));
+        }
+    }
+    words.sort();
+    words.dedup();
+    if !words.is_empty() {
+        let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        gates.push(format!(r"\b(?:{})\b", words.join("|")));
+    }
+    if gates.is_empty() {
+        return None;
+    }
     SentenceGate::new(&gates.join("|"), true, crate::pattern::SIZE_LIMIT * 4).ok()
 }
 

@@ -1,0 +1,788 @@
+//! The clause layer: a sentence as tokens with a lemma and a coarse part of speech, its verb
+//! groups (voice, negation, mood) and noun groups (with coordinated lists), and the roles
+//! around a verb (subject, object, a preposition's object, the `by` agent).
+//!
+//! It is English grammar only, without a model: closed word classes and an inflection table
+//! ([`lexicon`]), suffix rules, and a few word-order rules. Frames (`rules/frames/`) name
+//! verb lemmas and the roles they fill; extractors ask this layer where those roles are, so
+//! "seized X", "X was seized by Y" and "Y's seizure of X" are one frame entry. Parsing is
+//! linear in the sentence's words and runs only on sentences a frame's words occur in.
+//!
+//! ```
+//! use crosscheck::clause::{Sentence, Mood};
+//! let text = "The town was seized by rebels, who tried to take the airport.";
+//! let s = Sentence::parse(text, 0..text.len(), &[]);
+//! let groups = s.verb_groups();
+//! assert!(groups[0].passive);
+//! assert_eq!(s.tokens[groups[0].head].lemma, "seize");
+//! assert_eq!(groups.last().unwrap().mood, Mood::Attempt);
+//! ```
+
+pub mod lexicon;
+
+use lexicon::{ENGLISH, Inflection};
+use std::ops::Range;
+
+/// A coarse part of speech: enough to find groups and roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    Det,
+    Adj,
+    Noun,
+    /// A capitalised word or a gazetteer name.
+    Name,
+    Num,
+    Verb,
+    /// Forms of be, have, do.
+    Aux,
+    Modal,
+    Neg,
+    Prep,
+    /// "to" before a verb or a noun.
+    To,
+    Conj,
+    Pron,
+    /// "which", "who", "that": opens a relative clause.
+    Rel,
+    /// "while", "as", "if": opens a subordinate clause.
+    Sub,
+    Adv,
+    /// The possessive `'s`.
+    Poss,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Bytes in the analysed text.
+    pub span: Range<usize>,
+    pub lower: String,
+    pub lemma: String,
+    pub pos: Pos,
+    pub inflection: Inflection,
+}
+
+/// What a verb group asserts about its event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mood {
+    /// Said to have happened or to hold.
+    Fact,
+    /// "trying to retake", "an offensive to capture": attempted, not achieved.
+    Attempt,
+    /// "vowed to take", "plans to seize": intended.
+    Intent,
+    /// "will be controlled by": expected.
+    Future,
+    /// "could fall", "would take": possible.
+    Conditional,
+}
+
+/// A run of auxiliaries and verbs ending in its head verb.
+#[derive(Debug, Clone)]
+pub struct VerbGroup {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// The head verb (for a copula alone, the form of "be").
+    pub head: usize,
+    /// "was seized", "towns seized by": the subject is what the verb was done to.
+    pub passive: bool,
+    pub negated: bool,
+    pub mood: Mood,
+}
+
+/// A noun group, with the items of a coordinated list ("A, B and C") and its `of` phrase.
+#[derive(Debug, Clone)]
+pub struct NounGroup {
+    /// Token indices, the whole list.
+    pub tokens: Range<usize>,
+    /// Each coordinated item's tokens; one item when there is no list.
+    pub items: Vec<Range<usize>>,
+    /// The head noun of the first item (before an `of` phrase).
+    pub head: usize,
+}
+
+/// One sentence, tokenised and tagged.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub tokens: Vec<Token>,
+}
+
+/// Words that can follow a verb as its particle ("take over", "pull out").
+const PARTICLES: &[&str] = &["over", "out", "back", "off", "up", "down", "away"];
+
+/// Words before "to VERB" that make the verb an attempt, or an intent.
+const ATTEMPT: &[&str] = &[
+    "try", "attempt", "seek", "strive", "struggle", "fight", "push", "bid", "battle", "effort",
+    "offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "drive",
+    "move", "race", "scramble", "bid", "assault", "attack", "advance", "mobilize", "mobilise",
+];
+const INTENT: &[&str] = &[
+    "plan", "intend", "vow", "want", "aim", "hope", "prepare", "threaten", "pledge", "promise",
+    "expect", "order", "plot", "decide", "mean", "wish", "call", "urge", "go", "set", "need",
+    "ready", "poise", "determine", "able", "would", "ultimatum", "demand", "goal", "intention",
+];
+
+/// Adverbs the group rules must skip; any `-ly` word is one too.
+const ADVERBS: &[&str] = &[
+    "still", "now", "also", "even", "already", "recently", "yet", "later", "then", "just",
+    "again", "reportedly", "allegedly", "apparently", "once", "previously", "finally", "soon",
+    "almost", "nearly", "largely", "mostly", "fully", "partly", "totally", "completely",
+    "successfully", "effectively", "currently", "since", "ever", "back",
+];
+
+fn is_adverb(w: &str) -> bool {
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
+}
+
+fn aux_lemma(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'s" | "'re" => "be",
+        "has" | "have" | "had" | "having" | "'ve" => "have",
+        "does" | "do" | "did" => "do",
+        "get" | "got" | "gets" | "getting" => "get",
+        _ => return None,
+    })
+}
+
+/// Split a sentence into words and punctuation: `'s` is its own token, hyphenated and
+/// dotted words ("rebel-held", "U.N.") are one, numbers keep their commas and points.
+fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                let joins = matches!(d, '-' | '\'' | '.' | ',' | '%');
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if joins {
+                    // A joiner stays inside a word only between two word characters, a comma
+                    // or point only between digits ("1,960", "2.5").
+                    let next = s[j + 1..].chars().next();
+                    let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                    let ok = match d {
+                        ',' | '.' if d == ',' => {
+                            prev_digit && next.is_some_and(|n| n.is_ascii_digit())
+                        }
+                        // "U.S.": a point after an initial stays in the word.
+                        '.' => {
+                            next.is_some_and(|n| n.is_alphanumeric())
+                                || (s[..j].chars().next_back().is_some_and(char::is_uppercase)
+                                    && s[..j].chars().rev().nth(1).is_none_or(|c| !c.is_alphanumeric() || c == '.')
+                                    && next.is_some_and(|n| n == '-'))
+                        }
+                        '%' => {
+                            end = j + 1;
+                            chars.next();
+                            break;
+                        }
+                        '\'' => next.is_some_and(|n| n.is_alphanumeric()) && !s[j..].starts_with("'s "),
+                        _ => next.is_some_and(|n| n.is_alphanumeric()),
+                    };
+                    if !ok {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(range.start + i..range.start + end);
+        } else if c == '\'' && s[i + 1..].starts_with('s') && !s[i + 2..].starts_with(char::is_alphanumeric) {
+            chars.next();
+            out.push(range.start + i..range.start + i + 2);
+        } else {
+            out.push(range.start + i..range.start + i + c.len_utf8());
+        }
+    }
+    out
+}
+
+impl Sentence {
+    /// Tokenise and tag the sentence at `range` of `text`. `names` are the spans of known
+    /// names (gazetteer mentions): their words are names whatever their case.
+    pub fn parse(text: &str, range: Range<usize>, names: &[Range<usize>]) -> Sentence {
+        let spans = split(text, range);
+        let mut tokens: Vec<Token> = spans
+            .into_iter()
+            .map(|span| {
+                let word = &text[span.clone()];
+                let lower = word.to_lowercase();
+                let (lemma, inflection) = if word.chars().next().is_some_and(char::is_alphabetic) {
+                    // A hyphenated word takes the lemma of its last part: "rebel-held".
+                    let last = lower.rsplit('-').next().unwrap_or(&lower);
+                    ENGLISH.lemma(last)
+                } else {
+                    (lower.clone(), Inflection::Plain)
+                };
+                Token {
+                    span,
+                    lower,
+                    lemma,
+                    pos: Pos::Noun,
+                    inflection,
+                }
+            })
+            .collect();
+        for i in 0..tokens.len() {
+            let pos = tag(&tokens, i, text, names);
+            tokens[i].pos = pos;
+        }
+        Sentence { tokens }
+    }
+
+    /// The verb groups, in order.
+    pub fn verb_groups(&self) -> Vec<VerbGroup> {
+        let t = &self.tokens;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < t.len() {
+            if !matches!(t[i].pos, Pos::Modal | Pos::Aux | Pos::Verb) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut head = i;
+            let mut j = i;
+            let mut negated = false;
+            while j < t.len() {
+                match t[j].pos {
+                    Pos::Modal | Pos::Aux => head = j,
+                    Pos::Verb => {
+                        head = j;
+                        // A verb after a head verb starts its own group, except the head
+                        // of "have been", "was being".
+                        if j + 1 < t.len() && t[j + 1].pos == Pos::Verb {
+                            break;
+                        }
+                    }
+                    Pos::Neg => negated = true,
+                    Pos::Adv => {}
+                    _ => break,
+                }
+                if t[j].pos == Pos::Verb {
+                    j += 1;
+                    break;
+                }
+                j += 1;
+            }
+            // Trailing adverbs belong to what follows.
+            let end = head + 1;
+            let auxes = &t[start..head];
+            let be = auxes.iter().any(|a| a.pos == Pos::Aux && matches!(aux_lemma(&a.lower), Some("be" | "get")));
+            let participle = t[head].inflection == Inflection::Participle;
+            let by_follows = t.get(head + 1).is_some_and(|n| n.lower == "by")
+                || (t.get(head + 1).is_some_and(|n| PARTICLES.contains(&n.lower.as_str()))
+                    && t.get(head + 2).is_some_and(|n| n.lower == "by"));
+            let bare = auxes.iter().all(|a| a.pos == Pos::Adv);
+            let passive = t[head].pos == Pos::Verb && participle && (be || (bare && by_follows));
+            let modal = auxes.iter().find(|a| a.pos == Pos::Modal).map(|a| a.lower.as_str());
+            let mood = match modal {
+                Some("will" | "shall") => Mood::Future,
+                Some("would" | "could" | "might" | "may" | "should" | "can" | "must") => {
+                    Mood::Conditional
+                }
+                _ => self.mood_before(start),
+            };
+            out.push(VerbGroup {
+                tokens: start..end,
+                head,
+                passive,
+                negated: negated || self.negated_before(start),
+                mood,
+            });
+            i = end.max(j);
+        }
+        out
+    }
+
+    /// "to" before a group, and the word that governs it: "tried to take" is an attempt.
+    fn mood_before(&self, start: usize) -> Mood {
+        let t = &self.tokens;
+        let mut k = start;
+        while k > 0 && t[k - 1].pos == Pos::Adv {
+            k -= 1;
+        }
+        if k == 0 || t[k - 1].pos != Pos::To {
+            // "going to", "set to" are handled through `to`; "will" was read above.
+            return Mood::Fact;
+        }
+        let mut g = k - 1;
+        // "in an effort to", "in a bid to": the noun is the word just before "to".
+        while g > 0 && t[g - 1].pos == Pos::Adv {
+            g -= 1;
+        }
+        let Some(gov) = g.checked_sub(1).map(|g| &t[g]) else {
+            return Mood::Fact;
+        };
+        let w = gov.lemma.as_str();
+        if gov.lower == "order" && g >= 2 && t[g - 2].lower == "in" {
+            return Mood::Intent;
+        }
+        if ATTEMPT.contains(&w) || ATTEMPT.contains(&gov.lower.as_str()) {
+            Mood::Attempt
+        } else if INTENT.contains(&w) || INTENT.contains(&gov.lower.as_str()) {
+            Mood::Intent
+        } else if gov.pos == Pos::Aux && gov.lemma == "be" {
+            // "is to hand over": an arrangement, not yet done.
+            Mood::Future
+        } else {
+            Mood::Fact
+        }
+    }
+
+    /// "failed to", "refused to", "denied", "no longer": the group's event did not happen.
+    fn negated_before(&self, start: usize) -> bool {
+        let t = &self.tokens;
+        let lo = start.saturating_sub(4);
+        t[lo..start].iter().enumerate().any(|(k, w)| {
+            let next_is_to = t.get(lo + k + 1).is_some_and(|n| n.pos == Pos::To);
+            (matches!(w.lemma.as_str(), "fail" | "refuse") && next_is_to)
+                || (w.lemma == "deny" && lo + k + 1 >= start.saturating_sub(1))
+                || w.lower == "yet" && next_is_to
+        })
+    }
+
+    /// The noun group starting at token `i` (after skipping adverbs and "about"-like
+    /// words), with its `of` phrase and a coordinated list.
+    pub fn noun_group_at(&self, i: usize) -> Option<NounGroup> {
+        let first = self.item_at(i)?;
+        let head = self.head_of(first.clone());
+        let mut items = vec![first.clone()];
+        let mut end = first.end;
+        // A list: ", B", ", C and D"; a comma-joined chain counts only when it ends with
+        // "and" or "or" (else the comma opens an apposition or a clause).
+        let mut pending: Vec<Range<usize>> = Vec::new();
+        let mut k = end;
+        loop {
+            let t = &self.tokens;
+            let comma = t.get(k).is_some_and(|w| w.lower == ",");
+            let k1 = if comma { k + 1 } else { k };
+            let conj = t.get(k1).is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"));
+            let k2 = if conj { k1 + 1 } else { k1 };
+            if !comma && !conj {
+                break;
+            }
+            let Some(next) = self.item_at(k2) else { break };
+            // A new clause: "X, Y said"; "X and Y fought".
+            if self.tokens.get(next.end).is_some_and(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal))
+                && !conj
+            {
+                break;
+            }
+            pending.push(next.clone());
+            k = next.end;
+            if conj {
+                items.append(&mut pending);
+                end = k;
+                break;
+            }
+        }
+        Some(NounGroup {
+            tokens: first.start..end,
+            items,
+            head,
+        })
+    }
+
+    /// One item of a noun group at `i`: determiners, adjectives, nouns, names, numbers and
+    /// possessives, then an `of` phrase.
+    fn item_at(&self, i: usize) -> Option<Range<usize>> {
+        let t = &self.tokens;
+        let mut j = i;
+        while j < t.len() && t[j].pos == Pos::Adv {
+            j += 1;
+        }
+        let start = j;
+        let mut nominal = false;
+        while j < t.len() {
+            match t[j].pos {
+                Pos::Det | Pos::Adj | Pos::Num | Pos::Poss => {}
+                Pos::Noun | Pos::Name => nominal = true,
+                // "the following settlements", "captured Egyptian officers"
+                Pos::Verb if j + 1 < t.len() && matches!(t[j + 1].pos, Pos::Noun | Pos::Name) && j > start => {}
+                Pos::Pron if j == start => {
+                    return Some(start..j + 1);
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        if !nominal {
+            return None;
+        }
+        // "the villages of A, B and C": the `of` phrase and its list belong to the group.
+        if t.get(j).is_some_and(|w| w.lower == "of")
+            && let Some(inner) = self.noun_group_at(j + 1)
+        {
+            return Some(start..inner.tokens.end);
+        }
+        Some(start..j)
+    }
+
+    /// The head noun of an item: its last noun or name before an `of` phrase.
+    fn head_of(&self, item: Range<usize>) -> usize {
+        let t = &self.tokens;
+        let stop = (item.start..item.end)
+            .find(|&k| t[k].lower == "of")
+            .unwrap_or(item.end);
+        (item.start..stop)
+            .rev()
+            .find(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name | Pos::Pron | Pos::Num))
+            .unwrap_or(item.start)
+    }
+
+    /// The noun group ending just before token `i` (adverbs between skipped), for a
+    /// subject: scans back over noun-group words and `of` phrases.
+    pub fn noun_group_before(&self, i: usize) -> Option<Range<usize>> {
+        self.group_before(i, true)
+    }
+
+    /// [`Sentence::noun_group_before`], through `of` phrases or not.
+    pub fn group_before(&self, i: usize, through_of: bool) -> Option<Range<usize>> {
+        let t = &self.tokens;
+        let mut end = i;
+        while end > 0 && t[end - 1].pos == Pos::Adv {
+            end -= 1;
+        }
+        // "(RSF)" after a name.
+        if end > 0 && t[end - 1].lower == ")" {
+            let open = (0..end - 1).rev().find(|&k| t[k].lower == "(")?;
+            end = open;
+        }
+        let mut start = end;
+        while start > 0 {
+            let w = &t[start - 1];
+            let inside = matches!(
+                w.pos,
+                Pos::Det | Pos::Adj | Pos::Noun | Pos::Name | Pos::Num | Pos::Poss
+            ) || (through_of && w.lower == "of" && start < end)
+                || (w.pos == Pos::Pron && start == end);
+            if !inside {
+                break;
+            }
+            start -= 1;
+            if w.pos == Pos::Pron {
+                break;
+            }
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// The subject of a verb group: the noun group just before it, through a relative
+    /// pronoun to its antecedent ("the force, which seized"), through "and" to the
+    /// previous group's subject ("captured X and seized Y").
+    pub fn subject(&self, groups: &[VerbGroup], g: usize) -> Option<Range<usize>> {
+        let t = &self.tokens;
+        let start = groups[g].tokens.start;
+        let mut k = start;
+        while k > 0 && t[k - 1].pos == Pos::Adv {
+            k -= 1;
+        }
+        let prev = k.checked_sub(1).map(|p| &t[p]);
+        match prev.map(|p| p.pos) {
+            Some(Pos::Rel) => {
+                let mut a = k - 1;
+                if a > 0 && t[a - 1].lower == "," {
+                    a -= 1;
+                }
+                return self.noun_group_before(a);
+            }
+            Some(Pos::Conj) if g > 0 => return self.subject(groups, g - 1),
+            Some(Pos::To) | Some(Pos::Prep) | None if g > 0 => {
+                // "claimed to have captured", "after taking": the governing group's subject.
+                return self.subject(groups, g - 1);
+            }
+            _ => {}
+        }
+        self.noun_group_before(k)
+    }
+
+    /// The object of a verb group: the noun group after its head (and a `particle` the
+    /// frame names, "take over X").
+    pub fn object(&self, group: &VerbGroup, particle: Option<&str>) -> Option<NounGroup> {
+        let mut k = group.head + 1;
+        if let Some(p) = particle {
+            if self.tokens.get(k).is_some_and(|w| w.lower == p) {
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        let g = self.noun_group_at(k)?;
+        (g.tokens.start <= k + 1).then_some(g)
+    }
+
+    /// The object of the first phrase with preposition `prep` after token `from`, within
+    /// the clause (before the next verb group, relative pronoun or semicolon).
+    pub fn prep_object(&self, from: usize, prep: &str) -> Option<NounGroup> {
+        let t = &self.tokens;
+        let words: Vec<&str> = prep.split(' ').collect();
+        let mut k = from;
+        while k < t.len() {
+            let w = &t[k];
+            if matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal | Pos::Rel | Pos::Sub)
+                || matches!(w.lower.as_str(), ";" | ":" | "\"")
+            {
+                return None;
+            }
+            let here = words
+                .iter()
+                .enumerate()
+                .all(|(n, p)| t.get(k + n).is_some_and(|x| x.lower == *p));
+            if here {
+                return self.noun_group_at(k + words.len());
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// Bytes of a token range.
+    pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        match (self.tokens.get(r.start), r.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+            (Some(a), Some(b)) if r.start < r.end => a.span.start..b.span.end,
+            (Some(a), _) => a.span.start..a.span.start,
+            _ => 0..0,
+        }
+    }
+}
+
+/// The part of speech of token `i`, from its word, its neighbours and known names.
+fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
+    let w = &t[i];
+    let word = &text[w.span.clone()];
+    let lower = w.lower.as_str();
+    let first = word.chars().next().unwrap_or(' ');
+    if !first.is_alphanumeric() {
+        return if lower == "'s" { Pos::Poss } else { Pos::Punct };
+    }
+    if first.is_ascii_digit() {
+        return Pos::Num;
+    }
+    if names.iter().any(|n| n.start <= w.span.start && w.span.end <= n.end) {
+        return Pos::Name;
+    }
+    let prev = i.checked_sub(1).map(|p| &t[p]);
+    let next = t.get(i + 1);
+    if lower == "to" {
+        return Pos::To;
+    }
+    if lexicon::is_negation(lower) || (lower == "longer" && prev.is_some_and(|p| p.lower == "no")) {
+        return Pos::Neg;
+    }
+    if lower == "no" && next.is_some_and(|n| n.lower == "longer") {
+        return Pos::Neg;
+    }
+    if lexicon::is_modal(lower) {
+        return Pos::Modal;
+    }
+    if aux_lemma(lower).is_some() && !matches!(lower, "get" | "gets" | "got" | "getting") {
+        return Pos::Aux;
+    }
+    if lower == "that" {
+        // "that" before a noun is a determiner; otherwise it opens a clause.
+        return if next.is_some_and(|n| {
+            matches!(&text[n.span.clone()].chars().next(), Some(c) if c.is_lowercase())
+                && !ENGLISH.is_verb(&n.lemma)
+                && !lexicon::is_determiner(&n.lower)
+                && !lexicon::is_pronoun(&n.lower)
+                && aux_lemma(&n.lower).is_none()
+        }) {
+            Pos::Det
+        } else {
+            Pos::Rel
+        };
+    }
+    if lexicon::is_relative(lower) {
+        return Pos::Rel;
+    }
+    if lexicon::is_determiner(lower) {
+        return Pos::Det;
+    }
+    if lexicon::is_pronoun(lower) {
+        return Pos::Pron;
+    }
+    if lexicon::is_conjunction(lower) {
+        return Pos::Conj;
+    }
+    if lexicon::is_preposition(lower) {
+        return Pos::Prep;
+    }
+    if lexicon::is_subordinator(lower) {
+        return Pos::Sub;
+    }
+    if is_adverb(lower) {
+        return Pos::Adv;
+    }
+    let capital = first.is_uppercase();
+    let sentence_start = prev.is_none_or(|p| matches!(p.lower.as_str(), "\"" | "(" | ":" | "-"));
+    // Title case: every word capitalised; then capitals say nothing.
+    if capital && !sentence_start && !title_case(t, text) {
+        return Pos::Name;
+    }
+    if lower.contains('-') && w.inflection != Inflection::Plain {
+        // "rebel-held", "U.S.-backed": a compound participle modifies a noun.
+        return Pos::Adj;
+    }
+    let verb = ENGLISH.is_verb(&w.lemma);
+    let after_det = prev.is_some_and(|p| matches!(p.pos, Pos::Det | Pos::Adj | Pos::Poss));
+    match w.inflection {
+        Inflection::Past | Inflection::Participle | Inflection::Gerund if verb || !after_det => {
+            if after_det && next.is_some_and(|n| !matches!(n.pos, Pos::Det)) && w.inflection != Inflection::Past {
+                // "the captured town", "the following day"
+                return Pos::Adj;
+            }
+            if w.inflection == Inflection::Gerund && !verb && !after_det {
+                return Pos::Noun;
+            }
+            return Pos::Verb;
+        }
+        Inflection::Past | Inflection::Participle | Inflection::Gerund => return Pos::Adj,
+        Inflection::Plain => {}
+    }
+    if verb {
+        let plural_s = lower.ends_with('s') && lower != w.lemma;
+        let prev_pos = prev.map(|p| p.pos);
+        // The next word is not tagged yet: judge it by its word class.
+        let next_starts_group = next.is_some_and(|n| {
+            let l = n.lower.as_str();
+            let word = text[n.span.clone()].chars().next().is_some_and(char::is_alphanumeric);
+            word && !lexicon::is_preposition(l)
+                && !lexicon::is_conjunction(l)
+                && !lexicon::is_relative(l)
+                && !lexicon::is_subordinator(l)
+                && !lexicon::is_modal(l)
+                && !lexicon::is_negation(l)
+                && aux_lemma(l).is_none()
+                && l != "to"
+        });
+        let verb_here = match prev_pos {
+            Some(Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel | Pos::Adv) => true,
+            Some(Pos::Aux) => prev.is_some_and(|p| matches!(p.lower.as_str(), "do" | "does" | "did")),
+            Some(Pos::Noun | Pos::Name) => plural_s && next_starts_group,
+            None => !capital,
+            _ => false,
+        };
+        if verb_here {
+            return Pos::Verb;
+        }
+    }
+    if capital && !sentence_start {
+        return Pos::Name;
+    }
+    Pos::Noun
+}
+
+/// A headline: most words of the sentence capitalised.
+fn title_case(t: &[Token], text: &str) -> bool {
+    let words: Vec<&Token> = t
+        .iter()
+        .filter(|w| w.lower.len() > 3 && w.lower.chars().all(|c| c.is_alphabetic()))
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|w| text[w.span.clone()].starts_with(char::is_uppercase))
+            .count()
+            * 5
+            >= words.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Sentence {
+        Sentence::parse(s, 0..s.len(), &[])
+    }
+
+    fn words(s: &Sentence, r: &Range<usize>) -> String {
+        s.tokens[r.clone()]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn voice_of_verb_groups() {
+        let s = parse("The hill was overrun by the militia after the army had seized the bridge.");
+        let g = s.verb_groups();
+        assert_eq!(g.len(), 2);
+        assert!(g[0].passive);
+        assert_eq!(s.tokens[g[0].head].lemma, "overrun");
+        assert!(!g[1].passive);
+        assert_eq!(s.tokens[g[1].head].lemma, "seize");
+        // A participle with "by" and no auxiliary: a reduced passive.
+        let s = parse("Hamlets recently retaken by the guards lay empty.");
+        assert!(s.verb_groups()[0].passive);
+    }
+
+    #[test]
+    fn attempts_intents_and_negation() {
+        for (text, mood) in [
+            ("The militia is trying to retake the ridge.", Mood::Attempt),
+            ("The guards launched an offensive to capture the port.", Mood::Attempt),
+            ("The militia vowed to seize the port.", Mood::Intent),
+            ("The port will be held by the guards.", Mood::Future),
+            ("The militia managed to seize the port.", Mood::Fact),
+            ("The militia claimed to have seized the port.", Mood::Fact),
+        ] {
+            let s = parse(text);
+            let g = s.verb_groups();
+            assert_eq!(g.last().unwrap().mood, mood, "{text}");
+        }
+        let s = parse("The militia has not captured the port.");
+        assert!(s.verb_groups()[0].negated);
+        let s = parse("The militia failed to capture the port.");
+        assert!(s.verb_groups().last().unwrap().negated);
+    }
+
+    #[test]
+    fn roles_around_a_verb() {
+        let s = parse("The guards took the villages of Amber, Bolt and Cedar on Monday.");
+        let g = s.verb_groups();
+        assert_eq!(words(&s, &s.subject(&g, 0).unwrap()), "the guards");
+        let o = s.object(&g[0], None).unwrap();
+        assert_eq!(words(&s, &o.tokens), "the villages of amber , bolt and cedar");
+        let s = parse("The militia withdrew from Dunmore and Elk.");
+        let g = s.verb_groups();
+        let from = s.prep_object(g[0].head + 1, "from").unwrap();
+        assert_eq!(from.items.len(), 2);
+        // A relative pronoun stands for the group before it.
+        let s = parse("They met the militia, which seized Dunmore.");
+        let g = s.verb_groups();
+        assert_eq!(words(&s, &s.subject(&g, 1).unwrap()), "the militia");
+    }
+
+    #[test]
+    fn nouns_and_verbs_of_one_spelling() {
+        let s = parse("The guards still control the port.");
+        assert_eq!(s.tokens[3].pos, Pos::Verb);
+        let s = parse("They lost control of the port.");
+        assert_eq!(s.tokens[2].pos, Pos::Noun);
+    }
+}
+#[cfg(test)]
+mod debug_dump {
+    #[test]
+    #[ignore]
+    fn dump() {
+        let text = std::env::var("CLAUSE_TEXT").unwrap_or_default();
+        let s = super::Sentence::parse(&text, 0..text.len(), &[]);
+        let toks: Vec<String> = s.tokens.iter().map(|t| format!("{}/{:?}/{}", t.lower, t.pos, t.lemma)).collect();
+        eprintln!("{}", toks.join(" "));
+        for (i, g) in s.verb_groups().iter().enumerate() {
+            let groups = s.verb_groups();
+            eprintln!("{:?} subj={:?} obj={:?}", g, s.subject(&groups, i), s.object(g, None).map(|o| o.items));
+        }
+    }
+}
