@@ -339,7 +339,7 @@ impl Sentence {
     }
 
     /// "failed to", "refused to", "denied", "no longer": the group's event did not happen.
-    fn negated_before(&self, start: usize) -> bool {
+    pub fn negated_before(&self, start: usize) -> bool {
         let t = &self.tokens;
         let lo = start.saturating_sub(4);
         t[lo..start].iter().enumerate().any(|(k, w)| {
@@ -400,9 +400,20 @@ impl Sentence {
         while j < t.len() && t[j].pos == Pos::Adv {
             j += 1;
         }
+        // "about 70%", "over 30 villages": a qualifier before a number.
+        if t.get(j).is_some_and(|w| matches!(w.lower.as_str(), "about" | "around" | "over" | "nearly" | "almost"))
+            && t.get(j + 1).is_some_and(|w| w.pos == Pos::Num)
+        {
+            j += 1;
+        }
         let start = j;
         let mut nominal = false;
-        while j < t.len() {
+        // "most of", "all of", "much of": a determiner heads a partitive.
+        if t.get(j).is_some_and(|w| w.pos == Pos::Det) && t.get(j + 1).is_some_and(|w| w.lower == "of") {
+            nominal = true;
+            j += 1;
+        }
+        while j < t.len() && !(nominal && t[j].lower == "of") {
             match t[j].pos {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Poss => {}
                 Pos::Noun | Pos::Name => nominal = true,
@@ -449,7 +460,7 @@ impl Sentence {
     pub fn group_before(&self, i: usize, through_of: bool) -> Option<Range<usize>> {
         let t = &self.tokens;
         let mut end = i;
-        while end > 0 && t[end - 1].pos == Pos::Adv {
+        while end > 0 && (t[end - 1].pos == Pos::Adv || t[end - 1].lower == "\"") {
             end -= 1;
         }
         // "(RSF)" after a name.
@@ -470,6 +481,10 @@ impl Sentence {
             }
             start -= 1;
             if w.pos == Pos::Pron {
+                break;
+            }
+            // A determiner opens its group, unless an `of` phrase joins it to one before.
+            if w.pos == Pos::Det && !(through_of && start > 0 && t[start - 1].lower == "of") {
                 break;
             }
         }
@@ -496,6 +511,10 @@ impl Sentence {
                 return self.noun_group_before(a);
             }
             Some(Pos::Conj) if g > 0 => return self.subject(groups, g - 1),
+            // "acknowledged losing": the gerund's subject is its verb's.
+            Some(Pos::Verb) if g > 0 && groups[g - 1].tokens.end == k => {
+                return self.subject(groups, g - 1);
+            }
             Some(Pos::To) | Some(Pos::Prep) | None if g > 0 => {
                 // "claimed to have captured", "after taking": the governing group's subject.
                 return self.subject(groups, g - 1);
@@ -540,7 +559,14 @@ impl Sentence {
             if here {
                 return self.noun_group_at(k + words.len());
             }
-            k += 1;
+            // Another phrase ("on Sunday", "to the town of X") is skipped whole, so an `of`
+            // inside it is not taken for the verb's.
+            let skip = if matches!(w.pos, Pos::Prep | Pos::To) {
+                self.noun_group_at(k + 1).map(|n| n.tokens.end)
+            } else {
+                self.noun_group_at(k).map(|n| n.tokens.end)
+            };
+            k = skip.filter(|&e| e > k).unwrap_or(k + 1);
         }
         None
     }

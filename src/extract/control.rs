@@ -393,6 +393,10 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             }
         }
         for r in readings {
+            // A capture or a loss yet to come is an intent; only holding is planned.
+            if r.planned && r.frame.change != Change::Holds {
+                continue;
+            }
             let Some(controller) = r.controller.as_ref() else {
                 continue;
             };
@@ -503,17 +507,41 @@ fn read_verb<'f>(
             prep => s.prep_object(after, prep).map(|n| n.items),
         }
     };
-    let place = frame
+    let mut place = frame
         .place_roles
         .iter()
         .chain(&place_roles)
         .filter(|r| sense.object.is_none() || place_roles.contains(r))
         .find_map(|r| role(r))?;
-    let controller = frame.controller_roles.iter().find_map(|r| {
+    // "seized eight towns, including A and B": the places named.
+    if let Some(last) = place.last() {
+        let mut k = last.end;
+        if s.tokens.get(k).is_some_and(|w| w.lower == ",") {
+            k += 1;
+        }
+        if s.tokens.get(k).is_some_and(|w| w.lower == "including")
+            && let Some(n) = s.noun_group_at(k + 1)
+        {
+            place = n.items;
+        }
+    }
+    let mut controller = frame.controller_roles.iter().find_map(|r| {
         let items = role(r)?;
         let whole = items.first()?.start..items.last()?.end;
         controller_in(ctx, s, groups, g, whole)
     });
+    // "after taking X": a gerund with no subject of its own is the sentence's first actor's.
+    if controller.is_none()
+        && !group.passive
+        && s.tokens[group.head].inflection == crate::clause::lexicon::Inflection::Gerund
+        && group.tokens.start > 0
+        && matches!(s.tokens[group.tokens.start - 1].pos, Pos::Prep | Pos::Sub)
+    {
+        let upto = s.tokens[group.tokens.start].span.start;
+        controller = actors_in(ctx, s.tokens[0].span.start..upto)
+            .next()
+            .map(|m| filled(m, ctx.text()));
+    }
     Some(Reading {
         frame,
         trigger: group.head,
@@ -578,6 +606,9 @@ fn read_noun<'f>(
         let subj = s.subject(groups, g)?;
         Some((g, subj))
     };
+    if s.negated_before(lead) || (lead >= 1 && s.negated_before(lead - 1)) {
+        return None;
+    }
     let (place, controller, change_lost) = match (before2, before) {
         // "X is out of Y control", "out of our control"
         (Some("out"), Some("of")) => {
@@ -658,7 +689,10 @@ fn apposition(s: &Sentence, lead: usize, i: usize) -> Option<Vec<Range<usize>>> 
 fn place_before(s: &Sentence, groups: &[VerbGroup], under: usize) -> Option<Vec<Range<usize>>> {
     let t = &s.tokens;
     let mut k = under;
-    while k > 0 && matches!(t[k - 1].pos, Pos::Adv | Pos::Aux | Pos::Neg)
+    if (k.saturating_sub(4)..k).any(|j| t[j].pos == Pos::Neg) {
+        return None;
+    }
+    while k > 0 && matches!(t[k - 1].pos, Pos::Adv | Pos::Aux)
         || (k > 0 && matches!(t[k - 1].lemma.as_str(), "remain" | "stay" | "come" | "fall" | "be" | "lie"))
     {
         k -= 1;
@@ -691,10 +725,7 @@ fn read_compound<'f>(
     }
     let _ = last;
     let prefix = tok.span.start..tok.span.start + first.len();
-    let actor = ctx
-        .mentions_in(prefix.clone(), MentionClass::Actor)
-        .filter(|m| !negated_actor(ctx.text(), m))
-        .last()?;
+    let actor = actors_in(ctx, prefix.clone()).last()?;
     let place = s.noun_group_at(i + 1)?;
     Some(Reading {
         frame,
@@ -704,6 +735,20 @@ fn read_compound<'f>(
         words: i..i + 1,
         planned: false,
         conditional: false,
+    })
+}
+
+/// Actors in `bytes` that can hold ground: not "anti-X", not a news outlet or an agency
+/// reporting it.
+fn actors_in<'a>(ctx: &Context<'a>, bytes: Range<usize>) -> impl Iterator<Item = &'a Mention> + 'a {
+    let text = ctx.text();
+    let g = &ctx.rules.gazetteer;
+    ctx.mentions_in(bytes, MentionClass::Actor).filter(move |m| {
+        let kind = g.actor(&m.entity).and_then(|a| a.kind.as_deref()).unwrap_or("");
+        let reporter = ["media", "news", "agency", "journalist", "monitor", "ngo", "humanitarian"]
+            .iter()
+            .any(|k| kind.to_lowercase().contains(k));
+        !negated_actor(text, m) && !reporter
     })
 }
 
@@ -726,14 +771,20 @@ fn controller_in(
 ) -> Option<Filled> {
     let text = ctx.text();
     let bytes = s.bytes(&r);
-    let mention = ctx
-        .mentions_in(bytes.clone(), MentionClass::Actor)
-        .filter(|m| !negated_actor(text, m))
-        .last();
+    let mention = actors_in(ctx, bytes.clone()).last();
     if let Some(m) = mention {
         return Some(filled(m, text));
     }
     let t = &s.tokens;
+    // "Hamas, a group that rules X": the name the group stands beside.
+    if r.start >= 2
+        && t[r.start - 1].lower == ","
+        && t[r.start..r.end].iter().all(|w| w.pos != Pos::Pron)
+        && let Some(before) = s.noun_group_before(r.start - 1)
+        && let Some(m) = actors_in(ctx, s.bytes(&before)).last()
+    {
+        return Some(filled(m, text));
+    }
     let pronoun = (r.start..r.end).find(|&k| {
         t[k].pos == Pos::Pron
             || (t[k].pos == Pos::Det && matches!(t[k].lower.as_str(), "its" | "their" | "our"))
@@ -742,14 +793,20 @@ fn controller_in(
         // In what a speaker reports, "they" is the speaker: "the guards said they took".
         if g != usize::MAX {
             for h in (0..g.min(groups.len())).rev() {
-                if SPEECH.contains(&t[groups[h].head].lemma.as_str())
-                    && let Some(subj) = s.subject(groups, h)
-                    && subj.end <= groups[h].tokens.start
-                    && let Some(m) = ctx
-                        .mentions_in(s.bytes(&subj), MentionClass::Actor)
-                        .filter(|m| !negated_actor(text, m))
-                        .last()
-                {
+                if !SPEECH.contains(&t[groups[h].head].lemma.as_str()) {
+                    continue;
+                }
+                // The speaker: the verb's subject, else the first actor before the verb
+                // ("the guards, on their part, said").
+                let from_subject = s
+                    .subject(groups, h)
+                    .filter(|subj| subj.end <= groups[h].tokens.start)
+                    .and_then(|subj| actors_in(ctx, s.bytes(&subj)).last());
+                let first = || {
+                    let upto = t[groups[h].tokens.start].span.start;
+                    actors_in(ctx, t[0].span.start..upto).next()
+                };
+                if let Some(m) = from_subject.or_else(first) {
                     let pron = t[k].span.clone();
                     return Some(Filled {
                         id: Some(m.entity.clone()),
@@ -773,10 +830,7 @@ fn controller_in(
     for prep in ["from", "of"] {
         if t.get(r.end).is_some_and(|w| w.lower == prep)
             && let Some(n) = s.noun_group_at(r.end + 1)
-            && let Some(m) = ctx
-                .mentions_in(s.bytes(&n.tokens), MentionClass::Actor)
-                .filter(|m| !negated_actor(text, m))
-                .last()
+            && let Some(m) = actors_in(ctx, s.bytes(&n.tokens)).last()
         {
             return Some(filled(m, text));
         }
@@ -784,70 +838,139 @@ fn controller_in(
     None
 }
 
+/// Heads that name part of what their `of` phrase names: "most of X", "the rest of X".
+const PARTITIVE: &[&str] = &[
+    "most", "all", "much", "part", "majority", "rest", "half", "parts", "some", "many", "bulk",
+    "remainder", "whole", "control", "outskirts", "centre", "center",
+];
+
 /// The places one noun-group item names: its gazetteer place; a place of the item's kind
-/// inside a place named just after ("the airport in X"); the last place of its kind for
+/// inside a place named after it ("the airport in X", "airports of X"); each place of a
+/// list in its `of` phrase ("the villages of A, B and C"); the last place of its kind for
 /// "the town"; or, for a place noun ("three towns"), the words without a place id.
 fn places_of(ctx: &Context, s: &Sentence, item: &Range<usize>) -> Vec<Filled> {
+    places_with(ctx, s, item, None)
+}
+
+fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Option<&str>) -> Vec<Filled> {
     let text = ctx.text();
     let t = &s.tokens;
     if item.start >= item.end {
         return Vec::new();
     }
-    let bytes = s.bytes(item);
+    let g = &ctx.rules.gazetteer;
+    let of = (item.start..item.end).find(|&k| t[k].lower == "of");
+    let own = item.start..of.unwrap_or(item.end);
+    let bytes = s.bytes(&own);
     // A place before a possessive contains the place meant: "Y's second town".
-    let possessed: Vec<usize> = (item.start..item.end)
+    let possessed: Vec<usize> = (own.start..own.end)
         .filter(|&k| t[k].pos == Pos::Poss)
         .map(|k| t[k].span.start)
         .collect();
-    let mentions: Vec<&Mention> = ctx
-        .mentions_in(bytes.clone(), MentionClass::Place)
-        .filter(|m| !possessed.contains(&m.span.end))
-        .collect();
+    let all: Vec<&Mention> = ctx.mentions_in(bytes.clone(), MentionClass::Place).collect();
+    let mentions: Vec<&&Mention> = all.iter().filter(|m| !possessed.contains(&m.span.end)).collect();
+    let head = (own.start..own.end)
+        .filter(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name | Pos::Num | Pos::Det))
+        .next_back();
+    let head_lemma = head.map(|h| t[h].lemma.as_str());
+    let kind_head = head_lemma.filter(|l| PLACE_NOUNS.contains(l) || ["residence", "building"].contains(l));
+    let kind_head = outer_head.or(kind_head);
+    // "the airport" of a town named: the gazetteer's place of that kind in it.
+    let refine = |m: &Mention| -> Filled {
+        if let Some(h) = kind_head
+            && !g.place(&m.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref()))
+            && matches!(h, "airport" | "airbase" | "airfield" | "base" | "palace" | "residence" | "complex" | "headquarters")
+            && let Some(p) = g.places.iter().find(|p| {
+                p.within.as_deref() == Some(m.entity.as_str()) && kind_fits(h, p.kind.as_deref())
+            })
+        {
+            return Filled {
+                id: Some(p.id.clone()),
+                text: text[m.span.clone()].to_string(),
+                span: m.span.clone(),
+            };
+        }
+        filled(m, text)
+    };
     if let Some(m) = mentions.last() {
+        return vec![refine(m)];
+    }
+    // "the villages of A, B and C", "most of X", "airports of X and Y".
+    if let Some(of) = of
+        && (kind_head.is_some() || head_lemma.is_some_and(|l| PARTITIVE.contains(&l)) || head.is_some_and(|h| t[h].pos == Pos::Num))
+        && let Some(inner) = s.noun_group_at(of + 1)
+    {
+        let found: Vec<Filled> = inner
+            .items
+            .iter()
+            .flat_map(|i| places_with(ctx, s, i, kind_head))
+            .filter(|f| f.id.is_some())
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    // "Sudan's regions", "most of Y's territory": the possessor.
+    if let Some(m) = all.last()
+        && head_lemma.is_some_and(|l| matches!(l, "region" | "area" | "territory" | "part" | "land"))
+    {
         return vec![filled(m, text)];
     }
-    // Only noun groups headed by a place noun name a place.
-    let head = (item.start..item.end)
-        .take_while(|&k| t[k].lower != "of")
-        .filter(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name))
-        .last();
-    let Some(head) = head else { return Vec::new() };
-    let lemma = t[head].lemma.as_str();
-    if !PLACE_NOUNS.contains(&lemma) && !["residence", "building", "complex"].contains(&lemma) {
+    let Some(h) = kind_head.filter(|_| outer_head.is_none()) else {
         return Vec::new();
-    }
+    };
+    let bytes = s.bytes(item);
     // "the airports in the northern city of X": the airport the gazetteer has in X.
-    if let Some(w) = t.get(item.end).filter(|w| matches!(w.lower.as_str(), "in" | "at" | "of" | "near"))
+    if let Some(w) = t.get(item.end).filter(|w| matches!(w.lower.as_str(), "in" | "at" | "near"))
         && let Some(n) = s.noun_group_at(item.end + 1)
         && let Some(outer) = ctx.mentions_in(s.bytes(&n.tokens), MentionClass::Place).last()
     {
         let _ = w;
-        let g = &ctx.rules.gazetteer;
-        let inner = g.places.iter().find(|p| {
-            p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(lemma, p.kind.as_deref())
-        });
-        if let Some(p) = inner {
+        if let Some(p) = g.places.iter().find(|p| {
+            p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(h, p.kind.as_deref())
+        }) {
             return vec![Filled {
                 id: Some(p.id.clone()),
                 text: text[bytes.start..outer.span.end].to_string(),
                 span: bytes.start..outer.span.end,
             }];
         }
-        if g.place(&outer.entity).is_some_and(|p| kind_fits(lemma, p.kind.as_deref())) {
+        if g.place(&outer.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref())) {
             return vec![filled(outer, text)];
         }
     }
-    let plural = t[head].lower != t[head].lemma;
-    let definite = (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
     if ctx.mentions_in(bytes.clone(), MentionClass::Actor).next().is_some() {
         // "the Armenian side" is a party, not a place.
         return Vec::new();
     }
-    if definite
-        && !plural
-        && let Some(a) = anaphoric_place(ctx, bytes.clone())
-    {
-        return vec![a];
+    let head = head.expect("a kind head has a head");
+    let plural = t[head].lower != t[head].lemma;
+    let definite = (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
+    if definite && !plural {
+        // "the town": the last place of that kind named before, never a country.
+        let prior = ctx
+            .ann
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.class == MentionClass::Place && m.span.end <= bytes.start)
+            .take(30)
+            .find(|m| {
+                let kind = g.place(&m.entity).and_then(|p| p.kind.as_deref());
+                kind != Some("country")
+                    && (kind_fits(h, kind)
+                        || (matches!(h, "town" | "city" | "village") && matches!(kind, Some("town" | "city" | "village"))))
+            });
+        if let Some(p) = prior {
+            return vec![Filled {
+                id: Some(p.entity.clone()),
+                text: format!("{} ({})", &text[bytes.clone()], &text[p.span.clone()]),
+                span: bytes,
+            }];
+        }
+        if let Some(a) = anaphoric_place(ctx, bytes.clone()) {
+            return vec![a];
+        }
     }
     vec![Filled {
         id: None,
