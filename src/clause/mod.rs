@@ -417,6 +417,8 @@ impl Sentence {
             match t[j].pos {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Poss => {}
                 Pos::Noun | Pos::Name => nominal = true,
+                // "the strategically important city"
+                Pos::Adv if j > start && t.get(j + 1).is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun | Pos::Name)) => {}
                 // "the following settlements", "captured Egyptian officers"
                 Pos::Verb if j + 1 < t.len() && matches!(t[j + 1].pos, Pos::Noun | Pos::Name) && j > start => {}
                 Pos::Pron if j == start => {
@@ -429,11 +431,21 @@ impl Sentence {
         if !nominal {
             return None;
         }
-        // "the villages of A, B and C": the `of` phrase and its list belong to the group.
-        if t.get(j).is_some_and(|w| w.lower == "of")
-            && let Some(inner) = self.noun_group_at(j + 1)
-        {
-            return Some(start..inner.tokens.end);
+        // "the villages of A, B and C": the `of` phrase and its list belong to the group;
+        // after a singular head ("the residence of the chief and the airport") the list is
+        // the outer one.
+        if t.get(j).is_some_and(|w| w.lower == "of") {
+            let plural = t[start..j]
+                .iter()
+                .rev()
+                .find(|w| matches!(w.pos, Pos::Noun | Pos::Name | Pos::Det | Pos::Num))
+                .is_some_and(|w| w.lower != w.lemma || matches!(w.pos, Pos::Det | Pos::Num));
+            if plural && let Some(inner) = self.noun_group_at(j + 1) {
+                return Some(start..inner.tokens.end);
+            }
+            if let Some(inner) = self.item_at(j + 1) {
+                return Some(start..inner.end);
+            }
         }
         Some(start..j)
     }
@@ -500,6 +512,15 @@ impl Sentence {
         let mut k = start;
         while k > 0 && t[k - 1].pos == Pos::Adv {
             k -= 1;
+        }
+        // "and - remarkably - seized": the aside is skipped.
+        if k > 0 && t[k - 1].lower == "-"
+            && let Some(open) = (0..k - 1).rev().find(|&j| t[j].lower == "-")
+        {
+            k = open;
+            while k > 0 && t[k - 1].pos == Pos::Adv {
+                k -= 1;
+            }
         }
         let prev = k.checked_sub(1).map(|p| &t[p]);
         match prev.map(|p| p.pos) {
@@ -693,7 +714,12 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
         let verb_here = match prev_pos {
             Some(Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel | Pos::Adv) => true,
             Some(Pos::Aux) => prev.is_some_and(|p| matches!(p.lower.as_str(), "do" | "does" | "did")),
-            Some(Pos::Noun | Pos::Name) => plural_s && next_starts_group,
+            // "the guards seize X", "forces and allies capture X"
+            Some(Pos::Noun | Pos::Name) => {
+                next_starts_group
+                    && (plural_s
+                        || prev.is_some_and(|p| p.lower.ends_with('s') && p.lower != p.lemma))
+            }
             None => !capital,
             _ => false,
         };

@@ -826,6 +826,33 @@ fn controller_in(
             span: pron,
         });
     }
+    // "Government forces and allies on Monday captured": back over a time phrase.
+    if r.start >= 1 && matches!(t[r.start - 1].pos, Pos::Prep) {
+        let floor = r.start.saturating_sub(8);
+        let upto = t[r.start - 1].span.start;
+        let stop = (floor..r.start - 1)
+            .rev()
+            .find(|&k| matches!(t[k].pos, Pos::Verb | Pos::Aux | Pos::Rel | Pos::Sub | Pos::Punct))
+            .map_or(floor, |k| k + 1);
+        if stop < r.start - 1
+            && let Some(m) = actors_in(ctx, t[stop].span.start..upto).last()
+        {
+            return Some(filled(m, text));
+        }
+    }
+    // "The forces have also captured": a definite group of fighters is the last named.
+    let troops = ["force", "troop", "fighter", "rebel", "militia", "army", "military", "unit", "soldier"];
+    if t[r.start].lower == "the"
+        && r.end - r.start <= 3
+        && troops.contains(&t[r.end - 1].lemma.as_str())
+        && let Some(x) = ctx.previous_subject(t[r.start].span.start)
+    {
+        return Some(Filled {
+            id: Some(x.entity.clone()),
+            text: format!("{} ({})", &text[bytes.clone()], &text[x.span.clone()]),
+            span: bytes,
+        });
+    }
     // "an official from the army", "a spokesman of the guards"
     for prep in ["from", "of"] {
         if t.get(r.end).is_some_and(|w| w.lower == prep)
@@ -867,7 +894,12 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
         .filter(|&k| t[k].pos == Pos::Poss)
         .map(|k| t[k].span.start)
         .collect();
-    let all: Vec<&Mention> = ctx.mentions_in(bytes.clone(), MentionClass::Place).collect();
+    // A name may run through the `of` ("city of X" as one alias): it starts in the head.
+    let whole = s.bytes(item);
+    let all: Vec<&Mention> = ctx
+        .mentions_in(bytes.start..whole.end, MentionClass::Place)
+        .filter(|m| m.span.start < bytes.end.max(bytes.start + 1))
+        .collect();
     let mentions: Vec<&&Mention> = all.iter().filter(|m| !possessed.contains(&m.span.end)).collect();
     let head = (own.start..own.end)
         .filter(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name | Pos::Num | Pos::Det))
@@ -893,6 +925,16 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
         filled(m, text)
     };
     if let Some(m) = mentions.last() {
+        // "a Tigray town" is a town in Tigray, not Tigray: a wide place before a
+        // settlement noun.
+        let wide = g
+            .place(&m.entity)
+            .and_then(|p| p.kind.as_deref())
+            .is_some_and(|k| matches!(k, "region" | "country" | "state" | "province"));
+        let after = head.is_some_and(|h| t[h].span.start >= m.span.end);
+        if wide && after && head_lemma.is_some_and(|l| matches!(l, "town" | "city" | "village")) {
+            return Vec::new();
+        }
         return vec![refine(m)];
     }
     // "the villages of A, B and C", "most of X", "airports of X and Y".
@@ -954,6 +996,11 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
             .iter()
             .rev()
             .filter(|m| m.class == MentionClass::Place && m.span.end <= bytes.start)
+            // A capital named as its government ("Baku said") is not the town meant.
+            .filter(|m| {
+                !ctx.mentions_in(m.span.clone(), MentionClass::Actor)
+                    .any(|a| a.span == m.span)
+            })
             .take(30)
             .find(|m| {
                 let kind = g.place(&m.entity).and_then(|p| p.kind.as_deref());
