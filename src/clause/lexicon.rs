@@ -91,7 +91,7 @@ const PREPOSITIONS: &[&str] = &[
     "without", "for", "after", "before", "during", "since", "near", "around", "across",
     "along", "against", "toward", "towards", "through", "within", "between", "behind",
     "amid", "among", "outside", "inside", "until", "despite", "following", "via", "per",
-    "beyond", "about", "off", "out", "up", "down", "alongside",
+    "beyond", "about", "off", "out", "up", "down", "alongside", "ahead", "including",
 ];
 const PRONOUNS: &[&str] = &[
     "it", "they", "he", "she", "we", "i", "you", "them", "him", "us", "me", "ours", "theirs",

@@ -122,6 +122,12 @@ const INTENT: &[&str] = &[
     "ready", "poise", "determine", "able", "would", "ultimatum", "demand", "goal", "intention",
 ];
 
+/// Numbers written as words.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "dozens", "hundreds", "thousands", "twenty", "thirty", "forty", "fifty",
+];
+
 /// Adverbs the group rules must skip; any `-ly` word is one too.
 const ADVERBS: &[&str] = &[
     "still", "now", "also", "even", "already", "recently", "yet", "later", "then", "just",
@@ -611,7 +617,7 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
     if !first.is_alphanumeric() {
         return if lower == "'s" { Pos::Poss } else { Pos::Punct };
     }
-    if first.is_ascii_digit() {
+    if first.is_ascii_digit() || NUMBER_WORDS.contains(&lower) {
         return Pos::Num;
     }
     if names.iter().any(|n| n.start <= w.span.start && w.span.end <= n.end) {

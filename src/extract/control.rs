@@ -322,7 +322,7 @@ const PLACE_NOUNS: &[&str] = &[
     "province", "base", "airport", "position", "hill", "height", "locality", "neighbourhood",
     "neighborhood", "stronghold", "enclave", "zone", "capital", "part", "land", "airbase",
     "airfield", "camp", "palace", "complex", "headquarters", "garrison", "outpost", "highway",
-    "road", "side", "corridor", "front",
+    "road", "side", "corridor", "front", "countryside",
 ];
 
 /// Place kinds a head noun names, for the gazetteer place of that kind inside a named one
@@ -435,11 +435,13 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             }
         }
     }
-    // One claim per place, controller and change in a sentence: the first words that say it.
+    // One claim per place, controller and change in overlapping words ("the capture of X"
+    // inside "announced the capture of X"): the first words that say it.
     found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
     for c in found {
-        let dup = out.iter().chain(std::iter::empty()).any(|o| {
-            o.sentence == c.sentence
+        let dup = out.iter().any(|o| {
+            o.span.start < c.span.end
+                && c.span.start < o.span.end
                 && match (&o.kind, &c.kind) {
                     (
                         ClaimKind::Control { place: pa, place_text: ta, controller: ca, change: xa, .. },
@@ -607,6 +609,16 @@ fn read_noun<'f>(
         Some((g, subj))
     };
     if s.negated_before(lead) || (lead >= 1 && s.negated_before(lead - 1)) {
+        return None;
+    }
+    // "demanding a withdrawal from X", "calls for the capture of X": wanted, not done.
+    let wanted = (lead.saturating_sub(3)..lead).any(|k| {
+        matches!(
+            t[k].lemma.as_str(),
+            "demand" | "call" | "urge" | "seek" | "want" | "plan" | "vow" | "push" | "order" | "threaten" | "attempt" | "try" | "aim" | "prevent" | "stop"
+        )
+    });
+    if wanted {
         return None;
     }
     let (place, controller, change_lost) = match (before2, before) {
@@ -1019,9 +1031,21 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
             return vec![a];
         }
     }
+    // A claim with no place id only for ground ("three towns", "areas"): positions, bases
+    // and airports without a name are not places a reader can compare.
+    if !TERRITORY.contains(&h) {
+        return Vec::new();
+    }
     vec![Filled {
         id: None,
         text: text[bytes.clone()].to_string(),
         span: bytes,
     }]
 }
+
+/// Place nouns that name ground, for claims about places left unnamed.
+const TERRITORY: &[&str] = &[
+    "town", "city", "village", "settlement", "territory", "area", "region", "district",
+    "province", "locality", "land", "part", "side", "corridor", "highway", "road", "countryside",
+    "neighbourhood", "neighborhood", "enclave", "zone",
+];
