@@ -240,6 +240,11 @@ impl Sentence {
         for i in 0..tokens.len() {
             let pos = tag(&tokens, i, text, names);
             tokens[i].pos = pos;
+            if pos == Pos::Aux
+                && let Some(l) = aux_lemma(&tokens[i].lower)
+            {
+                tokens[i].lemma = l.to_string();
+            }
         }
         Sentence { tokens }
     }
@@ -336,8 +341,8 @@ impl Sentence {
             Mood::Attempt
         } else if INTENT.contains(&w) || INTENT.contains(&gov.lower.as_str()) {
             Mood::Intent
-        } else if gov.pos == Pos::Aux && gov.lemma == "be" {
-            // "is to hand over": an arrangement, not yet done.
+        } else if gov.pos == Pos::Aux && matches!(aux_lemma(&gov.lower), Some("be" | "have")) {
+            // "is to hand over", "has to withdraw": an obligation, not yet done.
             Mood::Future
         } else {
             Mood::Fact

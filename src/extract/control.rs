@@ -383,6 +383,23 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             }
         }
         for (i, tok) in s.tokens.iter().enumerate() {
+            // "X is ours": the speaker's side holds X.
+            if tok.lower == "ours"
+                && i >= 2
+                && s.tokens[i - 1].lemma == "be"
+                && let Some(frame) = frames.iter().find(|f| f.speaker && f.change == Change::Holds)
+                && let Some(subject) = s.noun_group_before(i - 1)
+            {
+                readings.push(Reading {
+                    frame,
+                    trigger: i,
+                    place: vec![subject],
+                    controller: speaker(ctx, &s, i),
+                    words: i - 1..i + 1,
+                    planned: false,
+                    conditional: false,
+                });
+            }
             for frame in frames {
                 if tok.pos == Pos::Noun && frame.nouns.iter().any(|n| *n == tok.lemma) {
                     readings.extend(read_noun(ctx, &s, &groups, i, frame));
@@ -515,6 +532,23 @@ fn read_verb<'f>(
         .chain(&place_roles)
         .filter(|r| sense.object.is_none() || place_roles.contains(r))
         .find_map(|r| role(r))?;
+    // "have been liberated - A, B and C": a list after a dash names the subject's places.
+    if group.passive {
+        let t = &s.tokens;
+        let mut k = group.head + 1;
+        while k < t.len() && !matches!(t[k].pos, Pos::Verb | Pos::Aux | Pos::Modal | Pos::Rel) {
+            if t[k].lower == "-" {
+                if let Some(n) = s.noun_group_at(k + 1).filter(|n| n.items.len() > 1) {
+                    place = n.items;
+                }
+                break;
+            }
+            if matches!(t[k].lower.as_str(), "," | ";" | ":") {
+                break;
+            }
+            k += 1;
+        }
+    }
     // "seized eight towns, including A and B": the places named.
     if let Some(last) = place.last() {
         let mut k = last.end;
@@ -532,6 +566,10 @@ fn read_verb<'f>(
         let whole = items.first()?.start..items.last()?.end;
         controller_in(ctx, s, groups, g, whole)
     });
+    // "X has been liberated", said by one side: that side took it.
+    if controller.is_none() && group.passive && frame.speaker {
+        controller = speaker(ctx, s, group.head);
+    }
     // "after taking X": a gerund with no subject of its own is the sentence's first actor's.
     if controller.is_none()
         && !group.passive
@@ -539,9 +577,14 @@ fn read_verb<'f>(
         && group.tokens.start > 0
         && matches!(s.tokens[group.tokens.start - 1].pos, Pos::Prep | Pos::Sub)
     {
+        // "Y's claims of taking X": the noun's possessor; else the first actor.
+        let prep = group.tokens.start - 1;
+        let owner = s
+            .noun_group_before(prep)
+            .and_then(|n| actors_in(ctx, s.bytes(&n)).last());
         let upto = s.tokens[group.tokens.start].span.start;
-        controller = actors_in(ctx, s.tokens[0].span.start..upto)
-            .next()
+        controller = owner
+            .or_else(|| actors_in(ctx, s.tokens[0].span.start..upto).next())
             .map(|m| filled(m, ctx.text()));
     }
     Some(Reading {
@@ -970,6 +1013,21 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     {
         return vec![filled(m, text)];
     }
+    // "the villages of A and B" with names the gazetteer lacks: each name, as a slug.
+    if let Some(outer) = outer_head
+        && TERRITORY.contains(&outer)
+        && of.is_none()
+        && (own.start..own.end).all(|k| matches!(t[k].pos, Pos::Name | Pos::Det))
+        && (own.start..own.end).any(|k| t[k].pos == Pos::Name)
+    {
+        let bytes = s.bytes(&own);
+        let name = &text[bytes.clone()];
+        return vec![Filled {
+            id: Some(slug(name)),
+            text: name.to_string(),
+            span: bytes,
+        }];
+    }
     let Some(h) = kind_head.filter(|_| outer_head.is_none()) else {
         return Vec::new();
     };
@@ -1036,6 +1094,13 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     if !TERRITORY.contains(&h) {
         return Vec::new();
     }
+    // "any areas", "the territories", "several towns": which places is not said.
+    let vague = (item.start..head).any(|k| {
+        matches!(t[k].lower.as_str(), "any" | "no" | "several" | "some" | "many")
+    });
+    if vague || (plural && definite) {
+        return Vec::new();
+    }
     vec![Filled {
         id: None,
         text: text[bytes.clone()].to_string(),
@@ -1049,3 +1114,40 @@ const TERRITORY: &[&str] = &[
     "province", "locality", "land", "part", "side", "corridor", "highway", "road", "countryside",
     "neighbourhood", "neighborhood", "enclave", "zone",
 ];
+
+/// Who says the words at token `at`: the sentence's source ("X said"), or, inside a
+/// quotation, the source named around it.
+fn speaker(ctx: &Context, s: &Sentence, at: usize) -> Option<Filled> {
+    let text = ctx.text();
+    let span = s.tokens.get(at)?.span.clone();
+    let sentence = ctx.sentence_of(span.start)?;
+    let source = |sentence: &Range<usize>| {
+        let here = if sentence.contains(&span.start) {
+            span.clone()
+        } else {
+            sentence.start..sentence.start
+        };
+        let m = ctx.modality(sentence, &here, &here);
+        let a = m.attribution?;
+        Some(Filled {
+            id: Some(a.entity?),
+            text: a.text,
+            span: span.clone(),
+        })
+    };
+    if let Some(f) = source(&sentence) {
+        return Some(f);
+    }
+    let q = ctx.doc.quote_at(span.clone())?;
+    // "X said: \"...\"", "\"...,\" X said": the sentences where the quotation opens and
+    // closes.
+    for pos in [q.range.start, q.range.end.saturating_sub(1), q.range.end] {
+        if let Some(other) = ctx.sentence_of(pos).filter(|o| *o != sentence)
+            && let Some(f) = source(&other)
+        {
+            return Some(f);
+        }
+    }
+    let _ = text;
+    None
+}

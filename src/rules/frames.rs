@@ -65,6 +65,10 @@ struct RawControl {
     /// Where the controller is: subject, object, or a preposition ("fell to").
     #[serde(default = "default_controller_roles")]
     controller: Vec<String>,
+    /// An agentless claim ("X has been liberated", "X is ours") names the side of whoever
+    /// says it: for verbs only the taker uses.
+    #[serde(default)]
+    speaker: bool,
     #[serde(default = "default_window")]
     window_days: u32,
 }
@@ -270,6 +274,8 @@ pub struct ControlFrame {
     /// Roles the place and the controller fill, in the active voice, first found first.
     pub place_roles: Vec<String>,
     pub controller_roles: Vec<String>,
+    /// See `RawControl::speaker`.
+    pub speaker: bool,
     pub window_days: u32,
 }
 
@@ -451,6 +457,7 @@ impl Frames {
                     nouns: c.nouns.iter().map(|n| n.to_lowercase()).collect(),
                     place_roles: c.place,
                     controller_roles: c.controller,
+                    speaker: c.speaker,
                     window_days: c.window_days,
                 });
             }
@@ -543,6 +550,9 @@ fn union_of_gates(control: &[ControlFrame]) -> Option<SentenceGate> {
         for n in &f.nouns {
             words.push(n.clone());
             words.push(format!("{n}s"));
+        }
+        if f.speaker && f.change == Change::Holds {
+            words.push("ours".into());
         }
     }
     words.sort();
