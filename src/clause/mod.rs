@@ -426,12 +426,18 @@ impl Sentence {
         }
         while j < t.len() && !(nominal && t[j].lower == "of") {
             match t[j].pos {
+                // An adjective after the head is not the group's: "hold X responsible".
+                Pos::Adj if nominal => break,
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Poss => {}
                 Pos::Noun | Pos::Name => nominal = true,
                 // "the strategically important city"
                 Pos::Adv if j > start && t.get(j + 1).is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun | Pos::Name)) => {}
                 // "the following settlements", "captured Egyptian officers"
-                Pos::Verb if j + 1 < t.len() && matches!(t[j + 1].pos, Pos::Noun | Pos::Name) && j > start => {}
+                Pos::Verb
+                    if j > start
+                        && matches!(t[j].inflection, Inflection::Gerund | Inflection::Participle)
+                        && matches!(t[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num)
+                        && t.get(j + 1).is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Name)) => {}
                 Pos::Pron if j == start => {
                     return Some(start..j + 1);
                 }
@@ -486,10 +492,16 @@ impl Sentence {
         while end > 0 && (t[end - 1].pos == Pos::Adv || t[end - 1].lower == "\"") {
             end -= 1;
         }
+        if end > 1 && t[end - 1].lower == "," && t[end - 2].lower == ")" {
+            end -= 1;
+        }
         // "(RSF)" after a name.
         if end > 0 && t[end - 1].lower == ")" {
             let open = (0..end - 1).rev().find(|&k| t[k].lower == "(")?;
             end = open;
+            if end > 0 && t[end - 1].lower == "," {
+                end -= 1;
+            }
         }
         let mut start = end;
         while start > 0 {
@@ -543,6 +555,10 @@ impl Sentence {
                 return self.noun_group_before(a);
             }
             Some(Pos::Conj) if g > 0 => return self.subject(groups, g - 1),
+            // "the attack by the guards (EG), seized": the group before the aside.
+            Some(Pos::Punct) if t[k - 1].lower == "," && k >= 2 => {
+                return self.noun_group_before(k - 1);
+            }
             // "acknowledged losing": the gerund's subject is its verb's.
             Some(Pos::Verb) if g > 0 && groups[g - 1].tokens.end == k => {
                 return self.subject(groups, g - 1);
@@ -741,7 +757,18 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
     if capital && !sentence_start {
         return Pos::Name;
     }
+    if is_adjective(lower) {
+        return Pos::Adj;
+    }
     Pos::Noun
+}
+
+/// Adjectives known by their ending ("responsible", "dangerous", "captive").
+fn is_adjective(w: &str) -> bool {
+    ["ible", "able", "ous", "ful", "less", "ive"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        || matches!(w, "guilty" | "hostage" | "accountable" | "liable" | "safe" | "intact")
 }
 
 /// A headline: most words of the sentence capitalised.

@@ -410,8 +410,8 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             }
         }
         for r in readings {
-            // A capture or a loss yet to come is an intent; only holding is planned.
-            if r.planned && r.frame.change != Change::Holds {
+            // A loss yet to come is no change of hands; a future capture or hold is planned.
+            if r.planned && r.frame.change == Change::Lost {
                 continue;
             }
             let Some(controller) = r.controller.as_ref() else {
@@ -420,6 +420,16 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             let Some(controller_id) = controller.id.clone() else {
                 continue;
             };
+            // A person who leaves a town gives up no ground.
+            let person = ctx
+                .rules
+                .gazetteer
+                .actor(&controller_id)
+                .and_then(|a| a.kind.as_deref())
+                .is_some_and(|k| k == "person");
+            if person && r.frame.change == Change::Lost {
+                continue;
+            }
             let trigger = s.bytes(&r.words);
             for item in &r.place {
                 for place in places_of(ctx, &s, item) {
@@ -526,6 +536,12 @@ fn read_verb<'f>(
             prep => s.prep_object(after, prep).map(|n| n.items),
         }
     };
+    // "hold X responsible", "left X devastated": an object with a complement is no place.
+    if let Some(o) = s.object(group, sense.particle.as_deref())
+        && s.tokens.get(o.tokens.end).is_some_and(|w| w.pos == Pos::Adj)
+    {
+        return None;
+    }
     let mut place = frame
         .place_roles
         .iter()
@@ -872,7 +888,8 @@ fn controller_in(
             }
         }
         if matches!(t[k].lower.as_str(), "we" | "our" | "ours" | "i") {
-            return None;
+            // "we hold the port", "out of our control": the speaker's side.
+            return speaker(ctx, s, k);
         }
         let pron = t[k].span.clone();
         return ctx.previous_subject(pron.start).map(|x| Filled {
@@ -1032,24 +1049,39 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
         return Vec::new();
     };
     let bytes = s.bytes(item);
-    // "the airports in the northern city of X": the airport the gazetteer has in X.
-    if let Some(w) = t.get(item.end).filter(|w| matches!(w.lower.as_str(), "in" | "at" | "near"))
-        && let Some(n) = s.noun_group_at(item.end + 1)
-        && let Some(outer) = ctx.mentions_in(s.bytes(&n.tokens), MentionClass::Place).last()
-    {
-        let _ = w;
-        if let Some(p) = g.places.iter().find(|p| {
-            p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(h, p.kind.as_deref())
-        }) {
-            return vec![Filled {
-                id: Some(p.id.clone()),
-                text: text[bytes.start..outer.span.end].to_string(),
-                span: bytes.start..outer.span.end,
-            }];
+    // "the airports in the northern city of X and in Y", "two airports, in X and Y": the
+    // places of that kind the gazetteer has in each.
+    let mut found = Vec::new();
+    let mut k = item.end;
+    loop {
+        if t.get(k).is_some_and(|w| matches!(w.lower.as_str(), "," | "and")) {
+            k += 1;
         }
-        if g.place(&outer.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref())) {
-            return vec![filled(outer, text)];
+        if !t.get(k).is_some_and(|w| matches!(w.lower.as_str(), "in" | "at" | "near")) {
+            break;
         }
+        let Some(n) = s.noun_group_at(k + 1) else { break };
+        for i in &n.items {
+            let Some(outer) = ctx.mentions_in(s.bytes(i), MentionClass::Place).last() else {
+                continue;
+            };
+            let inner = g.places.iter().find(|p| {
+                p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(h, p.kind.as_deref())
+            });
+            if let Some(p) = inner {
+                found.push(Filled {
+                    id: Some(p.id.clone()),
+                    text: text[outer.span.clone()].to_string(),
+                    span: outer.span.clone(),
+                });
+            } else if g.place(&outer.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref())) {
+                found.push(filled(outer, text));
+            }
+        }
+        k = n.tokens.end;
+    }
+    if !found.is_empty() {
+        return found;
     }
     if ctx.mentions_in(bytes.clone(), MentionClass::Actor).next().is_some() {
         // "the Armenian side" is a party, not a place.
