@@ -433,7 +433,12 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             let trigger = s.bytes(&r.words);
             for item in &r.place {
                 for place in places_of(ctx, &s, item) {
-                    let span = cover(&trigger, &place.span);
+                    // The claim's words: the verb or noun, its place and, in the same
+                    // sentence, its controller.
+                    let mut span = cover(&trigger, &place.span);
+                    if sentence.start <= controller.span.start && controller.span.end <= sentence.end {
+                        span = cover(&span, &controller.span);
+                    }
                     let mut modality = ctx.modality(sentence, &trigger, &span);
                     modality.conditional |= r.conditional;
                     let change = if (r.planned || modality.planned) && r.frame.change != Change::Lost {
