@@ -2,7 +2,8 @@
 //!
 //! Data flows one way: [`corpus`] loads articles into [`corpus::Document`]s (normalised text
 //! with a map back to the original bytes); later stages annotate, extract claims, check them
-//! against rules and report. The library never prints and never exits: it returns values and
+//! against rules and report. [`clause`] is English grammar for the extractors (lemmas, verb
+//! and noun groups, roles): it reads text only, never claims or rules. The library never prints and never exits: it returns values and
 //! [`Error`]s, and the binary decides what to show and which exit code to use.
 //!
 //! The layers, lowest first; a module uses only its own layer's and lower ones:

@@ -314,17 +314,32 @@ fn control_from_clauses_lists_passives_nouns_and_what_is_not_control() {
     };
     // A list after the verb: one claim a place.
     for place in ["ariha", "taftanaz", "khan-shaykhun"] {
-        assert!(has("syrian-opposition", place, Change::Captured), "{place}: {control:?}");
+        assert!(
+            has("syrian-opposition", place, Change::Captured),
+            "{place}: {control:?}"
+        );
     }
     // The passive, and the noun of the same verb with its `by` agent.
-    assert!(has("syrian-government", "saraqib", Change::Captured), "{control:?}");
-    assert!(has("syrian-government", "jisr-al-shughur", Change::Captured), "{control:?}");
+    assert!(
+        has("syrian-government", "saraqib", Change::Captured),
+        "{control:?}"
+    );
+    assert!(
+        has("syrian-government", "jisr-al-shughur", Change::Captured),
+        "{control:?}"
+    );
     assert!(has("turkey", "hama", Change::Lost), "{control:?}");
     assert!(has("hts", "idlib-city", Change::Holds), "{control:?}");
     // Attempts and intents are not captures; talks and blame are not holding; "anti-
     // government" fighters are not the government; a negated capture is none.
-    assert!(!has("syrian-government", "ariha", Change::Captured), "{control:?}");
-    assert!(!has("syrian-government", "taftanaz", Change::Captured), "{control:?}");
+    assert!(
+        !has("syrian-government", "ariha", Change::Captured),
+        "{control:?}"
+    );
+    assert!(
+        !has("syrian-government", "taftanaz", Change::Captured),
+        "{control:?}"
+    );
     for place in ["sochi", "russia", "turkey", "latakia", "homs", "damascus"] {
         assert!(
             !control.iter().any(|c| c.1.as_deref() == Some(place)),

@@ -112,28 +112,123 @@ const PARTICLES: &[&str] = &["over", "out", "back", "off", "up", "down", "away"]
 
 /// Words before "to VERB" that make the verb an attempt, or an intent.
 const ATTEMPT: &[&str] = &[
-    "try", "attempt", "seek", "strive", "struggle", "fight", "push", "bid", "battle", "effort",
-    "offensive", "counteroffensive", "counter-offensive", "operation", "campaign", "drive",
-    "move", "race", "scramble", "bid", "assault", "attack", "advance", "mobilize", "mobilise",
+    "try",
+    "attempt",
+    "seek",
+    "strive",
+    "struggle",
+    "fight",
+    "push",
+    "bid",
+    "battle",
+    "effort",
+    "offensive",
+    "counteroffensive",
+    "counter-offensive",
+    "operation",
+    "campaign",
+    "drive",
+    "move",
+    "race",
+    "scramble",
+    "bid",
+    "assault",
+    "attack",
+    "advance",
+    "mobilize",
+    "mobilise",
 ];
 const INTENT: &[&str] = &[
-    "plan", "intend", "vow", "want", "aim", "hope", "prepare", "threaten", "pledge", "promise",
-    "expect", "order", "plot", "decide", "mean", "wish", "call", "urge", "go", "set", "need",
-    "ready", "poise", "determine", "able", "would", "ultimatum", "demand", "goal", "intention",
+    "plan",
+    "intend",
+    "vow",
+    "want",
+    "aim",
+    "hope",
+    "prepare",
+    "threaten",
+    "pledge",
+    "promise",
+    "expect",
+    "order",
+    "plot",
+    "decide",
+    "mean",
+    "wish",
+    "call",
+    "urge",
+    "go",
+    "set",
+    "need",
+    "ready",
+    "poise",
+    "determine",
+    "able",
+    "would",
+    "ultimatum",
+    "demand",
+    "goal",
+    "intention",
 ];
 
 /// Numbers written as words.
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "dozen", "dozens", "hundreds", "thousands", "twenty", "thirty", "forty", "fifty",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
 ];
 
 /// Adverbs the group rules must skip; any `-ly` word is one too.
 const ADVERBS: &[&str] = &[
-    "still", "now", "also", "even", "already", "recently", "yet", "later", "then", "just",
-    "again", "reportedly", "allegedly", "apparently", "once", "previously", "finally", "soon",
-    "almost", "nearly", "largely", "mostly", "fully", "partly", "totally", "completely",
-    "successfully", "effectively", "currently", "since", "ever", "back",
+    "still",
+    "now",
+    "also",
+    "even",
+    "already",
+    "recently",
+    "yet",
+    "later",
+    "then",
+    "just",
+    "again",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "once",
+    "previously",
+    "finally",
+    "soon",
+    "almost",
+    "nearly",
+    "largely",
+    "mostly",
+    "fully",
+    "partly",
+    "totally",
+    "completely",
+    "successfully",
+    "effectively",
+    "currently",
+    "since",
+    "ever",
+    "back",
 ];
 
 fn is_adverb(w: &str) -> bool {
@@ -171,7 +266,10 @@ fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                     // A joiner stays inside a word only between two word characters, a comma
                     // or point only between digits ("1,960", "2.5").
                     let next = s[j + 1..].chars().next();
-                    let prev_digit = s[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
+                    let prev_digit = s[..j]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit());
                     let ok = match d {
                         ',' | '.' if d == ',' => {
                             prev_digit && next.is_some_and(|n| n.is_ascii_digit())
@@ -180,7 +278,11 @@ fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                         '.' => {
                             next.is_some_and(|n| n.is_alphanumeric())
                                 || (s[..j].chars().next_back().is_some_and(char::is_uppercase)
-                                    && s[..j].chars().rev().nth(1).is_none_or(|c| !c.is_alphanumeric() || c == '.')
+                                    && s[..j]
+                                        .chars()
+                                        .rev()
+                                        .nth(1)
+                                        .is_none_or(|c| !c.is_alphanumeric() || c == '.')
                                     && next.is_some_and(|n| n == '-'))
                         }
                         '%' => {
@@ -188,7 +290,9 @@ fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                             chars.next();
                             break;
                         }
-                        '\'' => next.is_some_and(|n| n.is_alphanumeric()) && !s[j..].starts_with("'s "),
+                        '\'' => {
+                            next.is_some_and(|n| n.is_alphanumeric()) && !s[j..].starts_with("'s ")
+                        }
                         _ => next.is_some_and(|n| n.is_alphanumeric()),
                     };
                     if !ok {
@@ -201,7 +305,10 @@ fn split(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 }
             }
             out.push(range.start + i..range.start + end);
-        } else if c == '\'' && s[i + 1..].starts_with('s') && !s[i + 2..].starts_with(char::is_alphanumeric) {
+        } else if c == '\''
+            && s[i + 1..].starts_with('s')
+            && !s[i + 2..].starts_with(char::is_alphanumeric)
+        {
             chars.next();
             out.push(range.start + i..range.start + i + 2);
         } else {
@@ -287,14 +394,21 @@ impl Sentence {
             // Trailing adverbs belong to what follows.
             let end = head + 1;
             let auxes = &t[start..head];
-            let be = auxes.iter().any(|a| a.pos == Pos::Aux && matches!(aux_lemma(&a.lower), Some("be" | "get")));
+            let be = auxes
+                .iter()
+                .any(|a| a.pos == Pos::Aux && matches!(aux_lemma(&a.lower), Some("be" | "get")));
             let participle = t[head].inflection == Inflection::Participle;
             let by_follows = t.get(head + 1).is_some_and(|n| n.lower == "by")
-                || (t.get(head + 1).is_some_and(|n| PARTICLES.contains(&n.lower.as_str()))
+                || (t
+                    .get(head + 1)
+                    .is_some_and(|n| PARTICLES.contains(&n.lower.as_str()))
                     && t.get(head + 2).is_some_and(|n| n.lower == "by"));
             let bare = auxes.iter().all(|a| a.pos == Pos::Adv);
             let passive = t[head].pos == Pos::Verb && participle && (be || (bare && by_follows));
-            let modal = auxes.iter().find(|a| a.pos == Pos::Modal).map(|a| a.lower.as_str());
+            let modal = auxes
+                .iter()
+                .find(|a| a.pos == Pos::Modal)
+                .map(|a| a.lower.as_str());
             let mood = match modal {
                 Some("will" | "shall") => Mood::Future,
                 Some("would" | "could" | "might" | "may" | "should" | "can" | "must") => {
@@ -376,14 +490,19 @@ impl Sentence {
             let t = &self.tokens;
             let comma = t.get(k).is_some_and(|w| w.lower == ",");
             let k1 = if comma { k + 1 } else { k };
-            let conj = t.get(k1).is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"));
+            let conj = t
+                .get(k1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "and" | "or"));
             let k2 = if conj { k1 + 1 } else { k1 };
             if !comma && !conj {
                 break;
             }
             let Some(next) = self.item_at(k2) else { break };
             // A new clause: "X, Y said"; "X and Y fought".
-            if self.tokens.get(next.end).is_some_and(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal))
+            if self
+                .tokens
+                .get(next.end)
+                .is_some_and(|w| matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal))
                 && !conj
             {
                 break;
@@ -412,15 +531,21 @@ impl Sentence {
             j += 1;
         }
         // "about 70%", "over 30 villages": a qualifier before a number.
-        if t.get(j).is_some_and(|w| matches!(w.lower.as_str(), "about" | "around" | "over" | "nearly" | "almost"))
-            && t.get(j + 1).is_some_and(|w| w.pos == Pos::Num)
+        if t.get(j).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "about" | "around" | "over" | "nearly" | "almost"
+            )
+        }) && t.get(j + 1).is_some_and(|w| w.pos == Pos::Num)
         {
             j += 1;
         }
         let start = j;
         let mut nominal = false;
         // "most of", "all of", "much of": a determiner heads a partitive.
-        if t.get(j).is_some_and(|w| w.pos == Pos::Det) && t.get(j + 1).is_some_and(|w| w.lower == "of") {
+        if t.get(j).is_some_and(|w| w.pos == Pos::Det)
+            && t.get(j + 1).is_some_and(|w| w.lower == "of")
+        {
             nominal = true;
             j += 1;
         }
@@ -431,13 +556,21 @@ impl Sentence {
                 Pos::Det | Pos::Adj | Pos::Num | Pos::Poss => {}
                 Pos::Noun | Pos::Name => nominal = true,
                 // "the strategically important city"
-                Pos::Adv if j > start && t.get(j + 1).is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun | Pos::Name)) => {}
+                Pos::Adv
+                    if j > start
+                        && t.get(j + 1)
+                            .is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun | Pos::Name)) => {
+                }
                 // "the following settlements", "captured Egyptian officers"
                 Pos::Verb
                     if j > start
-                        && matches!(t[j].inflection, Inflection::Gerund | Inflection::Participle)
+                        && matches!(
+                            t[j].inflection,
+                            Inflection::Gerund | Inflection::Participle
+                        )
                         && matches!(t[j - 1].pos, Pos::Det | Pos::Adj | Pos::Num)
-                        && t.get(j + 1).is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Name)) => {}
+                        && t.get(j + 1)
+                            .is_some_and(|n| matches!(n.pos, Pos::Noun | Pos::Name)) => {}
                 Pos::Pron if j == start => {
                     return Some(start..j + 1);
                 }
@@ -537,7 +670,8 @@ impl Sentence {
             k -= 1;
         }
         // "and - remarkably - seized": the aside is skipped.
-        if k > 0 && t[k - 1].lower == "-"
+        if k > 0
+            && t[k - 1].lower == "-"
             && let Some(open) = (0..k - 1).rev().find(|&j| t[j].lower == "-")
         {
             k = open;
@@ -595,8 +729,10 @@ impl Sentence {
         let mut k = from;
         while k < t.len() {
             let w = &t[k];
-            if matches!(w.pos, Pos::Verb | Pos::Aux | Pos::Modal | Pos::Rel | Pos::Sub)
-                || matches!(w.lower.as_str(), ";" | ":" | "\"")
+            if matches!(
+                w.pos,
+                Pos::Verb | Pos::Aux | Pos::Modal | Pos::Rel | Pos::Sub
+            ) || matches!(w.lower.as_str(), ";" | ":" | "\"")
             {
                 return None;
             }
@@ -621,7 +757,10 @@ impl Sentence {
 
     /// Bytes of a token range.
     pub fn bytes(&self, r: &Range<usize>) -> Range<usize> {
-        match (self.tokens.get(r.start), r.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+        match (
+            self.tokens.get(r.start),
+            r.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
+        ) {
             (Some(a), Some(b)) if r.start < r.end => a.span.start..b.span.end,
             (Some(a), _) => a.span.start..a.span.start,
             _ => 0..0,
@@ -641,7 +780,10 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
     if first.is_ascii_digit() || NUMBER_WORDS.contains(&lower) {
         return Pos::Num;
     }
-    if names.iter().any(|n| n.start <= w.span.start && w.span.end <= n.end) {
+    if names
+        .iter()
+        .any(|n| n.start <= w.span.start && w.span.end <= n.end)
+    {
         return Pos::Name;
     }
     let prev = i.checked_sub(1).map(|p| &t[p]);
@@ -710,7 +852,10 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
     let after_det = prev.is_some_and(|p| matches!(p.pos, Pos::Det | Pos::Adj | Pos::Poss));
     match w.inflection {
         Inflection::Past | Inflection::Participle | Inflection::Gerund if verb || !after_det => {
-            if after_det && next.is_some_and(|n| !matches!(n.pos, Pos::Det)) && w.inflection != Inflection::Past {
+            if after_det
+                && next.is_some_and(|n| !matches!(n.pos, Pos::Det))
+                && w.inflection != Inflection::Past
+            {
                 // "the captured town", "the following day"
                 return Pos::Adj;
             }
@@ -728,7 +873,10 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
         // The next word is not tagged yet: judge it by its word class.
         let next_starts_group = next.is_some_and(|n| {
             let l = n.lower.as_str();
-            let word = text[n.span.clone()].chars().next().is_some_and(char::is_alphanumeric);
+            let word = text[n.span.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
             word && !lexicon::is_preposition(l)
                 && !lexicon::is_conjunction(l)
                 && !lexicon::is_relative(l)
@@ -740,7 +888,9 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
         });
         let verb_here = match prev_pos {
             Some(Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel | Pos::Adv) => true,
-            Some(Pos::Aux) => prev.is_some_and(|p| matches!(p.lower.as_str(), "do" | "does" | "did")),
+            Some(Pos::Aux) => {
+                prev.is_some_and(|p| matches!(p.lower.as_str(), "do" | "does" | "did"))
+            }
             // "the guards seize X", "forces and allies capture X"
             Some(Pos::Noun | Pos::Name) => {
                 next_starts_group
@@ -768,7 +918,10 @@ fn is_adjective(w: &str) -> bool {
     ["ible", "able", "ous", "ful", "less", "ive"]
         .iter()
         .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
-        || matches!(w, "guilty" | "hostage" | "accountable" | "liable" | "safe" | "intact")
+        || matches!(
+            w,
+            "guilty" | "hostage" | "accountable" | "liable" | "safe" | "intact"
+        )
 }
 
 /// A headline: most words of the sentence capitalised.
@@ -820,7 +973,10 @@ mod tests {
     fn attempts_intents_and_negation() {
         for (text, mood) in [
             ("The militia is trying to retake the ridge.", Mood::Attempt),
-            ("The guards launched an offensive to capture the port.", Mood::Attempt),
+            (
+                "The guards launched an offensive to capture the port.",
+                Mood::Attempt,
+            ),
             ("The militia vowed to seize the port.", Mood::Intent),
             ("The port will be held by the guards.", Mood::Future),
             ("The militia managed to seize the port.", Mood::Fact),
@@ -842,7 +998,10 @@ mod tests {
         let g = s.verb_groups();
         assert_eq!(words(&s, &s.subject(&g, 0).unwrap()), "the guards");
         let o = s.object(&g[0], None).unwrap();
-        assert_eq!(words(&s, &o.tokens), "the villages of amber , bolt and cedar");
+        assert_eq!(
+            words(&s, &o.tokens),
+            "the villages of amber , bolt and cedar"
+        );
         let s = parse("The militia withdrew from Dunmore and Elk.");
         let g = s.verb_groups();
         let from = s.prep_object(g[0].head + 1, "from").unwrap();
@@ -859,20 +1018,5 @@ mod tests {
         assert_eq!(s.tokens[3].pos, Pos::Verb);
         let s = parse("They lost control of the port.");
         assert_eq!(s.tokens[2].pos, Pos::Noun);
-    }
-}
-#[cfg(test)]
-mod debug_dump {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let text = std::env::var("CLAUSE_TEXT").unwrap_or_default();
-        let s = super::Sentence::parse(&text, 0..text.len(), &[]);
-        let toks: Vec<String> = s.tokens.iter().map(|t| format!("{}/{:?}/{}", t.lower, t.pos, t.lemma)).collect();
-        eprintln!("{}", toks.join(" "));
-        for (i, g) in s.verb_groups().iter().enumerate() {
-            let groups = s.verb_groups();
-            eprintln!("{:?} subj={:?} obj={:?}", g, s.subject(&groups, i), s.object(g, None).map(|o| o.items));
-        }
     }
 }

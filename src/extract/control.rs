@@ -1,9 +1,18 @@
-//! Control claims: who holds, took or gave up a place, from the slot patterns in the frames.
+//! Control claims: who holds, took or gave up a place.
+//!
+//! Frames name verb lemmas and their nouns with the roles the place and the controller fill;
+//! the clause layer ([`crate::clause`]) finds those roles in each sentence a frame's words
+//! occur in, so one entry reads the active, the passive ("X was seized by Y"), the noun ("the
+//! seizure of X"), lists of places and the "under Y control" family. A role only makes a
+//! claim when it names a place: a gazetteer place, a place of the head noun's kind inside
+//! one ("the airport in X"), the last place of that kind ("the town"), or unnamed ground
+//! ("three towns"). Attempts, intents and negated verbs make no claim. Slot patterns from
+//! older rule packs still run after.
 
 use super::{Context, cover};
 use crate::annotate::{Mention, MentionClass};
-use crate::clause::{Mood, Pos, Sentence, VerbGroup};
 use crate::claims::{Claim, ClaimKind};
+use crate::clause::{Mood, Pos, Sentence, VerbGroup};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{Change, Slot, SlotPattern};
 use std::ops::Range;
@@ -312,17 +321,63 @@ pub(crate) fn warm_up() {
 /// Verbs whose subject is the source of a report: a pronoun subject in what they report
 /// ("the guards said they had taken the port") stands for their subject.
 const SPEECH: &[&str] = &[
-    "say", "announce", "claim", "state", "tell", "report", "confirm", "admit", "add", "declare",
-    "tweet", "write", "acknowledge", "insist", "assert", "allege",
+    "say",
+    "announce",
+    "claim",
+    "state",
+    "tell",
+    "report",
+    "confirm",
+    "admit",
+    "add",
+    "declare",
+    "tweet",
+    "write",
+    "acknowledge",
+    "insist",
+    "assert",
+    "allege",
 ];
 
 /// Head nouns that name a place without naming which: "three towns", "the region".
 const PLACE_NOUNS: &[&str] = &[
-    "town", "city", "village", "settlement", "territory", "area", "region", "district",
-    "province", "base", "airport", "position", "hill", "height", "locality", "neighbourhood",
-    "neighborhood", "stronghold", "enclave", "zone", "capital", "part", "land", "airbase",
-    "airfield", "camp", "palace", "complex", "headquarters", "garrison", "outpost", "highway",
-    "road", "side", "corridor", "front", "countryside",
+    "town",
+    "city",
+    "village",
+    "settlement",
+    "territory",
+    "area",
+    "region",
+    "district",
+    "province",
+    "base",
+    "airport",
+    "position",
+    "hill",
+    "height",
+    "locality",
+    "neighbourhood",
+    "neighborhood",
+    "stronghold",
+    "enclave",
+    "zone",
+    "capital",
+    "part",
+    "land",
+    "airbase",
+    "airfield",
+    "camp",
+    "palace",
+    "complex",
+    "headquarters",
+    "garrison",
+    "outpost",
+    "highway",
+    "road",
+    "side",
+    "corridor",
+    "front",
+    "countryside",
 ];
 
 /// Place kinds a head noun names, for the gazetteer place of that kind inside a named one
@@ -355,7 +410,10 @@ struct Reading<'f> {
 /// Control claims from the clause layer: frames' verbs and nouns with their roles.
 pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>) {
     let frames = &ctx.rules.frames.control;
-    if frames.iter().all(|f| f.verbs.is_empty() && f.nouns.is_empty()) {
+    if frames
+        .iter()
+        .all(|f| f.verbs.is_empty() && f.nouns.is_empty())
+    {
         return;
     }
     let text = ctx.text();
@@ -387,7 +445,9 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             if tok.lower == "ours"
                 && i >= 2
                 && s.tokens[i - 1].lemma == "be"
-                && let Some(frame) = frames.iter().find(|f| f.speaker && f.change == Change::Holds)
+                && let Some(frame) = frames
+                    .iter()
+                    .find(|f| f.speaker && f.change == Change::Holds)
                 && let Some(subject) = s.noun_group_before(i - 1)
             {
                 readings.push(Reading {
@@ -401,7 +461,7 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                 });
             }
             for frame in frames {
-                if tok.pos == Pos::Noun && frame.nouns.iter().any(|n| *n == tok.lemma) {
+                if tok.pos == Pos::Noun && frame.nouns.contains(&tok.lemma) {
                     readings.extend(read_noun(ctx, &s, &groups, i, frame));
                 }
                 if let Some(r) = read_compound(ctx, &s, i, frame) {
@@ -436,16 +496,19 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                     // The claim's words: the verb or noun, its place and, in the same
                     // sentence, its controller.
                     let mut span = cover(&trigger, &place.span);
-                    if sentence.start <= controller.span.start && controller.span.end <= sentence.end {
+                    if sentence.start <= controller.span.start
+                        && controller.span.end <= sentence.end
+                    {
                         span = cover(&span, &controller.span);
                     }
                     let mut modality = ctx.modality(sentence, &trigger, &span);
                     modality.conditional |= r.conditional;
-                    let change = if (r.planned || modality.planned) && r.frame.change != Change::Lost {
-                        Change::Planned
-                    } else {
-                        r.frame.change
-                    };
+                    let change =
+                        if (r.planned || modality.planned) && r.frame.change != Change::Lost {
+                            Change::Planned
+                        } else {
+                            r.frame.change
+                        };
                     let (when, basis) = ctx.when(sentence, &trigger, r.frame.window_days, None);
                     found.push(Claim {
                         kind: ClaimKind::Control {
@@ -455,7 +518,11 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                             controller_text: controller.text.clone(),
                             change,
                         },
-                        frame: format!("control-{}:{}", change_word(r.frame.change), s.tokens[r.trigger].lemma),
+                        frame: format!(
+                            "control-{}:{}",
+                            change_word(r.frame.change),
+                            s.tokens[r.trigger].lemma
+                        ),
                         span,
                         sentence: sentence.clone(),
                         when,
@@ -476,8 +543,20 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                 && c.span.start < o.span.end
                 && match (&o.kind, &c.kind) {
                     (
-                        ClaimKind::Control { place: pa, place_text: ta, controller: ca, change: xa, .. },
-                        ClaimKind::Control { place: pb, place_text: tb, controller: cb, change: xb, .. },
+                        ClaimKind::Control {
+                            place: pa,
+                            place_text: ta,
+                            controller: ca,
+                            change: xa,
+                            ..
+                        },
+                        ClaimKind::Control {
+                            place: pb,
+                            place_text: tb,
+                            controller: cb,
+                            change: xb,
+                            ..
+                        },
                     ) => ca == cb && xa == xb && (pa == pb && (pa.is_some() || ta == tb)),
                     _ => false,
                 }
@@ -522,7 +601,7 @@ fn read_verb<'f>(
         if s.tokens[obj.head].lemma != *noun {
             return None;
         }
-        after = s.tokens[obj.head].lemma.len().min(0) + obj.head + 1;
+        after = obj.head + 1;
         place_roles = vec!["of".into(), "over".into()];
     }
     let role = |name: &str| -> Option<Vec<Range<usize>>> {
@@ -543,7 +622,9 @@ fn read_verb<'f>(
     };
     // "hold X responsible", "left X devastated": an object with a complement is no place.
     if let Some(o) = s.object(group, sense.particle.as_deref())
-        && s.tokens.get(o.tokens.end).is_some_and(|w| w.pos == Pos::Adj)
+        && s.tokens
+            .get(o.tokens.end)
+            .is_some_and(|w| w.pos == Pos::Adj)
     {
         return None;
     }
@@ -626,7 +707,9 @@ fn subject_items(s: &Sentence, r: Range<usize>) -> Vec<Range<usize>> {
     let mut start = r.start;
     let t = &s.tokens;
     while start >= 2 && matches!(t[start - 1].lower.as_str(), "," | "and" | "or") {
-        let Some(prev) = s.group_before(start - 1, false) else { break };
+        let Some(prev) = s.group_before(start - 1, false) else {
+            break;
+        };
         if matches!(t[prev.start].pos, Pos::Pron) {
             break;
         }
@@ -654,15 +737,24 @@ fn read_noun<'f>(
     let t = &s.tokens;
     // The noun group's own words before the noun: "the full", "rebel", "Y's".
     let mut lead = i;
-    while lead > 0 && matches!(t[lead - 1].pos, Pos::Det | Pos::Adj | Pos::Name | Pos::Poss | Pos::Noun | Pos::Num) {
+    while lead > 0
+        && matches!(
+            t[lead - 1].pos,
+            Pos::Det | Pos::Adj | Pos::Name | Pos::Poss | Pos::Noun | Pos::Num
+        )
+    {
         lead -= 1;
     }
     let before = lead.checked_sub(1).map(|p| t[p].lower.as_str());
     let before2 = lead.checked_sub(2).map(|p| t[p].lower.as_str());
-    let modifier = (lead < i).then(|| lead..i);
-    let of_phrase = || s.prep_object(i + 1, "of").or_else(|| s.prep_object(i + 1, "over"));
+    let modifier = (lead < i).then_some(lead..i);
+    let of_phrase = || {
+        s.prep_object(i + 1, "of")
+            .or_else(|| s.prep_object(i + 1, "over"))
+    };
     let by_phrase = || s.prep_object(i + 1, "by");
-    let own = |r: Option<Range<usize>>| r.and_then(|r| controller_in(ctx, s, groups, usize::MAX, r));
+    let own =
+        |r: Option<Range<usize>>| r.and_then(|r| controller_in(ctx, s, groups, usize::MAX, r));
     let of_controller = || {
         let n = s.prep_object(i + 1, "of")?;
         controller_in(ctx, s, groups, usize::MAX, n.tokens)
@@ -679,7 +771,21 @@ fn read_noun<'f>(
     let wanted = (lead.saturating_sub(3)..lead).any(|k| {
         matches!(
             t[k].lemma.as_str(),
-            "demand" | "call" | "urge" | "seek" | "want" | "plan" | "vow" | "push" | "order" | "threaten" | "attempt" | "try" | "aim" | "prevent" | "stop"
+            "demand"
+                | "call"
+                | "urge"
+                | "seek"
+                | "want"
+                | "plan"
+                | "vow"
+                | "push"
+                | "order"
+                | "threaten"
+                | "attempt"
+                | "try"
+                | "aim"
+                | "prevent"
+                | "stop"
         )
     });
     if wanted {
@@ -689,11 +795,15 @@ fn read_noun<'f>(
         // "X is out of Y control", "out of our control"
         (Some("out"), Some("of")) => {
             let (_, subj) = clause_subject(lead)?;
-            (subject_items(s, subj), own(modifier.clone()).or_else(of_controller), true)
+            (
+                subject_items(s, subj),
+                own(modifier.clone()).or_else(of_controller),
+                true,
+            )
         }
         // "areas under the control of Y", "X remains under Y control"
         (_, Some("under")) => {
-            let place = place_before(s, groups, lead - 1)?;
+            let place = place_before(s, lead - 1)?;
             (place, own(modifier.clone()).or_else(of_controller), false)
         }
         // "Y is in full control of X"
@@ -727,7 +837,11 @@ fn read_noun<'f>(
     }
     // "out of Y control" reads a holds frame's noun as its loss.
     let frame_used = if change_lost {
-        ctx.rules.frames.control.iter().find(|f| f.change == Change::Lost)?
+        ctx.rules
+            .frames
+            .control
+            .iter()
+            .find(|f| f.change == Change::Lost)?
     } else {
         frame
     };
@@ -757,19 +871,25 @@ fn apposition(s: &Sentence, lead: usize, i: usize) -> Option<Vec<Range<usize>>> 
     while k > 0 && matches!(t[k - 1].pos, Pos::Aux | Pos::Adv) {
         k -= 1;
     }
-    (k < lead).then(|| s.noun_group_before(k).map(|r| vec![r])).flatten()
+    (k < lead)
+        .then(|| s.noun_group_before(k).map(|r| vec![r]))
+        .flatten()
 }
 
 /// The place a "under Y control" phrase is said of: the noun group before it (through a
 /// copula, "X is now under", and a relative pronoun, "areas that are under").
-fn place_before(s: &Sentence, groups: &[VerbGroup], under: usize) -> Option<Vec<Range<usize>>> {
+fn place_before(s: &Sentence, under: usize) -> Option<Vec<Range<usize>>> {
     let t = &s.tokens;
     let mut k = under;
     if (k.saturating_sub(4)..k).any(|j| t[j].pos == Pos::Neg) {
         return None;
     }
-    while k > 0 && matches!(t[k - 1].pos, Pos::Adv | Pos::Aux)
-        || (k > 0 && matches!(t[k - 1].lemma.as_str(), "remain" | "stay" | "come" | "fall" | "be" | "lie"))
+    while k > 0
+        && (matches!(t[k - 1].pos, Pos::Adv | Pos::Aux)
+            || matches!(
+                t[k - 1].lemma.as_str(),
+                "remain" | "stay" | "come" | "fall" | "be" | "lie"
+            ))
     {
         k -= 1;
     }
@@ -779,7 +899,6 @@ fn place_before(s: &Sentence, groups: &[VerbGroup], under: usize) -> Option<Vec<
             k -= 1;
         }
     }
-    let _ = groups;
     let r = s.noun_group_before(k)?;
     Some(subject_items(s, r))
 }
@@ -792,14 +911,24 @@ fn read_compound<'f>(
     frame: &'f crate::rules::frames::ControlFrame,
 ) -> Option<Reading<'f>> {
     let tok = &s.tokens[i];
-    let (first, last) = tok.lower.rsplit_once('-')?;
-    if first.is_empty() || !matches!(tok.inflection, crate::clause::lexicon::Inflection::Participle | crate::clause::lexicon::Inflection::Past) {
+    let (first, _) = tok.lower.rsplit_once('-')?;
+    if first.is_empty()
+        || !matches!(
+            tok.inflection,
+            crate::clause::lexicon::Inflection::Participle
+                | crate::clause::lexicon::Inflection::Past
+        )
+    {
         return None;
     }
-    if frame.change != Change::Holds || !frame.verbs.iter().any(|v| v.lemma == tok.lemma && v.particle.is_none() && v.object.is_none()) {
+    if frame.change != Change::Holds
+        || !frame
+            .verbs
+            .iter()
+            .any(|v| v.lemma == tok.lemma && v.particle.is_none() && v.object.is_none())
+    {
         return None;
     }
-    let _ = last;
     let prefix = tok.span.start..tok.span.start + first.len();
     let actor = actors_in(ctx, prefix.clone()).last()?;
     let place = s.noun_group_at(i + 1)?;
@@ -819,13 +948,25 @@ fn read_compound<'f>(
 fn actors_in<'a>(ctx: &Context<'a>, bytes: Range<usize>) -> impl Iterator<Item = &'a Mention> + 'a {
     let text = ctx.text();
     let g = &ctx.rules.gazetteer;
-    ctx.mentions_in(bytes, MentionClass::Actor).filter(move |m| {
-        let kind = g.actor(&m.entity).and_then(|a| a.kind.as_deref()).unwrap_or("");
-        let reporter = ["media", "news", "agency", "journalist", "monitor", "ngo", "humanitarian"]
+    ctx.mentions_in(bytes, MentionClass::Actor)
+        .filter(move |m| {
+            let kind = g
+                .actor(&m.entity)
+                .and_then(|a| a.kind.as_deref())
+                .unwrap_or("");
+            let reporter = [
+                "media",
+                "news",
+                "agency",
+                "journalist",
+                "monitor",
+                "ngo",
+                "humanitarian",
+            ]
             .iter()
             .any(|k| kind.to_lowercase().contains(k));
-        !negated_actor(text, m) && !reporter
-    })
+            !negated_actor(text, m) && !reporter
+        })
 }
 
 /// "anti-government forces" are not the government.
@@ -909,7 +1050,12 @@ fn controller_in(
         let upto = t[r.start - 1].span.start;
         let stop = (floor..r.start - 1)
             .rev()
-            .find(|&k| matches!(t[k].pos, Pos::Verb | Pos::Aux | Pos::Rel | Pos::Sub | Pos::Punct))
+            .find(|&k| {
+                matches!(
+                    t[k].pos,
+                    Pos::Verb | Pos::Aux | Pos::Rel | Pos::Sub | Pos::Punct
+                )
+            })
             .map_or(floor, |k| k + 1);
         if stop < r.start - 1
             && let Some(m) = actors_in(ctx, t[stop].span.start..upto).last()
@@ -918,7 +1064,9 @@ fn controller_in(
         }
     }
     // "The forces have also captured": a definite group of fighters is the last named.
-    let troops = ["force", "troop", "fighter", "rebel", "militia", "army", "military", "unit", "soldier"];
+    let troops = [
+        "force", "troop", "fighter", "rebel", "militia", "army", "military", "unit", "soldier",
+    ];
     if t[r.start].lower == "the"
         && r.end - r.start <= 3
         && troops.contains(&t[r.end - 1].lemma.as_str())
@@ -944,8 +1092,23 @@ fn controller_in(
 
 /// Heads that name part of what their `of` phrase names: "most of X", "the rest of X".
 const PARTITIVE: &[&str] = &[
-    "most", "all", "much", "part", "majority", "rest", "half", "parts", "some", "many", "bulk",
-    "remainder", "whole", "control", "outskirts", "centre", "center",
+    "most",
+    "all",
+    "much",
+    "part",
+    "majority",
+    "rest",
+    "half",
+    "parts",
+    "some",
+    "many",
+    "bulk",
+    "remainder",
+    "whole",
+    "control",
+    "outskirts",
+    "centre",
+    "center",
 ];
 
 /// The places one noun-group item names: its gazetteer place; a place of the item's kind
@@ -956,7 +1119,12 @@ fn places_of(ctx: &Context, s: &Sentence, item: &Range<usize>) -> Vec<Filled> {
     places_with(ctx, s, item, None)
 }
 
-fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Option<&str>) -> Vec<Filled> {
+fn places_with(
+    ctx: &Context,
+    s: &Sentence,
+    item: &Range<usize>,
+    outer_head: Option<&str>,
+) -> Vec<Filled> {
     let text = ctx.text();
     let t = &s.tokens;
     if item.start >= item.end {
@@ -977,18 +1145,33 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
         .mentions_in(bytes.start..whole.end, MentionClass::Place)
         .filter(|m| m.span.start < bytes.end.max(bytes.start + 1))
         .collect();
-    let mentions: Vec<&&Mention> = all.iter().filter(|m| !possessed.contains(&m.span.end)).collect();
+    let mentions: Vec<&&Mention> = all
+        .iter()
+        .filter(|m| !possessed.contains(&m.span.end))
+        .collect();
     let head = (own.start..own.end)
-        .filter(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name | Pos::Num | Pos::Det))
-        .next_back();
+        .rfind(|&k| matches!(t[k].pos, Pos::Noun | Pos::Name | Pos::Num | Pos::Det));
     let head_lemma = head.map(|h| t[h].lemma.as_str());
-    let kind_head = head_lemma.filter(|l| PLACE_NOUNS.contains(l) || ["residence", "building"].contains(l));
+    let kind_head =
+        head_lemma.filter(|l| PLACE_NOUNS.contains(l) || ["residence", "building"].contains(l));
     let kind_head = outer_head.or(kind_head);
     // "the airport" of a town named: the gazetteer's place of that kind in it.
     let refine = |m: &Mention| -> Filled {
         if let Some(h) = kind_head
-            && !g.place(&m.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref()))
-            && matches!(h, "airport" | "airbase" | "airfield" | "base" | "palace" | "residence" | "complex" | "headquarters")
+            && !g
+                .place(&m.entity)
+                .is_some_and(|p| kind_fits(h, p.kind.as_deref()))
+            && matches!(
+                h,
+                "airport"
+                    | "airbase"
+                    | "airfield"
+                    | "base"
+                    | "palace"
+                    | "residence"
+                    | "complex"
+                    | "headquarters"
+            )
             && let Some(p) = g.places.iter().find(|p| {
                 p.within.as_deref() == Some(m.entity.as_str()) && kind_fits(h, p.kind.as_deref())
             })
@@ -1016,7 +1199,9 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     }
     // "the villages of A, B and C", "most of X", "airports of X and Y".
     if let Some(of) = of
-        && (kind_head.is_some() || head_lemma.is_some_and(|l| PARTITIVE.contains(&l)) || head.is_some_and(|h| t[h].pos == Pos::Num))
+        && (kind_head.is_some()
+            || head_lemma.is_some_and(|l| PARTITIVE.contains(&l))
+            || head.is_some_and(|h| t[h].pos == Pos::Num))
         && let Some(inner) = s.noun_group_at(of + 1)
     {
         let found: Vec<Filled> = inner
@@ -1031,7 +1216,8 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     }
     // "Sudan's regions", "most of Y's territory": the possessor.
     if let Some(m) = all.last()
-        && head_lemma.is_some_and(|l| matches!(l, "region" | "area" | "territory" | "part" | "land"))
+        && head_lemma
+            .is_some_and(|l| matches!(l, "region" | "area" | "territory" | "part" | "land"))
     {
         return vec![filled(m, text)];
     }
@@ -1059,19 +1245,27 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     let mut found = Vec::new();
     let mut k = item.end;
     loop {
-        if t.get(k).is_some_and(|w| matches!(w.lower.as_str(), "," | "and")) {
+        if t.get(k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "," | "and"))
+        {
             k += 1;
         }
-        if !t.get(k).is_some_and(|w| matches!(w.lower.as_str(), "in" | "at" | "near")) {
+        if !t
+            .get(k)
+            .is_some_and(|w| matches!(w.lower.as_str(), "in" | "at" | "near"))
+        {
             break;
         }
-        let Some(n) = s.noun_group_at(k + 1) else { break };
+        let Some(n) = s.noun_group_at(k + 1) else {
+            break;
+        };
         for i in &n.items {
             let Some(outer) = ctx.mentions_in(s.bytes(i), MentionClass::Place).last() else {
                 continue;
             };
             let inner = g.places.iter().find(|p| {
-                p.within.as_deref() == Some(outer.entity.as_str()) && kind_fits(h, p.kind.as_deref())
+                p.within.as_deref() == Some(outer.entity.as_str())
+                    && kind_fits(h, p.kind.as_deref())
             });
             if let Some(p) = inner {
                 found.push(Filled {
@@ -1079,7 +1273,10 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
                     text: text[outer.span.clone()].to_string(),
                     span: outer.span.clone(),
                 });
-            } else if g.place(&outer.entity).is_some_and(|p| kind_fits(h, p.kind.as_deref())) {
+            } else if g
+                .place(&outer.entity)
+                .is_some_and(|p| kind_fits(h, p.kind.as_deref()))
+            {
                 found.push(filled(outer, text));
             }
         }
@@ -1088,13 +1285,18 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     if !found.is_empty() {
         return found;
     }
-    if ctx.mentions_in(bytes.clone(), MentionClass::Actor).next().is_some() {
+    if ctx
+        .mentions_in(bytes.clone(), MentionClass::Actor)
+        .next()
+        .is_some()
+    {
         // "the Armenian side" is a party, not a place.
         return Vec::new();
     }
     let head = head.expect("a kind head has a head");
     let plural = t[head].lower != t[head].lemma;
-    let definite = (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
+    let definite =
+        (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
     if definite && !plural {
         // "the town": the last place of that kind named before, never a country.
         let prior = ctx
@@ -1113,7 +1315,8 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
                 let kind = g.place(&m.entity).and_then(|p| p.kind.as_deref());
                 kind != Some("country")
                     && (kind_fits(h, kind)
-                        || (matches!(h, "town" | "city" | "village") && matches!(kind, Some("town" | "city" | "village"))))
+                        || (matches!(h, "town" | "city" | "village")
+                            && matches!(kind, Some("town" | "city" | "village"))))
             });
         if let Some(p) = prior {
             return vec![Filled {
@@ -1133,7 +1336,10 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
     }
     // "any areas", "the territories", "several towns": which places is not said.
     let vague = (item.start..head).any(|k| {
-        matches!(t[k].lower.as_str(), "any" | "no" | "several" | "some" | "many")
+        matches!(
+            t[k].lower.as_str(),
+            "any" | "no" | "several" | "some" | "many"
+        )
     });
     if vague || (plural && definite) {
         return Vec::new();
@@ -1147,15 +1353,32 @@ fn places_with(ctx: &Context, s: &Sentence, item: &Range<usize>, outer_head: Opt
 
 /// Place nouns that name ground, for claims about places left unnamed.
 const TERRITORY: &[&str] = &[
-    "town", "city", "village", "settlement", "territory", "area", "region", "district",
-    "province", "locality", "land", "part", "side", "corridor", "highway", "road", "countryside",
-    "neighbourhood", "neighborhood", "enclave", "zone",
+    "town",
+    "city",
+    "village",
+    "settlement",
+    "territory",
+    "area",
+    "region",
+    "district",
+    "province",
+    "locality",
+    "land",
+    "part",
+    "side",
+    "corridor",
+    "highway",
+    "road",
+    "countryside",
+    "neighbourhood",
+    "neighborhood",
+    "enclave",
+    "zone",
 ];
 
 /// Who says the words at token `at`: the sentence's source ("X said"), or, inside a
 /// quotation, the source named around it.
 fn speaker(ctx: &Context, s: &Sentence, at: usize) -> Option<Filled> {
-    let text = ctx.text();
     let span = s.tokens.get(at)?.span.clone();
     let sentence = ctx.sentence_of(span.start)?;
     let source = |sentence: &Range<usize>| {
@@ -1185,6 +1408,5 @@ fn speaker(ctx: &Context, s: &Sentence, at: usize) -> Option<Filled> {
             return Some(f);
         }
     }
-    let _ = text;
     None
 }
