@@ -402,29 +402,57 @@ pub fn forms(lemma: &str) -> Vec<String> {
     out
 }
 
+/// The closed classes a word belongs to, as bits of [`CLASS`]: one hash look-up a word
+/// instead of a scan of each list.
+static CLASSES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u8> = HashMap::new();
+    for (bit, list) in [
+        DETERMINERS,
+        PREPOSITIONS,
+        PRONOUNS,
+        RELATIVES,
+        CONJUNCTIONS,
+        SUBORDINATORS,
+        MODALS,
+        NEGATIONS,
+    ]
+    .iter()
+    .enumerate()
+    {
+        for w in *list {
+            *m.entry(w).or_insert(0) |= 1 << bit;
+        }
+    }
+    m
+});
+
+fn class(w: &str, bit: u8) -> bool {
+    CLASSES.get(w).is_some_and(|c| c & (1 << bit) != 0)
+}
+
 pub(crate) fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w)
+    class(w, 0)
 }
 pub(crate) fn is_preposition(w: &str) -> bool {
-    PREPOSITIONS.contains(&w)
+    class(w, 1)
 }
 pub(crate) fn is_pronoun(w: &str) -> bool {
-    PRONOUNS.contains(&w)
+    class(w, 2)
 }
 pub(crate) fn is_relative(w: &str) -> bool {
-    RELATIVES.contains(&w)
+    class(w, 3)
 }
 pub(crate) fn is_conjunction(w: &str) -> bool {
-    CONJUNCTIONS.contains(&w)
+    class(w, 4)
 }
 pub(crate) fn is_subordinator(w: &str) -> bool {
-    SUBORDINATORS.contains(&w)
+    class(w, 5)
 }
 pub(crate) fn is_modal(w: &str) -> bool {
-    MODALS.contains(&w)
+    class(w, 6)
 }
 pub(crate) fn is_negation(w: &str) -> bool {
-    NEGATIONS.contains(&w)
+    class(w, 7)
 }
 
 #[cfg(test)]

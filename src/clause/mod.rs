@@ -344,8 +344,9 @@ impl Sentence {
                 }
             })
             .collect();
+        let title = title_case(&tokens, text);
         for i in 0..tokens.len() {
-            let pos = tag(&tokens, i, text, names);
+            let pos = tag(&tokens, i, text, names, title);
             tokens[i].pos = pos;
             if pos == Pos::Aux
                 && let Some(l) = aux_lemma(&tokens[i].lower)
@@ -425,6 +426,18 @@ impl Sentence {
             });
             i = end.max(j);
         }
+        // "did not admit losing X", "tried taking X": a gerund right after its verb shares the
+        // verb's negation and mood.
+        for g in 1..out.len() {
+            let (before, after) = out.split_at_mut(g);
+            let (prev, cur) = (&before[g - 1], &mut after[0]);
+            if prev.tokens.end == cur.tokens.start && t[cur.head].inflection == Inflection::Gerund {
+                cur.negated |= prev.negated;
+                if cur.mood == Mood::Fact {
+                    cur.mood = prev.mood;
+                }
+            }
+        }
         out
     }
 
@@ -432,7 +445,7 @@ impl Sentence {
     fn mood_before(&self, start: usize) -> Mood {
         let t = &self.tokens;
         let mut k = start;
-        while k > 0 && t[k - 1].pos == Pos::Adv {
+        while k > 0 && (t[k - 1].pos == Pos::Adv || t[k - 1].lower == "\"") {
             k -= 1;
         }
         if k == 0 || t[k - 1].pos != Pos::To {
@@ -441,7 +454,7 @@ impl Sentence {
         }
         let mut g = k - 1;
         // "in an effort to", "in a bid to": the noun is the word just before "to".
-        while g > 0 && t[g - 1].pos == Pos::Adv {
+        while g > 0 && (t[g - 1].pos == Pos::Adv || t[g - 1].lower == "\"") {
             g -= 1;
         }
         let Some(gov) = g.checked_sub(1).map(|g| &t[g]) else {
@@ -769,7 +782,7 @@ impl Sentence {
 }
 
 /// The part of speech of token `i`, from its word, its neighbours and known names.
-fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
+fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -> Pos {
     let w = &t[i];
     let word = &text[w.span.clone()];
     let lower = w.lower.as_str();
@@ -841,7 +854,7 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
     let capital = first.is_uppercase();
     let sentence_start = prev.is_none_or(|p| matches!(p.lower.as_str(), "\"" | "(" | ":" | "-"));
     // Title case: every word capitalised; then capitals say nothing.
-    if capital && !sentence_start && !title_case(t, text) {
+    if capital && !sentence_start && !title {
         return Pos::Name;
     }
     if lower.contains('-') && w.inflection != Inflection::Plain {
@@ -887,6 +900,22 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>]) -> Pos {
                 && l != "to"
         });
         let verb_here = match prev_pos {
+            // "the guards, a militia, say they": a verb after an aside's comma.
+            Some(Pos::Punct) => {
+                prev.is_some_and(|p| p.lower == ",")
+                    && next_starts_group
+                    && matches!(
+                        w.lemma.as_str(),
+                        "say"
+                            | "claim"
+                            | "report"
+                            | "announce"
+                            | "state"
+                            | "insist"
+                            | "confirm"
+                            | "deny"
+                    )
+            }
             Some(Pos::Pron | Pos::Modal | Pos::To | Pos::Neg | Pos::Rel | Pos::Adv) => true,
             Some(Pos::Aux) => {
                 prev.is_some_and(|p| matches!(p.lower.as_str(), "do" | "does" | "did"))

@@ -284,9 +284,11 @@ fn anaphoric_place(ctx: &Context, region: Range<usize>) -> Option<Filled> {
         "town" | "village" => matches!(kind, Some("town" | "village")),
         other => kind == Some(other),
     };
-    let prior = ctx
+    let before = ctx
         .ann
         .mentions
+        .partition_point(|m| m.span.start < span.start);
+    let prior = ctx.ann.mentions[..before]
         .iter()
         .rev()
         .filter(|m| m.class == MentionClass::Place && m.span.end <= span.start)
@@ -1299,9 +1301,12 @@ fn places_with(
         (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
     if definite && !plural {
         // "the town": the last place of that kind named before, never a country.
-        let prior = ctx
+        // Mentions are in text order: only those before the words are looked at.
+        let before = ctx
             .ann
             .mentions
+            .partition_point(|m| m.span.start < bytes.start);
+        let prior = ctx.ann.mentions[..before]
             .iter()
             .rev()
             .filter(|m| m.class == MentionClass::Place && m.span.end <= bytes.start)

@@ -559,7 +559,9 @@ fn union_of_gates(control: &[ControlFrame]) -> Option<SentenceGate> {
     words.dedup();
     if !words.is_empty() {
         let words: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        gates.push(format!(r"\b(?:{})\b", words.join("|")));
+        // ASCII word boundaries: the lazy DFA handles them on any text, where Unicode ones
+        // make it give up on the first non-ASCII byte.
+        gates.push(format!(r"(?-u:\b)(?:{})(?-u:\b)", words.join("|")));
     }
     if gates.is_empty() {
         return None;
@@ -613,6 +615,30 @@ mod tests {
                 "{controller} (?:took|{place} fell to) {place}",
             ])
             .is_none()
+        );
+    }
+
+    #[test]
+    fn the_gate_finds_every_form_of_a_frames_verbs_and_nouns() {
+        let src = "control:\n  - change: captured\n    verbs: [seize, 'take over']\n    nouns: [seizure]\n";
+        let f = Frames::compile(&[(PathBuf::from("f.yaml"), src.into())], None).unwrap();
+        let gate = f.control_gate.expect("a gate").regex().clone();
+        for text in [
+            "The port was Seized.",
+            "after taking over",
+            "the seizure of",
+            "took the café",
+        ] {
+            assert!(gate.is_match(text), "{text}");
+        }
+        assert!(!gate.is_match("The port was shelled."));
+        assert_eq!(
+            f.control[0].verbs[1],
+            VerbSense {
+                lemma: "take".into(),
+                particle: Some("over".into()),
+                object: None
+            }
         );
     }
 
