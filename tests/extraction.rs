@@ -347,3 +347,56 @@ fn control_from_clauses_lists_passives_nouns_and_what_is_not_control() {
         );
     }
 }
+
+#[test]
+fn control_by_falling_to_hyphenated_holders_under_control_leaving_and_the_speaker() {
+    let (_, cs) = shipped("control-more.md");
+    let control: Vec<(String, Option<String>, Change)> = cs
+        .iter()
+        .filter_map(|c| match &c.kind {
+            ClaimKind::Control {
+                controller,
+                place,
+                change,
+                ..
+            } => Some((controller.clone(), place.clone(), *change)),
+            _ => None,
+        })
+        .collect();
+    let has = |who: &str, place: &str, change: Change| {
+        control
+            .iter()
+            .any(|c| c.0 == who && c.1.as_deref() == Some(place) && c.2 == change)
+    };
+    assert!(
+        has("syrian-government", "kafr-nabl", Change::Captured),
+        "{control:?}"
+    );
+    assert!(
+        has("syrian-opposition", "atarib", Change::Holds),
+        "{control:?}"
+    );
+    assert!(has("hts", "sarmin", Change::Holds), "{control:?}");
+    assert!(
+        has("turkey", "maarat-al-numan", Change::Lost),
+        "{control:?}"
+    );
+    for place in ["ariha", "taftanaz"] {
+        assert!(
+            has("syrian-government", place, Change::Captured),
+            "{place}: {control:?}"
+        );
+    }
+    // "X is ours", said by one side: that side holds X.
+    assert!(
+        has("syrian-government", "saraqib", Change::Holds),
+        "{control:?}"
+    );
+    // Advancing, a joint patrol and a wish to retake are not control.
+    for place in ["khan-shaykhun", "jisr-al-shughur", "hama"] {
+        assert!(
+            !control.iter().any(|c| c.1.as_deref() == Some(place)),
+            "{place}: {control:?}"
+        );
+    }
+}

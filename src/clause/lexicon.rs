@@ -2,7 +2,7 @@
 //! irregular-verb table plus suffix rules) and the closed word classes. No model, no data
 //! files: what English needs fits in this file, and domain words stay in `rules/`.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// Irregular verbs: lemma, past, past participle(s).
@@ -264,7 +264,7 @@ pub(crate) struct Lexicon {
     irregular: HashMap<&'static str, &'static str>,
     /// Past participles of irregular verbs.
     participles: HashMap<&'static str, &'static str>,
-    verbs: std::collections::HashSet<String>,
+    verbs: HashSet<String>,
 }
 
 pub(crate) static ENGLISH: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::with(&[]));

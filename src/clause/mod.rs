@@ -1042,6 +1042,21 @@ mod tests {
     }
 
     #[test]
+    fn complements_and_shared_negation() {
+        // An adjective after the object is its complement, not part of the noun group.
+        let s = parse("The guards hold the mayor responsible.");
+        let g = s.verb_groups();
+        let o = s.object(&g[0], None).unwrap();
+        assert_eq!(words(&s, &o.tokens), "the mayor");
+        assert_eq!(s.tokens[o.tokens.end].pos, Pos::Adj);
+        // A gerund after a negated verb is negated too.
+        let s = parse("The militia did not admit losing the port.");
+        assert!(s.verb_groups().last().unwrap().negated);
+        let s = parse("The militia admitted losing the port.");
+        assert!(!s.verb_groups().last().unwrap().negated);
+    }
+
+    #[test]
     fn nouns_and_verbs_of_one_spelling() {
         let s = parse("The guards still control the port.");
         assert_eq!(s.tokens[3].pos, Pos::Verb);
