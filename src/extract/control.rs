@@ -318,6 +318,7 @@ pub(crate) fn warm_up() {
     for re in [&PRONOUN, &NAMED_PLACE, &PLACE_NOUN] {
         LazyLock::force(re);
     }
+    LazyLock::force(&PLACE_WORDS);
 }
 
 /// Verbs whose subject is the source of a report: a pronoun subject in what they report
@@ -382,6 +383,25 @@ const PLACE_NOUNS: &[&str] = &[
     "countryside",
 ];
 
+/// [`PLACE_NOUNS`] and their plurals, to pass over sentences that name no place.
+static PLACE_WORDS: LazyLock<crate::text::wordset::WordSet> = LazyLock::new(|| {
+    let plurals: Vec<String> = PLACE_NOUNS
+        .iter()
+        .flat_map(|w| {
+            let stem = w.strip_suffix('y').map(|s| format!("{s}ies"));
+            [Some(format!("{w}s")), stem]
+        })
+        .flatten()
+        .collect();
+    crate::text::wordset::WordSet::new(
+        PLACE_NOUNS
+            .iter()
+            .copied()
+            .chain(plurals.iter().map(String::as_str))
+            .chain(["residence", "residences", "building", "buildings"]),
+    )
+});
+
 /// Place kinds a head noun names, for the gazetteer place of that kind inside a named one
 /// ("the airport in Dunmore").
 fn kind_fits(head: &str, kind: Option<&str>) -> bool {
@@ -421,6 +441,16 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
     let text = ctx.text();
     let mut found: Vec<Claim> = Vec::new();
     for (sentence, _) in ctx.doc.sentences.iter().zip(hit).filter(|(_, h)| **h) {
+        // A claim needs a place: a gazetteer place or a place noun in the sentence. Most
+        // sentences with a frame word ("took", "held") have neither and are not parsed.
+        if ctx
+            .mentions_in(sentence.clone(), MentionClass::Place)
+            .next()
+            .is_none()
+            && !PLACE_WORDS.any_word_in(&text[sentence.clone()])
+        {
+            continue;
+        }
         let names: Vec<Range<usize>> = ctx
             .mentions_in(sentence.clone(), MentionClass::Actor)
             .chain(ctx.mentions_in(sentence.clone(), MentionClass::Place))
