@@ -91,13 +91,10 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline, Error> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
+        let text = crate::input::read_text(path, crate::input::MAX_BASELINE_BYTES).map_err(|e| {
             Error::single(Diagnostic::error(
                 path,
-                format!(
-                    "cannot read the baseline: {}",
-                    crate::corpus::walk::io_reason(&e)
-                ),
+                format!("cannot read the baseline: {e}"),
             ))
         })?;
         let b: Baseline = serde_json::from_str(&text).map_err(|e| {

@@ -197,7 +197,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Vec<Analyzed>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        let src = match std::fs::read_to_string(path) {
+        let src = match crate::input::read_text(path, crate::input::MAX_CLAIMS_BYTES) {
             Ok(s) => s,
             Err(e) => {
                 errors.push(Diagnostic::error(

@@ -42,6 +42,7 @@ pub mod eval;
 pub mod extract;
 pub mod findings;
 pub mod gated;
+pub mod input;
 pub mod interchange;
 pub mod output;
 pub mod pattern;

@@ -27,7 +27,7 @@ use crosscheck::rules::{Rule, RuleSet, Severity};
 use crosscheck::suppress::{self, Config};
 use crosscheck::{Diagnostic, Error};
 use rayon::prelude::*;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -480,6 +480,18 @@ fn check(
         show: args.show.into(),
         ..render_options
     };
+    let inputs = run_inputs(&args.paths, &args.claims, options);
+    for (flag, path) in [
+        ("--output", &args.output),
+        ("--sarif-output", &args.sarif_output),
+        ("--json-output", &args.json_output),
+        ("--junit-output", &args.junit_output),
+        ("--markdown-output", &args.markdown_output),
+    ] {
+        if let Some(path) = path {
+            crosscheck::output::refuse_inside_inputs(path, flag, &inputs)?;
+        }
+    }
     let mut run = run_check(
         cli,
         &args.paths,
@@ -621,6 +633,24 @@ fn check(
     Ok(code)
 }
 
+/// What a check run reads, which no output may replace: the corpus folders or files, the
+/// claims files and the outlets file.
+fn run_inputs(paths: &[PathBuf], claims: &[PathBuf], options: &LoadOptions) -> Vec<PathBuf> {
+    let mut inputs: Vec<PathBuf> = if paths.is_empty() && claims.is_empty() {
+        vec![PathBuf::from(corpus::DEFAULT_CORPUS)]
+    } else {
+        paths.iter().chain(claims).cloned().collect()
+    };
+    let first = inputs[0].clone();
+    inputs.extend(
+        options
+            .outlets
+            .clone()
+            .or_else(|| corpus::find_outlets_file(&first)),
+    );
+    inputs
+}
+
 /// The HTML report of a check run: its findings, the claims behind the timeline and charts,
 /// and the source audit.
 fn html_page(
@@ -689,6 +719,11 @@ fn baseline(
         BaselineAction::Update(a) => (a, "updated"),
         BaselineAction::Prune(a) => (a, "pruned"),
     };
+    crosscheck::output::refuse_inside_inputs(
+        &args.file,
+        "baseline",
+        &run_inputs(&args.paths, &[], options),
+    )?;
     let run = run_check(cli, &args.paths, &[], &[], &[], options)?;
     let (baseline, changed) = match action {
         BaselineAction::Create(_) => {
@@ -844,10 +879,16 @@ fn load_documents(
         )
         .into());
     }
-    let mut source = String::new();
-    io::stdin()
-        .read_to_string(&mut source)
+    // One article: no more than an article file may hold.
+    let mut bytes = Vec::new();
+    crosscheck::input::read_capped(io::stdin().lock(), options.max_file_bytes, &mut bytes)
         .map_err(|e| Error::Usage(format!("cannot read standard input: {e}")))?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        Error::Usage(format!(
+            "standard input is not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
     let meta = match published {
         Some(p) => Some(Meta {
             outlet: outlet.unwrap_or("unknown").to_string(),

@@ -64,13 +64,10 @@ impl Config {
             None if Path::new(CONFIG_FILE).is_file() => PathBuf::from(CONFIG_FILE),
             None => return Ok(Config::default()),
         };
-        let src = std::fs::read_to_string(&path).map_err(|e| {
+        let src = crate::input::read_text(&path, crate::input::MAX_YAML_BYTES).map_err(|e| {
             Error::single(Diagnostic::error(
                 &path,
-                format!(
-                    "cannot read the config file: {}",
-                    crate::corpus::walk::io_reason(&e)
-                ),
+                format!("cannot read the config file: {e}"),
             ))
         })?;
         let raw: RawConfig = yaml::from_str::<Option<RawConfig>>(&src)

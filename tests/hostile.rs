@@ -213,7 +213,7 @@ fn a_file_larger_than_an_article_is_skipped_in_bounded_memory() {
 #[cfg(unix)]
 #[test]
 fn a_file_that_never_ends_is_read_only_up_to_the_limit() {
-    // A device reports no size; reading it whole would never finish.
+    // A device never ends: it is not a regular file, so it is not opened for reading at all.
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
     let o = run_in(
@@ -231,7 +231,7 @@ fn a_file_that_never_ends_is_read_only_up_to_the_limit() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(
         text(&o)
-            .contains("/dev/zero: warning: more than 4096 bytes, larger than an article; skipped"),
+            .contains("/dev/zero: warning: a device, not a regular file; skipped"),
         "{}",
         text(&o)
     );
@@ -421,4 +421,83 @@ fn an_enormous_regular_expression_is_refused_with_its_place() {
         "{}",
         text(&o)
     );
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+/// A FIFO waits for a writer forever once opened for reading: one planted in a corpus (or an
+/// article link to one, or `--outlets` naming one) would hang a CI job.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_corpus_or_as_the_outlets_file_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    mkfifo(&c.join("pipe.md"));
+    std::os::unix::fs::symlink("pipe.md", c.join("link.md")).unwrap();
+    mkfifo(&dir.path().join("outlets.yaml"));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let work = dir.path().to_path_buf();
+    std::thread::spawn(move || {
+        let walked = run_in(&work, &["corpus"]);
+        let named = run_in(&work, &["corpus", "corpus/pipe.md", "corpus/good.md"]);
+        let outlets = run_in(&work, &["corpus", "--outlets", "outlets.yaml"]);
+        let _ = tx.send((walked, named, outlets));
+    });
+    // A hang is the failure; a minute is far beyond what three runs on one article take.
+    let (walked, named, outlets) = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("crosscheck hung on a FIFO");
+    for o in [&walked, &named] {
+        assert_eq!(o.status.code(), Some(0), "{}", text(o));
+        assert!(
+            text(o).contains("pipe.md: warning: a FIFO (named pipe), not a regular file; skipped"),
+            "{}",
+            text(o)
+        );
+        assert!(text(o).contains("1 documents") || text(o).contains("1 document"), "{}", text(o));
+    }
+    assert!(text(&walked).contains("link.md: warning: a FIFO"), "{}", text(&walked));
+    assert_eq!(outlets.status.code(), Some(2), "{}", text(&outlets));
+    assert!(
+        text(&outlets).contains("outlets.yaml: error: cannot read the outlets file: it is a FIFO"),
+        "{}",
+        text(&outlets)
+    );
+}
+
+/// `--output corpus/a.md` replaced an article, and a SARIF file written as
+/// `corpus/outlets.yaml` broke the next run: no output flag may name a path in the input.
+#[test]
+fn outputs_inside_the_corpus_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir.path().join("rules"));
+    let before = snapshot(&c);
+    let cases: [&[&str]; 8] = [
+        &["check", "--output", "corpus/good.md"],
+        &["check", "-o", "corpus/new.json", "--format", "json"],
+        &["check", "--sarif-output", "corpus/outlets.yaml"],
+        &["check", "--json-output", "corpus/../corpus/x.json"],
+        &["check", "--junit-output", "corpus/x.xml"],
+        &["check", "--markdown-output", "corpus/x.md"],
+        &["report", "-o", "corpus/report.html"],
+        &["baseline", "create", "corpus/baseline.json"],
+    ];
+    for args in cases {
+        let o = run_in(dir.path(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
+        assert!(text(&o).contains("refusing to write inside corpus"), "{args:?}: {}", text(&o));
+    }
+    // A corpus named as a file: that file is input too.
+    let o = run_in(dir.path(), &["check", "corpus/good.md", "-o", "corpus/good.md"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert_eq!(snapshot(&c), before);
+    // Beside the corpus is fine.
+    let o = run_in(dir.path(), &["check", "-o", "findings.json", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(dir.path().join("findings.json").is_file());
 }

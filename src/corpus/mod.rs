@@ -250,31 +250,41 @@ pub fn load_file(path: &Path, outlets: &Outlets, opts: &LoadOptions) -> FileOutc
                 .with_help("pass --max-file-size BYTES to read larger files"),
         )
     };
-    // One open for the size check and the read, and never more than the limit read: a
-    // device or pipe reports no size.
-    let mut file = match std::fs::File::open(path) {
+    // One open for the size check and the read, and never more than the limit read. A FIFO,
+    // socket or device is refused on the open handle before any byte is read: reading a
+    // FIFO would wait for a writer forever.
+    let (mut file, size) = match crate::input::open_regular(path) {
         Ok(f) => f,
-        Err(e) => return cannot_read(&e),
+        Err(crate::input::ReadError::NotRegular(kind)) => {
+            return FileOutcome::Skipped(Diagnostic::warning(
+                path,
+                format!("{kind}, not a regular file; skipped"),
+            ));
+        }
+        Err(crate::input::ReadError::Io(e)) => return cannot_read(&e),
+        Err(crate::input::ReadError::TooLarge { size, .. }) => return too_large(size),
     };
-    let size = file.metadata().map_or(0, |m| m.len());
     if size > opts.max_file_bytes {
         return too_large(Some(size));
     }
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    if let Err(e) = (&mut file)
-        .take(opts.max_file_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-    {
+    // The first bytes decide whether the file is text before the rest is read.
+    let sniff = (BINARY_SNIFF as u64).min(opts.max_file_bytes);
+    let mut bytes = Vec::with_capacity(sniff as usize);
+    if let Err(e) = (&mut file).take(sniff).read_to_end(&mut bytes) {
         return cannot_read(&e);
     }
-    if bytes.len() as u64 > opts.max_file_bytes {
-        return too_large(None);
-    }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+    if bytes.contains(&0) {
         return FileOutcome::Skipped(Diagnostic::warning(
             path,
             "binary file (it contains NUL bytes); skipped",
         ));
+    }
+    bytes.reserve((size as usize).saturating_sub(bytes.len()) + 1);
+    let rest = opts.max_file_bytes - bytes.len() as u64;
+    match crate::input::read_capped(&mut file, rest, &mut bytes) {
+        Ok(()) => {}
+        Err(crate::input::ReadError::Io(e)) => return cannot_read(&e),
+        Err(_) => return too_large(None),
     }
     let source = match String::from_utf8(bytes) {
         Ok(s) => s,

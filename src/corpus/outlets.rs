@@ -170,13 +170,10 @@ impl Outlets {
 
     /// Read and parse the outlets file at `path`.
     pub fn load(path: &Path) -> Result<Outlets, Vec<Diagnostic>> {
-        let src = std::fs::read_to_string(path).map_err(|e| {
+        let src = crate::input::read_text(path, crate::input::MAX_YAML_BYTES).map_err(|e| {
             vec![Diagnostic::error(
                 path,
-                format!(
-                    "cannot read the outlets file: {}",
-                    super::walk::io_reason(&e)
-                ),
+                format!("cannot read the outlets file: {e}"),
             )]
         })?;
         Outlets::parse(path, &src)

@@ -15,6 +15,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walker.dir(path),
+            Ok(meta) if !meta.is_file() => walker.not_regular(path, &meta),
             Ok(_) => walker.file(path.clone()),
             Err(e) => walker.diags.push(Diagnostic::error(
                 path,
@@ -44,6 +45,18 @@ impl Walker {
         if self.seen_files.insert(key) {
             self.files.push(path);
         }
+    }
+
+    /// A FIFO, socket or device where an article was expected: never opened (reading a FIFO
+    /// waits for a writer forever).
+    fn not_regular(&mut self, path: &Path, meta: &fs::Metadata) {
+        self.diags.push(Diagnostic::warning(
+            path,
+            format!(
+                "{}, not a regular file; skipped",
+                crate::input::kind_of(&meta.file_type())
+            ),
+        ));
     }
 
     fn dir(&mut self, dir: &Path) {
@@ -85,6 +98,7 @@ impl Walker {
             }
             match fs::metadata(&path) {
                 Ok(m) if m.is_dir() => self.dir(&path),
+                Ok(m) if !m.is_file() && is_article(&path) => self.not_regular(&path, &m),
                 Ok(_) if is_article(&path) => self.file(path),
                 Ok(_) => {}
                 Err(e) => self.diags.push(Diagnostic::warning(

@@ -50,7 +50,7 @@ impl RuleSet {
         let mut read_all = |sub: &str| -> Vec<(PathBuf, String)> {
             let mut out = Vec::new();
             for path in yaml_files(&dir.join(sub), &mut errors) {
-                match std::fs::read_to_string(&path) {
+                match crate::input::read_text(&path, crate::input::MAX_YAML_BYTES) {
                     Ok(src) => {
                         files.push(path.clone());
                         out.push((path, src));
