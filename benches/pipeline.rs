@@ -96,5 +96,29 @@ fn one_big_key(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, one_big_key);
+/// Every per-article pass must be near-linear in the article's length: one article just
+/// under the 16 MiB file limit, every sentence a claim, loaded and analysed. (Comparing each
+/// control claim with every earlier one took 750 s on such an article.)
+fn one_large_article(c: &mut Criterion) {
+    let rules = RuleSet::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = corpus_gen::large_article(dir.path(), &rules, 16_000_000);
+    let outlets = corpus_gen::outlets_of(dir.path());
+    let mut g = c.benchmark_group("one article");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(std::fs::metadata(&path).unwrap().len()));
+    g.bench_function("16 MB of claims (load and analyse)", |b| {
+        b.iter(|| {
+            let corpus::FileOutcome::Loaded(doc) =
+                corpus::load_file(&path, &outlets, &LoadOptions::default())
+            else {
+                panic!("the article loads");
+            };
+            black_box(check::analyse(*doc, &rules))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, one_big_key, one_large_article);
 criterion_main!(benches);

@@ -820,3 +820,31 @@ pub fn outlets_of(dir: &Path) -> crosscheck::corpus::Outlets {
         .expect("an outlets file");
     crosscheck::corpus::Outlets::load(&file).expect("a valid outlets file")
 }
+
+/// One article of about `bytes` bytes of control, count and status sentences, every one a
+/// claim (an article made to stress the per-article passes), written under `dir`; returns
+/// its path. The outlets file [`outlets_of`] finds is beside it.
+pub fn large_article(dir: &Path, rules: &RuleSet, bytes: usize) -> std::path::PathBuf {
+    let d = domain(rules);
+    let root = dir.join(format!("large-{bytes}"));
+    std::fs::create_dir_all(&root).expect("a writable folder");
+    write_outlets(&root, 1).expect("a writable folder");
+    let mut s = String::from("---\noutlet: outlet-000\npublished: 2020-03-05\n---\n");
+    let mut rng = Rng::new(7);
+    while s.len() < bytes {
+        let (_, place) = rng.pick(&d.places).clone();
+        let (holder, _) = rng.pick(&d.controllers).clone();
+        let _ = match rng.below(3) {
+            0 => writeln!(s, "{place} is controlled by {holder} on 3 March 2020."),
+            1 => writeln!(
+                s,
+                "At least {} civilians were killed in {place}, residents said.",
+                rng.range(2, 900)
+            ),
+            _ => writeln!(s, "The {} is holding in {place}.", d.thing_word),
+        };
+    }
+    let path = root.join("large.md");
+    std::fs::write(&path, s).expect("a writable folder");
+    path
+}

@@ -319,15 +319,16 @@ fn voice(doc: &Document, scare: &[&Quote], span: Range<usize>) -> Voice {
     let Some(q) = doc.quote_at(span.clone()) else {
         return Voice::Own;
     };
-    if scare.iter().any(|s| s.range == q.range) {
+    // `scare` is in start order, as the document's quotations are: a binary search, not a
+    // pass over every scare quote for every use of a term.
+    let first = scare.partition_point(|s| s.range.start < q.range.start);
+    let is_scare = scare[first..]
+        .iter()
+        .take_while(|s| s.range.start == q.range.start)
+        .any(|s| s.range == q.range);
+    if is_scare {
         // Inside a scare quote: the label is the outlet's; ask about the quotation around it.
-        let outer = doc
-            .quotes
-            .iter()
-            .filter(|o| {
-                o.range != q.range && o.range.start <= q.range.start && q.range.end <= o.range.end
-            })
-            .min_by_key(|o| o.range.len());
+        let outer = doc.quote_around(q);
         return match outer {
             Some(o) => bracketed(doc.text(), o, &span),
             None => Voice::Own,

@@ -134,6 +134,17 @@ impl Document {
             .filter(|q| span.end <= q.range.end)
             .min_by_key(|q| q.range.len())
     }
+
+    /// The innermost quotation around `inner` (one of this document's), within the same
+    /// look-back as [`Document::quote_at`].
+    pub fn quote_around(&self, inner: &Quote) -> Option<&Quote> {
+        let span = &inner.range;
+        let n = self.quotes.partition_point(|q| q.range.start <= span.start);
+        self.quotes[n.saturating_sub(QUOTE_LOOKBACK)..n]
+            .iter()
+            .filter(|q| q.range != *span && span.end <= q.range.end)
+            .min_by_key(|q| q.range.len())
+    }
 }
 
 /// What later stages keep of a document once its claims are extracted: who published it,
