@@ -91,12 +91,13 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline, Error> {
-        let text = crate::input::read_text(path, crate::input::MAX_BASELINE_BYTES).map_err(|e| {
-            Error::single(Diagnostic::error(
-                path,
-                format!("cannot read the baseline: {e}"),
-            ))
-        })?;
+        let text =
+            crate::input::read_text(path, crate::input::MAX_BASELINE_BYTES).map_err(|e| {
+                Error::single(Diagnostic::error(
+                    path,
+                    format!("cannot read the baseline: {e}"),
+                ))
+            })?;
         let b: Baseline = serde_json::from_str(&text).map_err(|e| {
             Error::single(
                 Diagnostic::error(path, format!("not a crosscheck baseline: {e}"))

@@ -86,16 +86,30 @@ pub fn parse_published(s: &str) -> Result<DayRange, DateParseError> {
 
 fn parse_day(s: &str) -> Result<Date, DateParseError> {
     // A datetime keeps its calendar date: the day the outlet published it in its own zone.
-    let date_part = match s.find(['T', ' ']) {
-        Some(10) => &s[..10],
-        _ => s,
-    };
-    date_part.parse::<Date>().map_err(|_| {
+    let not_a_date = || {
         DateParseError(format!(
             "`{s}` is not a date; expected YYYY-MM-DD, a datetime such as 2020-01-19T08:30:00Z, \
              or a range such as 2020-03-09..2020-03-10"
         ))
-    })
+    };
+    let (date_part, time_part) = match s.find(['T', ' ']) {
+        Some(10) => (&s[..10], Some(&s[11..])),
+        _ => (s, None),
+    };
+    // The time is dropped, but it must be one: `T25:00:00` is a typo, not a date.
+    if let Some(time) = time_part {
+        let clock = time
+            .split(['Z', 'z', '+', '-', '['])
+            .next()
+            .unwrap_or_default();
+        let zone_ok = time[clock.len()..]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "Zz+-:[]/_".contains(c));
+        if clock.parse::<jiff::civil::Time>().is_err() || !zone_ok {
+            return Err(not_a_date());
+        }
+    }
+    date_part.parse::<Date>().map_err(|_| not_a_date())
 }
 
 #[cfg(test)]
@@ -127,6 +141,10 @@ mod tests {
     fn rejects_non_dates_and_backwards_ranges() {
         assert!(parse_published("March 5").is_err());
         assert!(parse_published("2020-02-30").is_err());
+        // The time of a datetime must be a time too.
+        assert!(parse_published("2020-03-12T25:00:00").is_err());
+        assert!(parse_published("2020-03-12T08:61").is_err());
+        assert!(parse_published("2020-03-12 12:00:00Z").is_ok());
         assert!(parse_published("2020-03-10..2020-03-09").is_err());
         assert!(parse_published("").is_err());
     }

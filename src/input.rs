@@ -24,7 +24,10 @@ pub enum ReadError {
     /// Not a regular file: a FIFO, socket or device (its kind, in words).
     NotRegular(&'static str),
     /// Larger than the limit: its size when known.
-    TooLarge { size: Option<u64>, limit: u64 },
+    TooLarge {
+        size: Option<u64>,
+        limit: u64,
+    },
 }
 
 impl std::fmt::Display for ReadError {

@@ -257,9 +257,7 @@ mod tests {
         }
         refuse_inside_inputs(&dir.path().join("report.html"), "--output", &inputs).unwrap();
         let file_input = [corpus.join("outlets.yaml")];
-        assert!(
-            refuse_inside_inputs(&corpus.join("outlets.yaml"), "-o", &file_input).is_err()
-        );
+        assert!(refuse_inside_inputs(&corpus.join("outlets.yaml"), "-o", &file_input).is_err());
         refuse_inside_inputs(&corpus.join("other.json"), "-o", &file_input).unwrap();
     }
 }

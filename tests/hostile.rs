@@ -230,8 +230,7 @@ fn a_file_that_never_ends_is_read_only_up_to_the_limit() {
     );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(
-        text(&o)
-            .contains("/dev/zero: warning: a device, not a regular file; skipped"),
+        text(&o).contains("/dev/zero: warning: a device, not a regular file; skipped"),
         "{}",
         text(&o)
     );
@@ -458,9 +457,17 @@ fn a_fifo_in_the_corpus_or_as_the_outlets_file_is_skipped_not_waited_on() {
             "{}",
             text(o)
         );
-        assert!(text(o).contains("1 documents") || text(o).contains("1 document"), "{}", text(o));
+        assert!(
+            text(o).contains("1 documents") || text(o).contains("1 document"),
+            "{}",
+            text(o)
+        );
     }
-    assert!(text(&walked).contains("link.md: warning: a FIFO"), "{}", text(&walked));
+    assert!(
+        text(&walked).contains("link.md: warning: a FIFO"),
+        "{}",
+        text(&walked)
+    );
     assert_eq!(outlets.status.code(), Some(2), "{}", text(&outlets));
     assert!(
         text(&outlets).contains("outlets.yaml: error: cannot read the outlets file: it is a FIFO"),
@@ -475,7 +482,10 @@ fn a_fifo_in_the_corpus_or_as_the_outlets_file_is_skipped_not_waited_on() {
 fn outputs_inside_the_corpus_are_refused_before_anything_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let c = corpus(dir.path());
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir.path().join("rules"));
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
+        &dir.path().join("rules"),
+    );
     let before = snapshot(&c);
     let cases: [&[&str]; 8] = [
         &["check", "--output", "corpus/good.md"],
@@ -490,14 +500,24 @@ fn outputs_inside_the_corpus_are_refused_before_anything_is_written() {
     for args in cases {
         let o = run_in(dir.path(), args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", text(&o));
-        assert!(text(&o).contains("refusing to write inside corpus"), "{args:?}: {}", text(&o));
+        assert!(
+            text(&o).contains("refusing to write inside corpus"),
+            "{args:?}: {}",
+            text(&o)
+        );
     }
     // A corpus named as a file: that file is input too.
-    let o = run_in(dir.path(), &["check", "corpus/good.md", "-o", "corpus/good.md"]);
+    let o = run_in(
+        dir.path(),
+        &["check", "corpus/good.md", "-o", "corpus/good.md"],
+    );
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
     assert_eq!(snapshot(&c), before);
     // Beside the corpus is fine.
-    let o = run_in(dir.path(), &["check", "-o", "findings.json", "--format", "json"]);
+    let o = run_in(
+        dir.path(),
+        &["check", "-o", "findings.json", "--format", "json"],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(dir.path().join("findings.json").is_file());
 }

@@ -374,7 +374,11 @@ impl Axis {
     }
     /// Tick dates: month starts, or years when the span is long.
     fn ticks(&self) -> Vec<(Date, String)> {
-        let to = self.from + jiff::Span::new().days(self.days as i64);
+        // Saturating: a corpus can end on the last day there is (9999-12-31).
+        let to = self
+            .from
+            .checked_add(jiff::Span::new().days(self.days as i64))
+            .unwrap_or(Date::MAX);
         let mut out = Vec::new();
         let years = self.days > 800.0;
         let mut d = self.from.first_of_month();
