@@ -27,8 +27,19 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
-/// Deserialize a whole YAML document into `T`.
+/// The deepest nesting of collections a YAML input may have. Real files nest four or five
+/// deep; the parser's time grows with the square of the depth (a front matter value of
+/// 100,000 nested `[` took 37 s).
+pub const MAX_DEPTH: usize = 64;
+/// The largest YAML input parsed. Files are also capped when read
+/// ([`crate::input::MAX_YAML_BYTES`]); this bounds YAML from anywhere else (front matter).
+pub const MAX_BYTES: usize = crate::input::MAX_YAML_BYTES as usize;
+
+/// Deserialize a whole YAML document into `T`. Inputs larger than [`MAX_BYTES`] or nested
+/// deeper than [`MAX_DEPTH`] are refused before the parser sees them, with the place where
+/// the limit was passed.
 pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
+    check_shape(src)?;
     let de = serde_yaml::Deserializer::from_str(src);
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
@@ -47,6 +58,107 @@ pub fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
             unknown_key,
         }
     })
+}
+
+/// Refuse `src` when it is larger than [`MAX_BYTES`] or nests collections deeper than
+/// [`MAX_DEPTH`], in one pass. Flow collections (`[`, `{`) are counted outside quoted
+/// scalars and comments where a value can begin (a plain scalar such as `^a[0-9]` holds
+/// brackets that open nothing); block collections by the indentation levels open at a line
+/// and the `- ` items that begin it.
+fn check_shape(src: &str) -> Result<(), YamlError> {
+    let refuse = |line: usize, column: usize, message: String| YamlError {
+        line,
+        column,
+        path: String::new(),
+        message,
+        unknown_key: None,
+    };
+    if src.len() > MAX_BYTES {
+        return Err(refuse(
+            1,
+            1,
+            format!(
+                "this YAML is {} bytes, more than the limit of {MAX_BYTES}",
+                src.len()
+            ),
+        ));
+    }
+    let too_deep = |line: usize, column: usize| {
+        refuse(
+            line,
+            column,
+            format!("collections nested more than {MAX_DEPTH} deep"),
+        )
+    };
+    let mut flow = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    let mut quote: Option<u8> = None;
+    for (n, line) in src.split('\n').enumerate() {
+        let bytes = line.as_bytes();
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        let blank = bytes[indent..]
+            .iter()
+            .all(|b| b.is_ascii_whitespace())
+            || bytes.get(indent) == Some(&b'#');
+        if flow == 0 && quote.is_none() && !blank {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            // `- - - x` opens one sequence per dash on this line.
+            let mut at = indent;
+            while bytes.get(at) == Some(&b'-')
+                && bytes.get(at + 1).is_none_or(|b| *b == b' ')
+            {
+                indents.push(at + 2);
+                at += 2;
+                while bytes.get(at) == Some(&b' ') {
+                    at += 1;
+                }
+            }
+            if indents.len() > MAX_DEPTH {
+                return Err(too_deep(n + 1, indent + 1));
+            }
+        }
+        let mut prev = b' ';
+        // The last character before this one that is not a space: a value begins after
+        // `:`, `-`, `?`, `,`, `[`, `{` or at the start of a line.
+        let mut last = b'\n';
+        for (i, &b) in bytes.iter().enumerate() {
+            if let Some(q) = quote {
+                if b == q && (q == b'\'' || prev != b'\\') {
+                    quote = None;
+                    last = b;
+                }
+                // A backslash escapes only the next character.
+                prev = if prev == b'\\' && b == b'\\' { b' ' } else { b };
+                continue;
+            }
+            let after_space = matches!(prev, b' ' | b'\t');
+            let starts_value = (after_space || matches!(prev, b'[' | b'{' | b','))
+                && matches!(last, b'\n' | b':' | b'-' | b'?' | b',' | b'[' | b'{')
+                || i == 0;
+            match b {
+                b'#' if after_space || i == 0 => break,
+                b'"' | b'\'' if starts_value || flow > 0 && matches!(last, b'[' | b'{' | b',') => {
+                    quote = Some(b)
+                }
+                b'[' | b'{' if starts_value || flow > 0 => {
+                    flow += 1;
+                    if flow + indents.len() > MAX_DEPTH {
+                        return Err(too_deep(n + 1, line[..i].chars().count() + 1));
+                    }
+                }
+                b']' | b'}' if flow > 0 => flow -= 1,
+                _ => {}
+            }
+            prev = b;
+            if !matches!(b, b' ' | b'\t') {
+                last = b;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Best-effort locations (line, column) of every `key: value` in YAML source, block style
@@ -222,6 +334,39 @@ fn parse_unknown_key(message: &str) -> Option<(String, Vec<String>)> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing_with_its_place() {
+        let deep = format!("title: {}x{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = from_str::<serde_json::Value>(&format!("a: 1\n{deep}")).unwrap_err();
+        assert_eq!((e.line, e.message.contains("nested more than 64")), (2, true), "{e:?}");
+        assert_eq!(e.column, 8 + MAX_DEPTH - 1);
+        let braces = format!("a: {}1{}", "{b: ".repeat(70), "}".repeat(70));
+        assert!(from_str::<serde_json::Value>(&braces).is_err());
+        let mut block = String::new();
+        for d in 0..70 {
+            block.push_str(&format!("{}k{d}:\n", " ".repeat(d)));
+        }
+        assert!(from_str::<serde_json::Value>(&block).unwrap_err().message.contains("nested"));
+        let dashes = format!("{}x\n", "- ".repeat(70));
+        assert!(from_str::<serde_json::Value>(&dashes).is_err());
+    }
+
+    #[test]
+    fn brackets_in_scalars_and_ordinary_nesting_are_not_counted() {
+        let src = format!(
+            "patterns:\n  - ^a[0-9]{}\n  - '{}'\n  - \"{}\"\nlist: {}  # {}\n",
+            "[x".repeat(80),
+            "[".repeat(80),
+            "{".repeat(80),
+            "[a, [b, {c: [d]}]]",
+            "[".repeat(80)
+        );
+        let v: serde_json::Value = from_str(&src).unwrap();
+        assert_eq!(v["patterns"].as_array().unwrap().len(), 3);
+        let nested = format!("a: {}1{}", "[".repeat(40), "]".repeat(40));
+        assert!(from_str::<serde_json::Value>(&nested).is_ok());
+    }
     use super::*;
 
     #[derive(Debug, serde::Deserialize)]

@@ -150,6 +150,10 @@ pub fn layout(path: &Path, text: &str, start: usize) -> Result<Layout, Diagnosti
     }
 }
 
+/// The largest front matter read: real ones are a few hundred bytes, and a front matter that
+/// runs on for megabytes is a missing closing fence or an attack on the YAML parser.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+
 /// Parse and validate the front matter. Returns every problem found.
 pub fn parse(
     path: &Path,
@@ -160,6 +164,19 @@ pub fn parse(
     let src = &text[layout.yaml.clone()];
     // Locations inside the YAML are relative to its first line, one after the fence.
     let shift = layout.fence_line;
+    if src.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(vec![
+            Diagnostic::error(
+                path,
+                format!(
+                    "the front matter is {} bytes, more than the limit of {MAX_FRONT_MATTER_BYTES}",
+                    src.len()
+                ),
+            )
+            .at(layout.fence_line, 1)
+            .with_help("is the closing `---` missing?"),
+        ]);
+    }
     let raw: RawFrontMatter = if src.trim().is_empty() {
         RawFrontMatter::default()
     } else if let Some(raw) = RawFrontMatter::flat(src) {
