@@ -130,7 +130,10 @@ impl Diagnostic {
 /// `path:line:col: level: message`, the shape compilers use, so editors can jump to it.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", display_path(&self.path))?;
+        // Paths, messages and help quote the input: shown without raw control characters,
+        // so a file name holding a line break cannot forge a line of its own.
+        let shown = |s: &str| crate::render::printable(s, false).into_owned();
+        write!(f, "{}", shown(&display_path(&self.path)))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(col) = self.column {
@@ -143,11 +146,11 @@ impl fmt::Display for Diagnostic {
         };
         write!(f, ": {level}: ")?;
         if let Some(yaml_path) = &self.yaml_path {
-            write!(f, "at `{yaml_path}`: ")?;
+            write!(f, "at `{}`: ", shown(yaml_path))?;
         }
-        write!(f, "{}", self.message)?;
+        write!(f, "{}", shown(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", shown(help))?;
         }
         Ok(())
     }
@@ -157,7 +160,13 @@ impl fmt::Display for Diagnostic {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     let s = s.strip_prefix("./").unwrap_or(&s);
-    s.replace('\\', "/")
+    // Only where `\\` separates folders: elsewhere it is a character of a file name, and
+    // `a\\b.md` and `a/b.md` are different articles with different ids.
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.to_string()
+    }
 }
 
 /// The closest known name to `unknown`, when one is close enough to be a likely typo.

@@ -96,9 +96,7 @@ fn check_shape(src: &str) -> Result<(), YamlError> {
     for (n, line) in src.split('\n').enumerate() {
         let bytes = line.as_bytes();
         let indent = bytes.iter().take_while(|&&b| b == b' ').count();
-        let blank = bytes[indent..]
-            .iter()
-            .all(|b| b.is_ascii_whitespace())
+        let blank = bytes[indent..].iter().all(|b| b.is_ascii_whitespace())
             || bytes.get(indent) == Some(&b'#');
         if flow == 0 && quote.is_none() && !blank {
             while indents.last().is_some_and(|&i| i >= indent) {
@@ -107,9 +105,7 @@ fn check_shape(src: &str) -> Result<(), YamlError> {
             indents.push(indent);
             // `- - - x` opens one sequence per dash on this line.
             let mut at = indent;
-            while bytes.get(at) == Some(&b'-')
-                && bytes.get(at + 1).is_none_or(|b| *b == b' ')
-            {
+            while bytes.get(at) == Some(&b'-') && bytes.get(at + 1).is_none_or(|b| *b == b' ') {
                 indents.push(at + 2);
                 at += 2;
                 while bytes.get(at) == Some(&b' ') {
@@ -339,7 +335,11 @@ mod tests {
     fn deep_nesting_is_refused_before_parsing_with_its_place() {
         let deep = format!("title: {}x{}\n", "[".repeat(100_000), "]".repeat(100_000));
         let e = from_str::<serde_json::Value>(&format!("a: 1\n{deep}")).unwrap_err();
-        assert_eq!((e.line, e.message.contains("nested more than 64")), (2, true), "{e:?}");
+        assert_eq!(
+            (e.line, e.message.contains("nested more than 64")),
+            (2, true),
+            "{e:?}"
+        );
         assert_eq!(e.column, 8 + MAX_DEPTH - 1);
         let braces = format!("a: {}1{}", "{b: ".repeat(70), "}".repeat(70));
         assert!(from_str::<serde_json::Value>(&braces).is_err());
@@ -347,7 +347,12 @@ mod tests {
         for d in 0..70 {
             block.push_str(&format!("{}k{d}:\n", " ".repeat(d)));
         }
-        assert!(from_str::<serde_json::Value>(&block).unwrap_err().message.contains("nested"));
+        assert!(
+            from_str::<serde_json::Value>(&block)
+                .unwrap_err()
+                .message
+                .contains("nested")
+        );
         let dashes = format!("{}x\n", "- ".repeat(70));
         assert!(from_str::<serde_json::Value>(&dashes).is_err());
     }

@@ -550,11 +550,7 @@ fn deeply_nested_yaml_is_refused_with_its_place() {
     .unwrap();
     let o = run_in(dir.path(), &["corpus"]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(
-        text(&o).contains("corpus/outlets.yaml:2:"),
-        "{}",
-        text(&o)
-    );
+    assert!(text(&o).contains("corpus/outlets.yaml:2:"), "{}", text(&o));
 }
 
 /// A front matter that runs on for megabytes is refused before the YAML parser sees it.
@@ -575,4 +571,84 @@ fn an_enormous_front_matter_is_refused_at_its_fence() {
         "{}",
         text(&o)
     );
+}
+
+/// Control characters in file names, outlet names and titles are shown escaped in every
+/// human-readable output: an ESC sequence must not reach the terminal, and a line break in a
+/// file name must not forge a `path:line:col: error:` line.
+#[cfg(unix)]
+#[test]
+fn control_characters_from_the_input_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::write(
+        c.join("outlets.yaml"),
+        "outlets:\n  - {id: wire, name: \"Wire\\e[31m\\e]8;;http://x\\a\"}\n  - {id: daily, name: Daily}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.join("b.md"),
+        "---\noutlet: daily\npublished: 2020-03-12\ntitle: \"T\\e[2J\\rcorpus/x.md:1:1: error: forged\"\n---\nThe ceasefire has collapsed.\n",
+    )
+    .unwrap();
+    std::fs::write(c.join("evil\nforged:9:9: error: x.md"), "").unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
+        &dir.path().join("rules"),
+    );
+    let forged = |s: &str| {
+        s.lines()
+            .any(|l| l.starts_with("corpus/x.md") || l.starts_with("forged"))
+    };
+    let runs: [&[&str]; 5] = [
+        &["corpus"],
+        &["check", "--fail-on", "never"],
+        &["check", "--format", "concise", "--fail-on", "never"],
+        &["check", "--format", "github", "--fail-on", "never"],
+        &["audit"],
+    ];
+    for args in runs {
+        let o = run_in(dir.path(), args);
+        let all = text(&o);
+        assert!(!all.contains('\u{1b}'), "{args:?}: raw ESC in {all:?}");
+        assert!(
+            !all.contains('\u{7}') && !all.contains('\r'),
+            "{args:?}: {all:?}"
+        );
+        assert!(!forged(&all), "{args:?}: a forged line in {all}");
+    }
+    let o = run_in(dir.path(), &["corpus"]);
+    assert!(
+        text(&o).contains(r"Wire\u{1b}[31m"),
+        "the name is shown, escaped: {}",
+        text(&o)
+    );
+    assert!(text(&o).contains(r"evil\nforged:9:9"), "{}", text(&o));
+}
+
+/// A backslash is a file name character on Unix: `a\b.md` and `a/b.md` are two articles
+/// with two ids (and two fingerprints).
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_file_name_is_not_a_folder_separator() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    std::fs::remove_file(c.join("good.md")).unwrap();
+    std::fs::create_dir(c.join("a")).unwrap();
+    let body = "---\noutlet: wire\npublished: 2020-03-12\n---\nThe ceasefire is holding.\n";
+    std::fs::write(c.join("a").join("b.md"), body).unwrap();
+    std::fs::write(c.join("a\\b.md"), body).unwrap();
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
+        &dir.path().join("rules"),
+    );
+    let o = run_in(dir.path(), &["claims", "--format", "jsonl"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let ids: std::collections::BTreeSet<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["kind"] == "document")
+        .map(|v| v["article"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
 }

@@ -301,3 +301,44 @@ fn in_a_browser_the_bundled_page_has_its_timeline_tables_and_rows() {
     assert!(dom.contains(&format!("Show info findings ({info})")));
     assert!(dom.contains(r#"id="audit-table""#));
 }
+
+/// The outlet filter keeps every finding an outlet is on: a row of several outlets (the
+/// bundled error, two outlets against one) once vanished under each of them, as their
+/// separator did not survive escaping.
+#[test]
+fn in_a_browser_the_outlet_filter_keeps_rows_of_several_outlets() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let (page, html) = report(dir.path(), &[]);
+    // A second script (the page's policy allows inline ones) picks each outlet in turn and
+    // records how many error rows stay visible.
+    let probe = r#"<script>(function(){var sel=document.getElementById("f-outlet"),out=[];
+Array.prototype.forEach.call(sel.options,function(o){if(!o.value){return;}sel.value=o.value;
+sel.dispatchEvent(new Event("input"));var n=0;Array.prototype.forEach.call(document.querySelectorAll("#findings-table tbody tr"),
+function(r){if(!r.hidden&&r.getAttribute("data-sev")==="error"){n++;}});out.push(o.value+"="+n);});
+document.body.setAttribute("data-filtered",out.join(";"));})();</script></body>"#;
+    std::fs::write(&page, html.replace("</body>", probe)).unwrap();
+    let dom = dom(&browser, &page);
+    let body = body_tag(&dom);
+    assert!(!body.contains("data-script-error"), "{body}");
+    let errors = findings(&[]);
+    let error = errors
+        .iter()
+        .find(|f| f["severity"] == "error")
+        .expect("the bundled error");
+    let mut names: Vec<String> = Vec::new();
+    for side in error["sides"].as_array().unwrap() {
+        for e in side["evidence"].as_array().unwrap() {
+            names.push(e["outlet_name"].as_str().unwrap_or_default().to_string());
+        }
+    }
+    names.sort();
+    names.dedup();
+    assert!(names.len() >= 2, "{names:?}");
+    for name in names {
+        assert!(
+            body.contains(&format!("{name}=1")),
+            "the error row is hidden when filtering by {name}: {body}"
+        );
+    }
+}

@@ -347,7 +347,10 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].len(), 20_000);
         let work = WORK.with(|w| w.get());
-        assert!(work < 20_000 * BANDS as u64 * 4, "{work} comparisons and look-ups");
+        assert!(
+            work < 20_000 * BANDS as u64 * 4,
+            "{work} comparisons and look-ups"
+        );
     }
 
     /// In a large bucket, members unlike the groups before them still form their own groups.
@@ -363,7 +366,12 @@ mod tests {
             .map(|i| if i % 2 == 0 { a.clone() } else { b.clone() })
             .collect();
         let g = groups(sigs.iter().map(Vec::as_slice), DEFAULT_THRESHOLD);
-        assert_eq!(g.len(), 2, "{:?}", g.iter().map(Vec::len).collect::<Vec<_>>());
+        assert_eq!(
+            g.len(),
+            2,
+            "{:?}",
+            g.iter().map(Vec::len).collect::<Vec<_>>()
+        );
         assert_eq!((g[0].len(), g[1].len()), (100, 100));
     }
 

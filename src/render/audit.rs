@@ -116,7 +116,7 @@ pub fn render(
         Format::Table => {
             let mut t = table::new_table(OUTLET_HEADER, opts.width);
             for r in &a.outlets {
-                t.add_row(outlet_cells(r));
+                table::add_row(&mut t, outlet_cells(r));
             }
             writeln!(out, "Sources\n{t}")?;
             let rows = term_rows(a);
@@ -125,7 +125,7 @@ pub fn render(
             } else {
                 let mut t = table::new_table(TERM_HEADER, opts.width);
                 for r in rows {
-                    t.add_row(r);
+                    table::add_row(&mut t, r);
                 }
                 let title = table::wrap(
                     "Distinctive terms (log-odds with an informative Dirichlet prior, outlet vs the rest)",
@@ -186,7 +186,7 @@ pub fn render_voices(
         Format::Table => {
             let mut t = table::new_table(&header, opts.width);
             for r in &rows {
-                t.add_row(r.clone());
+                table::add_row(&mut t, r.clone());
             }
             writeln!(
                 out,

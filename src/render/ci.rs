@@ -28,7 +28,12 @@ pub fn concise(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     for f in r.findings {
         let (p, _) = primary(f);
         let place = p.map_or(String::new(), |e| {
-            format!("{}:{}:{}: ", e.doc, e.line, e.column)
+            format!(
+                "{}:{}:{}: ",
+                super::printable(&e.doc, false),
+                e.line,
+                e.column
+            )
         });
         writeln!(
             out,
@@ -36,7 +41,7 @@ pub fn concise(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             f.severity.name(),
             f.rule,
             f.class_prefix(),
-            one_line(&f.message)
+            super::printable(&one_line(&f.message), false)
         )?;
     }
     writeln!(out, "{}", super::findings::summary_line(r))
@@ -48,9 +53,12 @@ fn one_line(s: &str) -> String {
 
 /// Escape workflow-command data: `%`, CR and LF.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    let s = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    // Other control characters (ESC) would reach the log raw.
+    super::printable(&s, false).into_owned()
 }
 
 /// Escape a workflow-command property: as data, plus `:` and `,`.
@@ -353,6 +361,7 @@ mod tests {
     #[test]
     fn workflow_command_escaping() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_data("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
     }
 

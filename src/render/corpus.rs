@@ -117,13 +117,16 @@ pub fn render(
                     Some(via) => format!("{}\n(via {via})", r.outlet_name),
                     None => r.outlet_name.to_string(),
                 };
-                t.add_row(vec![
-                    outlet,
-                    r.published.clone(),
-                    r.words.to_string(),
-                    r.title.unwrap_or("").to_string(),
-                    r.path.clone(),
-                ]);
+                table::add_row(
+                    &mut t,
+                    vec![
+                        outlet,
+                        r.published.clone(),
+                        r.words.to_string(),
+                        r.title.unwrap_or("").to_string(),
+                        r.path.clone(),
+                    ],
+                );
             }
             t.align_right(2);
             writeln!(out, "{t}")?;

@@ -210,7 +210,12 @@ pub fn render(
                         ]
                     })
                     .collect();
-                writeln!(out, "### `{}`: {}\n", rule.id, rule.summary)?;
+                writeln!(
+                    out,
+                    "### `{}`: {}\n",
+                    rule.id,
+                    markdown::text(&rule.summary)
+                )?;
                 markdown::write_table(out, &header, &rows)?;
                 writeln!(out)?;
             }
@@ -255,7 +260,10 @@ pub fn render(
                             .iter()
                             .map(|e| format!("- {}", evidence_text(e, false)))
                             .collect();
-                        t.add_row(vec![finding, side.label.clone(), evidence.join("\n")]);
+                        table::add_row(
+                            &mut t,
+                            vec![finding, side.label.clone(), evidence.join("\n")],
+                        );
                     }
                 }
                 writeln!(out, "{t}")?;

@@ -998,7 +998,9 @@ fn conflict_table(s: &mut String, p: &Page) {
             r#"<tr id="f{n}" data-rule="{}" data-sev="{}" data-outlets="{}"><td data-sort="{}"><span class="sev {}">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td></tr>"#,
             esc(&f.rule),
             f.severity.name(),
-            esc(&names.join("\u{1f}")),
+            // A JSON list: any separator character could be in a name, and U+001F is one
+            // XML cannot hold (escaped, it made rows of several outlets unfilterable).
+            esc(&serde_json::to_string(&names).unwrap_or_default()),
             sev_rank(f.severity),
             f.severity.name(),
             f.severity.name(),
@@ -1150,7 +1152,7 @@ function matching(){var rule=document.getElementById("f-rule").value,sev=documen
  info=document.getElementById("f-info").checked||sev==="info";
  return Array.prototype.filter.call(ft.tBodies[0].rows,function(r){
   return (info||r.getAttribute("data-sev")!=="info")&&(!rule||r.getAttribute("data-rule")===rule)&&(!sev||r.getAttribute("data-sev")===sev)&&
-   (!out||r.getAttribute("data-outlets").split("\u001f").indexOf(out)>=0)&&(!text||r.textContent.toLowerCase().indexOf(text)>=0);});}
+   (!out||JSON.parse(r.getAttribute("data-outlets")).indexOf(out)>=0)&&(!text||r.textContent.toLowerCase().indexOf(text)>=0);});}
 function page(t,n){if(t!==ft){return;}var size=parseInt(ft.getAttribute("data-page"),10);var rows=matching();
  Array.prototype.forEach.call(ft.tBodies[0].rows,function(r){r.hidden=true;r.setAttribute("data-out","");});
  rows.forEach(function(r){r.removeAttribute("data-out");});

@@ -39,7 +39,7 @@ pub fn list(
         Format::Table => {
             let mut t = table::new_table(&header, opts.width);
             for row in rows {
-                t.add_row(row);
+                table::add_row(&mut t, row);
             }
             writeln!(out, "{t}")?;
             writeln!(

@@ -246,3 +246,13 @@ mod tests {
         assert!(t.to_string().contains(path));
     }
 }
+
+/// Add a row of cells, each made [`super::printable`]: cells hold names and words from the
+/// input.
+pub fn add_row(t: &mut Table, row: Vec<String>) {
+    t.add_row(
+        row.into_iter()
+            .map(|c| super::printable(&c, true).into_owned())
+            .collect::<Vec<_>>(),
+    );
+}
