@@ -373,6 +373,7 @@ fn document(path: &Path, line: &str) -> std::result::Result<Analyzed, Problem> {
             .map(|i| Ignore {
                 rule: i.rule,
                 reason: i.reason,
+                line: 0,
             })
             .collect(),
     };

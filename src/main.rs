@@ -545,24 +545,16 @@ fn check(
                 .meta
                 .ignore
                 .iter()
-                .map(|i| (a.doc.path().to_path_buf(), i.rule.clone(), i.reason.clone()))
+                .map(|i| {
+                    let path = a.doc.path().to_path_buf();
+                    (path, i.rule.clone(), i.reason.clone(), i.line)
+                })
         })
         .collect();
     let known: Vec<&str> = run.all_rules.iter().map(String::as_str).collect();
-    let named = config
-        .suppressions
-        .iter()
-        .filter_map(|s| s.rule.as_deref())
-        .chain(ignores.iter().map(|i| i.1.as_str()));
-    for rule in named {
-        if !known.contains(&rule) {
-            let help = crosscheck::diagnostic::suggest(rule, known.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            return Err(
-                Error::Usage(format!("a suppression names unknown rule `{rule}`{help}")).into(),
-            );
-        }
+    let unknown = suppress::unknown_rules(&config, &ignores, &known);
+    if !unknown.is_empty() {
+        return Err(Error::Invalid(unknown).into());
     }
     let today = jiff::Timestamp::now()
         .to_zoned(jiff::tz::TimeZone::UTC)

@@ -75,11 +75,19 @@ impl Config {
             .unwrap_or_default();
         let mut errors = Vec::new();
         let mut suppressions = Vec::new();
-        // Each entry starts at a `- ` line at the list's indentation.
-        let starts: Vec<usize> = src
+        // Each entry starts at a `- ` line at the list's indentation (the first item's): a
+        // nested list's items (`outlets:` in block style) are not entries.
+        let items = src
             .lines()
             .enumerate()
-            .filter(|(_, l)| l.trim_start().starts_with("- "))
+            .skip_while(|(_, l)| !l.starts_with("suppressions:"))
+            .filter(|(_, l)| l.trim_start().starts_with("- "));
+        let mut indent = None;
+        let starts: Vec<usize> = items
+            .filter(|(_, l)| {
+                let i = l.len() - l.trim_start().len();
+                *indent.get_or_insert(i) == i
+            })
             .map(|(n, _)| n + 1)
             .collect();
         for (i, s) in raw.suppressions.into_iter().enumerate() {
@@ -161,7 +169,35 @@ impl Suppression {
 /// Which findings the config and the articles' front matter accept, and the warnings about
 /// suppressions that matched nothing or have expired.
 /// An article's `crosscheck-ignore` entry: (the article's path, rule, reason).
-pub type ArticleIgnore = (PathBuf, String, String);
+/// An article's `crosscheck-ignore` entry: the article, the rule, the reason, and the line
+/// (0 when unknown).
+pub type ArticleIgnore = (PathBuf, String, String, usize);
+
+/// Every suppression naming a rule that does not exist, each located: the config file's
+/// entry, or the article's `crosscheck-ignore`.
+pub fn unknown_rules(config: &Config, ignores: &[ArticleIgnore], known: &[&str]) -> Vec<Diagnostic> {
+    let config_path = config
+        .path
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(CONFIG_FILE));
+    let unknown = |path: &Path, rule: &str, line: usize| {
+        let help = crate::diagnostic::suggest(rule, known.iter().copied())
+            .map(|s| format!("did you mean `{s}`?"))
+            .unwrap_or_else(|| "`crosscheck rules` lists them".into());
+        let d = Diagnostic::error(path, format!("a suppression names unknown rule `{rule}`"))
+            .with_help(help);
+        if line > 0 { d.at(line, 1) } else { d }
+    };
+    let from_config = config.suppressions.iter().filter_map(|s| {
+        let rule = s.rule.as_deref()?;
+        (!known.contains(&rule)).then(|| unknown(&config_path, rule, s.line))
+    });
+    let from_articles = ignores
+        .iter()
+        .filter(|(_, rule, _, _)| !known.contains(&rule.as_str()))
+        .map(|(doc, rule, _, line)| unknown(doc, rule, *line));
+    from_config.chain(from_articles).collect()
+}
 
 pub fn apply(
     findings: Vec<Finding>,
@@ -186,7 +222,7 @@ pub fn apply(
                         s.reason
                     ),
                 )
-                .at_line(s.line),
+                .at(s.line, 1),
             );
             used[i] = true; // reported once, as expired
         }
@@ -202,7 +238,7 @@ pub fn apply(
         let by_article: Vec<usize> = article_ignores
             .iter()
             .enumerate()
-            .filter(|(_, (doc, rule, _))| {
+            .filter(|(_, (doc, rule, _, _))| {
                 rule == &f.rule
                     && f.sides
                         .iter()
@@ -232,16 +268,17 @@ pub fn apply(
                     &config_path,
                     format!("suppression matches no finding ({})", s.reason),
                 )
-                .at_line(s.line),
+                .at(s.line, 1),
             );
         }
     }
-    for (i, (doc, rule, reason)) in article_ignores.iter().enumerate() {
+    for (i, (doc, rule, reason, line)) in article_ignores.iter().enumerate() {
         if !used_articles[i] {
-            warnings.push(Diagnostic::warning(
+            let d = Diagnostic::warning(
                 doc,
                 format!("`crosscheck-ignore` of rule `{rule}` matches no finding ({reason})"),
-            ));
+            );
+            warnings.push(if *line > 0 { d.at(*line, 1) } else { d });
         }
     }
     (kept, accepted, warnings)

@@ -162,6 +162,25 @@ fn check_shape(src: &str) -> Result<(), YamlError> {
 /// unknown references) when the parser's own locations are gone.
 pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
+    each_key_value(src, key, |v, line, col| {
+        if v == value {
+            found.push((line, col));
+        }
+    });
+    found
+}
+
+/// Every value of `key` in `src` with its locations, in one pass: for locating many values
+/// (every duplicate id of a large gazetteer) without a pass over the text for each.
+pub fn key_value_index(src: &str, key: &str) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+    let mut index: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
+    each_key_value(src, key, |v, line, col| {
+        index.entry(v.to_string()).or_default().push((line, col))
+    });
+    index
+}
+
+fn each_key_value(src: &str, key: &str, mut found: impl FnMut(&str, usize, usize)) {
     for (n, line) in src.lines().enumerate() {
         let mut from = 0;
         while let Some(i) = line[from..].find(key) {
@@ -180,12 +199,11 @@ pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)
                 .unwrap_or("")
                 .trim()
                 .trim_matches(['"', '\'']);
-            if before_ok && v == value {
-                found.push((n + 1, line[..at].chars().count() + 1));
+            if before_ok {
+                found(v, n + 1, line[..at].chars().count() + 1);
             }
         }
     }
-    found
 }
 
 /// A scalar of a flat mapping: `None` where YAML reads null.

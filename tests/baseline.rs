@@ -141,6 +141,29 @@ fn front_matter_ignores_accept_a_finding_with_a_reason() {
     let (code, _, err) = run(d, &["check"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("corpus/b.md:4:1: error: at `crosscheck-ignore[0]`: `crosscheck-ignore` of rule `casualty-counts` has no reason"), "{err}");
+
+    // An unknown rule and an unused ignore are located at the article's `crosscheck-ignore`.
+    let unknown = b.replace(
+        "published: 2020-01-19\n",
+        "published: 2020-01-19\ncrosscheck-ignore:\n  - {rule: casualty-count, reason: typo}\n",
+    );
+    std::fs::write(d.join("corpus/b.md"), unknown).unwrap();
+    let (code, _, err) = run(d, &["check"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("corpus/b.md:4:1: error: a suppression names unknown rule `casualty-count`"),
+        "{err}"
+    );
+    let unused = b.replace(
+        "published: 2020-01-19\n",
+        "published: 2020-01-19\ncrosscheck-ignore:\n  - {rule: ceasefire-status, reason: none}\n",
+    );
+    std::fs::write(d.join("corpus/b.md"), unused).unwrap();
+    let (_, _, err) = run(d, &["check"]);
+    assert!(
+        err.contains("corpus/b.md:4:1: warning: `crosscheck-ignore` of rule `ceasefire-status` matches no finding"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -158,7 +181,7 @@ fn config_suppressions_match_expire_and_warn_when_unused() {
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(
         err.contains(
-            "crosscheck.yaml:5: warning: suppression matches no finding (nothing to match)"
+            "crosscheck.yaml:5:1: warning: suppression matches no finding (nothing to match)"
         ),
         "{err}"
     );
@@ -179,13 +202,16 @@ fn config_suppressions_match_expire_and_warn_when_unused() {
 
     std::fs::write(
         d.join("crosscheck.yaml"),
-        "suppressions:\n  - rule: casualty-count\n    reason: typo\n",
+        "suppressions:\n  - paths:\n      - corpus\n      - other\n    rule: casualty-counts\n    reason: ok\n  - rule: casualty-count\n    reason: typo\n",
     )
     .unwrap();
     let (code, _, err) = run(d, &["check"]);
     assert_eq!(code, Some(2));
+    // Located at its entry (a nested list's items are not entries), with the suggestion.
     assert!(
-        err.contains("unknown rule `casualty-count`; did you mean `casualty-counts`?"),
+        err.contains(
+            "crosscheck.yaml:7:1: error: a suppression names unknown rule `casualty-count`\n  help: did you mean `casualty-counts`?"
+        ),
         "{err}"
     );
 }

@@ -312,11 +312,11 @@ fn in_a_browser_the_outlet_filter_keeps_rows_of_several_outlets() {
     let (page, html) = report(dir.path(), &[]);
     // A second script (the page's policy allows inline ones) picks each outlet in turn and
     // records how many error rows stay visible.
-    let probe = r#"<script>(function(){var sel=document.getElementById("f-outlet"),out=[];
+    let probe = r##"<script>(function(){var sel=document.getElementById("f-outlet"),out=[];
 Array.prototype.forEach.call(sel.options,function(o){if(!o.value){return;}sel.value=o.value;
 sel.dispatchEvent(new Event("input"));var n=0;Array.prototype.forEach.call(document.querySelectorAll("#findings-table tbody tr"),
 function(r){if(!r.hidden&&r.getAttribute("data-sev")==="error"){n++;}});out.push(o.value+"="+n);});
-document.body.setAttribute("data-filtered",out.join(";"));})();</script></body>"#;
+document.body.setAttribute("data-filtered",out.join(";"));})();</script></body>"##;
     std::fs::write(&page, html.replace("</body>", probe)).unwrap();
     let dom = dom(&browser, &page);
     let body = body_tag(&dom);

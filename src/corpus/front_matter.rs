@@ -67,6 +67,8 @@ struct RawIgnore {
 pub struct Ignore {
     pub rule: String,
     pub reason: String,
+    /// The line of `crosscheck-ignore` in the article (0 when unknown: read from claims).
+    pub line: usize,
 }
 
 /// Validated article metadata.
@@ -232,6 +234,7 @@ pub fn parse(
             Some(reason) if !reason.is_empty() => ignore.push(Ignore {
                 rule: ig.rule.clone(),
                 reason: reason.to_string(),
+                line: yaml::locate_key(src, "crosscheck-ignore").map_or(0, |l| l + shift),
             }),
             _ => errors.push(
                 at_key(

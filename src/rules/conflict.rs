@@ -566,9 +566,11 @@ fn check_references(check: &Check, g: Option<&Gazetteer>, frames: Option<&Frames
         }
         Check::Internal(p) => {
             if matches!(*p.check, Check::Internal(_)) {
+                // Said once, however deep the nesting goes.
                 problems.push("an internal check cannot hold another internal check".into());
+            } else {
+                problems.extend(check_references(&p.check, g, frames));
             }
-            problems.extend(check_references(&p.check, g, frames));
         }
         Check::Control(_)
         | Check::EventDate(_)
@@ -630,6 +632,21 @@ mod tests {
     }
 
     const RULE: &str = "rules:\n  - id: pact-status\n    severity: error\n    summary: s\n    description: d\n    message: '{key}: {a} vs {b}'\n    check:\n      kind: exclusive-status\n      params:\n        groups: [[holding], [collapsed]]\n";
+
+    /// An `internal` check nested in itself is one error, not one per level.
+    #[test]
+    fn nested_internal_checks_are_one_error() {
+        let mut check = "{kind: exclusive-status, params: {groups: [[holding], [collapsed]]}}".to_string();
+        for _ in 0..20 {
+            check = format!("{{kind: internal, params: {{check: {check}}}}}");
+        }
+        let src = format!(
+            "rules:\n  - id: pact-status\n    severity: error\n    summary: s\n    description: d\n    message: m\n    check: {check}\n"
+        );
+        let e = compile_one(&src).unwrap_err();
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].message.contains("cannot hold another internal"), "{e:?}");
+    }
 
     #[test]
     fn loads_a_rule() {

@@ -362,6 +362,9 @@ impl Gazetteer {
         let mut references = Vec::new();
 
         for (path, src, raw) in &parsed {
+            // The ids' places, found in one pass when the first duplicate needs one (a pass
+            // for each duplicate was quadratic in the file's size).
+            let ids = std::cell::OnceCell::new();
             let dup = |kind: &'static str,
                        id: &str,
                        seen: &mut HashMap<(&'static str, String), usize>,
@@ -369,13 +372,12 @@ impl Gazetteer {
                 let n = seen.entry((kind, id.to_string())).or_insert(0);
                 *n += 1;
                 if *n > 1 {
-                    errors.push(super::locate(
-                        Diagnostic::error(*path, format!("{kind} id `{id}` is defined twice")),
-                        src,
-                        "id",
-                        id,
-                        *n - 1,
-                    ));
+                    let d = Diagnostic::error(*path, format!("{kind} id `{id}` is defined twice"));
+                    let index = ids.get_or_init(|| crate::yaml::key_value_index(src, "id"));
+                    errors.push(match index.get(id).and_then(|at| at.get(*n - 1)) {
+                        Some(&(line, col)) => d.at(line, col),
+                        None => d,
+                    });
                     true
                 } else {
                     false

@@ -128,6 +128,14 @@ impl Lexicon {
                         t.id, t.weight
                     );
                     Some(at(msg, "weight", 0))
+                } else if let Some(p) = t.patterns.iter().find(|p| matches_empty(p.as_str())) {
+                    // It would "find" the term at every word boundary of every article.
+                    let msg = format!(
+                        "term `{}`: the pattern `{}` matches the empty string",
+                        t.id,
+                        p.as_str()
+                    );
+                    Some(at(msg, "patterns", 0))
                 } else {
                     None
                 };
@@ -168,6 +176,14 @@ impl Lexicon {
     }
 }
 
+/// Whether `pattern` can match without consuming a character (`a*`, `(?:)`, `x?`). A
+/// pattern that does not parse is left to the compiler's error.
+fn matches_empty(pattern: &str) -> bool {
+    regex_syntax::Parser::new()
+        .parse(pattern)
+        .is_ok_and(|hir| hir.properties().minimum_len() == Some(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +222,16 @@ mod tests {
             "{}",
             e[0].message
         );
+        for empty in ["'a*'", "'(?:)'", "'x?'", "''", "'|b'"] {
+            let e = compile(&format!(
+                "terms:\n  - {{id: x, patterns: [b, {empty}], category: emotive, neutral: n}}\n"
+            ))
+            .unwrap_err();
+            assert!(
+                e[0].message.contains("matches the empty string") && e[0].line == Some(2),
+                "{empty}: {e:?}"
+            );
+        }
         let e = compile("terms: []\n").unwrap_err();
         assert!(e[0].message.contains("no terms"));
         let two = "terms:\n  - {id: x, patterns: [a], category: emotive, neutral: n}\n  - {id: x, patterns: [b], category: emotive, neutral: n}\n";
