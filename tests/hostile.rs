@@ -652,3 +652,47 @@ fn a_backslash_in_a_file_name_is_not_a_folder_separator() {
         .collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
 }
+
+/// Every input has a size limit, checked before it is read: a 2 GiB `outlets.yaml` took
+/// 2.1 GB of memory, and standard input had no limit at all.
+#[test]
+fn oversized_yaml_files_and_standard_input_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = corpus(dir.path());
+    let outlets = std::fs::File::options()
+        .append(true)
+        .open(c.join("outlets.yaml"))
+        .unwrap();
+    // Sparse: 17 MiB that take no disk, refused on their size alone.
+    outlets.set_len(17 * 1024 * 1024).unwrap();
+    let o = run_in(dir.path(), &["corpus"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("outlets.yaml: error: cannot read the outlets file: 17825792 bytes is more than the limit of 16777216"),
+        "{}",
+        text(&o)
+    );
+
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir.path().join("rules"));
+    let mut child = Command::new(BIN)
+        .args(["claims", "--published", "2020-03-12", "--max-file-size", "1000", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        // The run may stop reading before all of it is written.
+        let _ = stdin.write_all("The ceasefire is holding. ".repeat(100).as_bytes());
+    }
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("cannot read standard input: it is larger than the limit of 1000 bytes"),
+        "{}",
+        text(&o)
+    );
+}
