@@ -541,14 +541,10 @@ fn check(
         .analyzed
         .iter()
         .flat_map(|a| {
-            a.doc
-                .meta
-                .ignore
-                .iter()
-                .map(|i| {
-                    let path = a.doc.path().to_path_buf();
-                    (path, i.rule.clone(), i.reason.clone(), i.line)
-                })
+            a.doc.meta.ignore.iter().map(|i| {
+                let path = a.doc.path().to_path_buf();
+                (path, i.rule.clone(), i.reason.clone(), i.line)
+            })
         })
         .collect();
     let known: Vec<&str> = run.all_rules.iter().map(String::as_str).collect();

@@ -139,7 +139,10 @@ pub fn run(dir: &Path, rules: &RuleSet, update: bool) -> Result<TestReport> {
     }
     for path in files {
         let src = crate::input::read_text(&path, crate::input::MAX_YAML_BYTES).map_err(|e| {
-            Error::single(Diagnostic::error(&path, format!("cannot read this file: {e}")))
+            Error::single(Diagnostic::error(
+                &path,
+                format!("cannot read this file: {e}"),
+            ))
         })?;
         let mut file: TestFile = match yaml::from_str(&src) {
             Ok(f) => f,

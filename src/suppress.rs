@@ -175,7 +175,11 @@ pub type ArticleIgnore = (PathBuf, String, String, usize);
 
 /// Every suppression naming a rule that does not exist, each located: the config file's
 /// entry, or the article's `crosscheck-ignore`.
-pub fn unknown_rules(config: &Config, ignores: &[ArticleIgnore], known: &[&str]) -> Vec<Diagnostic> {
+pub fn unknown_rules(
+    config: &Config,
+    ignores: &[ArticleIgnore],
+    known: &[&str],
+) -> Vec<Diagnostic> {
     let config_path = config
         .path
         .clone()

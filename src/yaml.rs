@@ -172,7 +172,10 @@ pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)
 
 /// Every value of `key` in `src` with its locations, in one pass: for locating many values
 /// (every duplicate id of a large gazetteer) without a pass over the text for each.
-pub fn key_value_index(src: &str, key: &str) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
+pub fn key_value_index(
+    src: &str,
+    key: &str,
+) -> std::collections::HashMap<String, Vec<(usize, usize)>> {
     let mut index: std::collections::HashMap<String, Vec<(usize, usize)>> = Default::default();
     each_key_value(src, key, |v, line, col| {
         index.entry(v.to_string()).or_default().push((line, col))

@@ -673,9 +673,19 @@ fn oversized_yaml_files_and_standard_input_are_refused() {
         text(&o)
     );
 
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir.path().join("rules"));
+    copy_tree(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"),
+        &dir.path().join("rules"),
+    );
     let mut child = Command::new(BIN)
-        .args(["claims", "--published", "2020-03-12", "--max-file-size", "1000", "-"])
+        .args([
+            "claims",
+            "--published",
+            "2020-03-12",
+            "--max-file-size",
+            "1000",
+            "-",
+        ])
         .current_dir(dir.path())
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -636,7 +636,8 @@ mod tests {
     /// An `internal` check nested in itself is one error, not one per level.
     #[test]
     fn nested_internal_checks_are_one_error() {
-        let mut check = "{kind: exclusive-status, params: {groups: [[holding], [collapsed]]}}".to_string();
+        let mut check =
+            "{kind: exclusive-status, params: {groups: [[holding], [collapsed]]}}".to_string();
         for _ in 0..20 {
             check = format!("{{kind: internal, params: {{check: {check}}}}}");
         }
@@ -645,7 +646,10 @@ mod tests {
         );
         let e = compile_one(&src).unwrap_err();
         assert_eq!(e.len(), 1, "{e:?}");
-        assert!(e[0].message.contains("cannot hold another internal"), "{e:?}");
+        assert!(
+            e[0].message.contains("cannot hold another internal"),
+            "{e:?}"
+        );
     }
 
     #[test]
