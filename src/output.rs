@@ -95,11 +95,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
     // A random name, created with O_EXCL: a link planted in the folder cannot redirect it.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".crosscheck.tmp")
-        .tempfile_in(dir)
-        .map_err(failed)?;
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".crosscheck.tmp");
+    // The mode a plain `create` gives (0666 less the umask), not a temporary file's 0600:
+    // a report is read by others.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(failed)?;
     let _guard = interrupt::Guard::new(tmp.path());
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
@@ -228,6 +231,19 @@ mod tests {
         write_atomic(&p, b"report").unwrap();
         assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
         assert_eq!(std::fs::read(&p).unwrap(), b"report");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_has_the_mode_a_created_file_has() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let p = dir.path().join("out.json");
+        write_atomic(&p, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&p), mode(&plain));
     }
 
     #[cfg(unix)]
