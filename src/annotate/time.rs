@@ -1549,7 +1549,8 @@ fn looks_like_count_after(after: &str) -> bool {
     }
     let year_range = after.len() >= 5
         && after.starts_with('-')
-        && after[1..5].bytes().all(|b| b.is_ascii_digit());
+        // Bytes, not a slice of the text: the fifth byte can be inside a character.
+        && after.as_bytes()[1..5].iter().all(u8::is_ascii_digit);
     if after.starts_with('%')
         || (after.starts_with('-')
             && after[1..].starts_with(|c: char| c.is_ascii_digit())
