@@ -252,7 +252,7 @@ pub enum Flag {
 impl GoldFile {
     /// Read and parse a gold file; errors are located (line, column, YAML path).
     pub fn load(path: &Path) -> crate::Result<GoldFile> {
-        let src = std::fs::read_to_string(path).map_err(|e| {
+        let src = crate::input::read_text(path, crate::input::MAX_YAML_BYTES).map_err(|e| {
             crate::Error::single(Diagnostic::error(path, format!("cannot read: {e}")))
         })?;
         crate::yaml::from_str(&src)
