@@ -47,16 +47,7 @@ fn paint(text: &str, style: Style, color: bool) -> String {
 /// an ESC sequence or a line break in an article must not recolour the terminal or forge a
 /// line of this output.
 fn clean(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| {
-            let escaped: Vec<char> = if c.is_control() {
-                c.escape_default().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect()
+    super::printable(s, false).into_owned()
 }
 
 /// Indent every line of `text` (already wrapped) by `n` spaces.
