@@ -204,6 +204,16 @@ impl fmt::Display for Table {
     }
 }
 
+/// Add a row of cells, each made [`super::printable`]: cells hold names and words from the
+/// input.
+pub fn add_row(t: &mut Table, row: Vec<String>) {
+    t.add_row(
+        row.into_iter()
+            .map(|c| super::printable(&c, true).into_owned())
+            .collect::<Vec<_>>(),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,14 +255,4 @@ mod tests {
         t.add_row(vec![path.into()]);
         assert!(t.to_string().contains(path));
     }
-}
-
-/// Add a row of cells, each made [`super::printable`]: cells hold names and words from the
-/// input.
-pub fn add_row(t: &mut Table, row: Vec<String>) {
-    t.add_row(
-        row.into_iter()
-            .map(|c| super::printable(&c, true).into_owned())
-            .collect::<Vec<_>>(),
-    );
 }
