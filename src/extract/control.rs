@@ -564,33 +564,50 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
     // One claim per place, controller and change in overlapping words ("the capture of X"
     // inside "announced the capture of X"): the first words that say it.
     found.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
-    for c in found {
-        let dup = out.iter().any(|o| {
-            o.span.start < c.span.end
-                && c.span.start < o.span.end
-                && match (&o.kind, &c.kind) {
-                    (
-                        ClaimKind::Control {
-                            place: pa,
-                            place_text: ta,
-                            controller: ca,
-                            change: xa,
-                            ..
-                        },
-                        ClaimKind::Control {
-                            place: pb,
-                            place_text: tb,
-                            controller: cb,
-                            change: xb,
-                            ..
-                        },
-                    ) => ca == cb && xa == xb && (pa == pb && (pa.is_some() || ta == tb)),
-                    _ => false,
-                }
-        });
-        if !dup {
-            out.push(c);
+    // Overlapping words are in one sentence: the claims said so far are looked up by their
+    // sentence and reading, not scanned whole for each new claim (quadratic in an article
+    // of thousands of control sentences).
+    type Said = (usize, String, &'static str, Option<String>, Option<String>);
+    let reading = |c: &Claim| -> Option<Said> {
+        let ClaimKind::Control {
+            place,
+            place_text,
+            controller,
+            change,
+            ..
+        } = &c.kind
+        else {
+            return None;
+        };
+        // Unnamed places are told apart by their words.
+        let words = place.is_none().then(|| place_text.clone());
+        Some((
+            c.sentence.start,
+            controller.clone(),
+            change_word(*change),
+            place.clone(),
+            words,
+        ))
+    };
+    let mut said: foldhash::HashMap<Said, Vec<Range<usize>>> = Default::default();
+    for o in out.iter() {
+        if let Some(key) = reading(o) {
+            said.entry(key).or_default().push(o.span.clone());
         }
+    }
+    for c in found {
+        let Some(key) = reading(&c) else {
+            continue;
+        };
+        let spans = said.entry(key).or_default();
+        if spans
+            .iter()
+            .any(|o| o.start < c.span.end && c.span.start < o.end)
+        {
+            continue;
+        }
+        spans.push(c.span.clone());
+        out.push(c);
     }
 }
 
