@@ -397,6 +397,15 @@ impl Frames {
         files: &[(PathBuf, String)],
         g: Option<&Gazetteer>,
     ) -> Result<Frames, Vec<Diagnostic>> {
+        Frames::compile_layered(files, g, &super::Shadow::default())
+    }
+
+    /// As [`Frames::compile`], leaving out the frames and subjects later packs replace.
+    pub(crate) fn compile_layered(
+        files: &[(PathBuf, String)],
+        g: Option<&Gazetteer>,
+        shadow: &super::Shadow,
+    ) -> Result<Frames, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut frames = Frames::default();
         let mut ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -436,10 +445,16 @@ impl Frames {
                     })
                 };
             for (name, words) in raw.subjects {
+                if shadow.hides(path, "subject", &name) {
+                    continue;
+                }
                 let re = compile(&words, &format!("subject `{name}`"), "", &mut errors);
                 frames.subjects.push((name, re));
             }
             for c in raw.counts {
+                if shadow.hides(path, "frame", &c.id) {
+                    continue;
+                }
                 check_id(&c.id, &mut errors);
                 frames.counts.push(CountFrame {
                     trigger: compile(&c.triggers, "triggers", &c.id, &mut errors),
@@ -462,6 +477,9 @@ impl Frames {
                 });
             }
             for (i, s) in raw.status.into_iter().enumerate() {
+                if shadow.hides(path, "frame", &s.id) {
+                    continue;
+                }
                 check_id(&s.id, &mut errors);
                 if !known_subject(&s.subject) {
                     errors.push(super::locate(
@@ -500,6 +518,9 @@ impl Frames {
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
+                if shadow.hides(path, "frame", &e.id) {
+                    continue;
+                }
                 check_id(&e.id, &mut errors);
                 if let Some(subject) = e.subject.as_deref().filter(|s| !known_subject(s)) {
                     errors.push(super::locate(
