@@ -22,6 +22,11 @@ struct RawFrontMatter {
     via: Option<String>,
     published_basis: Option<String>,
     language: Option<String>,
+    /// Provenance written by `crosscheck import`: the file the article came from, its
+    /// sha256, and the dateline found at the head of the text.
+    source: Option<String>,
+    source_sha256: Option<String>,
+    dateline: Option<String>,
     #[serde(rename = "crosscheck-ignore", default)]
     crosscheck_ignore: Vec<RawIgnore>,
 }
@@ -32,7 +37,7 @@ impl RawFrontMatter {
     /// parser then reads or reports.
     fn flat(src: &str) -> Option<RawFrontMatter> {
         let mut raw = RawFrontMatter::default();
-        let mut seen = 0u8;
+        let mut seen = 0u16;
         for (key, value) in yaml::flat_scalars(src)? {
             let (bit, field) = match key {
                 "outlet" => (0, &mut raw.outlet),
@@ -43,6 +48,9 @@ impl RawFrontMatter {
                 "via" => (5, &mut raw.via),
                 "published_basis" => (6, &mut raw.published_basis),
                 "language" => (7, &mut raw.language),
+                "source" => (8, &mut raw.source),
+                "source_sha256" => (9, &mut raw.source_sha256),
+                "dateline" => (10, &mut raw.dateline),
                 _ => return None,
             };
             if seen & (1 << bit) != 0 {
