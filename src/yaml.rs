@@ -80,6 +80,24 @@ pub fn locate_key_value(src: &str, key: &str, value: &str) -> Vec<(usize, usize)
     found
 }
 
+/// The keys of a YAML mapping document, in order; `None` when `src` is not one. For
+/// reporting every unknown key of a mapping, where serde stops at the first.
+pub fn mapping_keys(src: &str) -> Option<Vec<String>> {
+    let value: serde_yaml::Value = serde_yaml::from_str(src).ok()?;
+    let map = value.as_mapping()?;
+    Some(
+        map.keys()
+            .map(|k| match k {
+                serde_yaml::Value::String(s) => s.clone(),
+                other => serde_yaml::to_string(other)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string(),
+            })
+            .collect(),
+    )
+}
+
 /// A scalar of a flat mapping: `None` where YAML reads null.
 pub type FlatScalar<'a> = Option<Cow<'a, str>>;
 
