@@ -338,8 +338,35 @@ struct IdOnly {
     id: Option<String>,
 }
 
+/// What an id names, by the top-level key its entry is under.
+fn kind_of(section: &str) -> Option<&'static str> {
+    Some(match section {
+        "actors" => "actor",
+        "places" => "place",
+        "things" => "thing",
+        "classes" => "class",
+        "counts" | "status" | "events" => "frame",
+        "rules" => "rule",
+        "terms" => "term",
+        "subjects" => "subject",
+        _ => return None,
+    })
+}
+
 impl Ids {
+    /// The ids `src` defines, by their kind: read line by line when the file is plain, by
+    /// the parser otherwise.
     fn of(src: &str) -> Vec<(&'static str, String)> {
+        match crate::yaml::entry_ids(src, &["subjects"]) {
+            Some(found) => found
+                .into_iter()
+                .filter_map(|(section, id)| kind_of(&section).map(|k| (k, id)))
+                .collect(),
+            None => Ids::parsed(src),
+        }
+    }
+
+    fn parsed(src: &str) -> Vec<(&'static str, String)> {
         let Ok(Some(ids)) = crate::yaml::from_str::<Option<Ids>>(src) else {
             return Vec::new();
         };
@@ -430,5 +457,74 @@ pub(crate) fn locate(d: Diagnostic, src: &str, key: &str, value: &str, nth: usiz
     match crate::yaml::locate_key_value(src, key, value).get(nth) {
         Some(&(line, col)) => d.at(line, col),
         None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule file in the repository: the line-by-line reading of ids agrees with the
+    /// parser's wherever it answers.
+    #[test]
+    fn ids_read_line_by_line_are_the_parsers() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut stack = vec![
+            root.join("builtin"),
+            root.join("rules"),
+            root.join("eval"),
+            root.join("templates"),
+            root.join("tests/fixtures"),
+        ];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "yaml") {
+                    files.push(p);
+                }
+            }
+        }
+        let mut read = 0;
+        for f in &files {
+            let src = std::fs::read_to_string(f).unwrap();
+            if let Some(found) = crate::yaml::entry_ids(&src, &["subjects"]) {
+                let mut fast: Vec<(&str, String)> = found
+                    .into_iter()
+                    .filter_map(|(s, id)| kind_of(&s).map(|k| (k, id)))
+                    .collect();
+                let mut slow = Ids::parsed(&src);
+                fast.sort();
+                slow.sort();
+                assert_eq!(fast, slow, "{}", f.display());
+                read += 1;
+            }
+        }
+        assert!(
+            read > 20,
+            "most rule files are read line by line: {read} of {}",
+            files.len()
+        );
+    }
+
+    #[test]
+    fn ids_in_any_style() {
+        let src = "actors:\n  - id: a\n    name: A\n  - {id: 'b', name: B}\n  - name: C\n    id: c\n    part_of: [a]\nfuzzy:\n  threshold: 0.9\nsubjects:\n  sailors: ['sailors?']\n";
+        let ids = crate::yaml::entry_ids(src, &["subjects"]).unwrap();
+        assert_eq!(
+            ids,
+            vec![
+                ("actors".to_string(), "a".to_string()),
+                ("actors".into(), "b".into()),
+                ("actors".into(), "c".into()),
+                ("subjects".into(), "sailors".into()),
+            ]
+        );
+        assert_eq!(crate::yaml::entry_ids("places: [{id: x}]\n", &[]), None);
     }
 }
