@@ -2,9 +2,10 @@
 
 use super::{Context, cover, modality};
 use crate::annotate::MentionClass;
+use crate::annotate::Qualifier;
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
-use crate::rules::frames::Frames;
+use crate::rules::frames::{CountFrame, Frames};
 use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -19,6 +20,61 @@ static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
 /// Most words in the noun phrase after a number.
 const NP_MAX_WORDS: usize = 6;
 
+/// Most words between a bare number ("the toll rose to 25", "25 were killed") and its
+/// trigger: with no noun to say what is counted, only a trigger close by does.
+const BARE_DISTANCE: usize = 5;
+
+/// What a clause boundary between a number and a trigger weighs, in words: "killed 12
+/// civilians and wounded two children" puts the two children with "wounded".
+const BOUNDARY_WEIGHT: usize = 4;
+
+/// Words of a noun phrase that do not name what is counted ("40 more", "three others").
+static FILLER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^(?:more|additional|further|other|new|extra|fresh|so|far|in|all|total)$",
+    )
+});
+
+/// Clause boundaries between a number and a trigger.
+static BOUNDARY: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)[,;:()]|\b(?:and|but|while|whereas|as well as|after|before)\b")
+});
+
+/// Words that open a list of parts of the count before them: "killed 40 people, including
+/// 12 children": the children were killed too.
+static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)\b",
+    )
+});
+
+/// "N of them ...", "N of whom ...": a part of the count just before.
+static OF_THEM: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
+
+/// A zero count: "no one was killed", "nobody was hurt", "no casualties were reported".
+static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
+});
+
+/// Most words between a zero word and its measure's trigger.
+const ZERO_DISTANCE: usize = 3;
+
+/// The measure a count takes: the frame, its trigger and how far it is (in weighted words).
+struct Measure<'f> {
+    cost: usize,
+    trigger: Range<usize>,
+    frame: &'f CountFrame,
+}
+
+/// The last count of a sentence, for the parts listed after it ("including ...").
+struct Last<'f> {
+    sentence: Range<usize>,
+    end: usize,
+    trigger: Range<usize>,
+    frame: &'f CountFrame,
+}
+
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let frames = &ctx.rules.frames;
@@ -26,98 +82,366 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     // several quantities, and each would search it again.
     let mut searched: Option<Range<usize>> = None;
     let mut triggers: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut last: Option<Last> = None;
     for q in &ctx.ann.quantities {
-        // Proportions ("half of them") and zero are not counts of people or things.
+        // Proportions ("half of them") are not counts of people or things; zero counts
+        // are read from their words (see `zeros`).
         if q.value < 1.0 {
             continue;
         }
         let Some(sentence) = ctx.sentence_of(q.span.start) else {
             continue;
         };
-        let np = noun_phrase(text, q.number_span.end, sentence.end);
+        // "N of them women": a part of the count before, whatever trigger is near; the
+        // group is named after "of them".
+        let part_of = OF_THEM
+            .find(&text[q.number_span.end..sentence.end])
+            .map(|m| q.number_span.end + m.end);
+        let np = noun_phrase(text, part_of.unwrap_or(q.number_span.end), sentence.end);
         let np_text = &text[np.clone()];
         let np_words: Vec<(usize, &str)> = words(np_text).map(|(i, w)| (np.start + i, w)).collect();
 
-        // The subject: the last head noun of a known group in the phrase.
-        let subject = np_words
+        if searched.as_ref() != Some(&sentence) {
+            triggers = sentence_triggers(frames, text, &sentence);
+            searched = Some(sentence.clone());
+        }
+        let number_and_np = cover(&q.span, &np);
+
+        // The subject: the last head noun of a known group in the phrase; with no noun after
+        // the number, the group named just before it ("of the soldiers, 12 died") or people.
+        let head = np_words
             .iter()
             .rev()
             .find_map(|(at, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at)));
-        let Some((subject, _)) = subject else {
-            continue;
+        let (named, head_at) = match head {
+            Some((s, at)) => (Some(s), Some(at)),
+            None => (None, None),
+        };
+        let bare = named.is_none()
+            && np_words.iter().all(|(at, w)| {
+                FILLER.is_match(w)
+                    || triggers
+                        .iter()
+                        .flatten()
+                        .any(|t| t.start <= *at && *at < t.end)
+            });
+        let subject = match named {
+            Some(s) => s,
+            None if bare => group_before(frames, text, &sentence, q.span.start)
+                .unwrap_or_else(|| "people".to_string()),
+            None => continue,
         };
 
-        // The measure: the nearest trigger, inside the phrase or within the frame's distance.
-        let number_and_np = cover(&q.span, &np);
-        let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
-        if searched.as_ref() != Some(&sentence) {
-            triggers = frames
-                .counts
-                .iter()
-                .map(|frame| {
-                    frame
-                        .trigger
-                        .find_iter(&text[sentence.clone()])
-                        .map(|m| sentence.start + m.start..sentence.start + m.end)
-                        .collect()
-                })
-                .collect();
-            searched = Some(sentence.clone());
-        }
-        for (frame, matches) in frames.counts.iter().zip(&triggers) {
-            for trig in matches {
-                let trig = trig.clone();
-                // A trigger that is itself the counted group's head ("civilians") is not one.
-                if trig.start < q.span.start && q.span.start < trig.end {
-                    continue;
-                }
-                let d = ctx.words_between(&trig, &number_and_np);
-                if d <= frame.max_distance && best.as_ref().is_none_or(|b| d < b.0) {
-                    best = Some((d, trig, frame));
-                }
-            }
-        }
-        let Some((_, trigger, frame)) = best else {
+        // The measure: a list of parts takes the count's before it; otherwise the nearest
+        // trigger, inside the phrase or within the frame's distance.
+        let inherited = last.as_ref().filter(|l| {
+            l.sentence == sentence
+                && l.frame.counts(&subject)
+                && l.end <= q.span.start
+                && (part_of.is_some() || SUBSET.is_match(&text[l.end..q.span.start]))
+                && !triggers
+                    .iter()
+                    .flatten()
+                    .any(|t| l.end <= t.start && t.end <= q.span.start)
+        });
+        let best = match inherited {
+            Some(l) => Some(Measure {
+                cost: 0,
+                trigger: l.trigger.clone(),
+                frame: l.frame,
+            }),
+            None => nearest(
+                ctx,
+                frames,
+                &triggers,
+                &subject,
+                q,
+                &number_and_np,
+                bare,
+                head_at,
+            ),
+        };
+        let Some(Measure { trigger, frame, .. }) = best else {
             continue;
         };
+        last = Some(Last {
+            sentence: sentence.clone(),
+            end: number_and_np.end,
+            trigger: trigger.clone(),
+            frame,
+        });
 
         let subject_actor = ctx
             .mentions_in(np.clone(), MentionClass::Actor)
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone());
-        let since = ctx
-            .times_in(&sentence)
-            .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
-        let cumulative = since.is_some() || modality::cumulative(text, &sentence);
-        let (when, basis) = match since {
-            Some(t) => (t.range, crate::claims::TimeBasis::Text),
-            None => ctx.when(&sentence, &number_and_np, frame.window_days, None),
-        };
-        let place = ctx
-            .nearest_mention(&sentence, &number_and_np, MentionClass::Place, 30)
-            .map(|m| m.entity.clone());
-        let span = number_and_np.clone();
-        out.push(Claim {
-            kind: ClaimKind::Count {
-                measure: frame.measure.clone(),
+        push(
+            ctx,
+            out,
+            Found {
+                frame,
+                trigger,
+                sentence,
+                span: number_and_np,
                 subject,
                 subject_actor,
                 subject_text: np_text.trim().to_string(),
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                qualifier: q.qualifier,
-                tolerance: q.tolerance,
-                cumulative,
+                value: (q.value, q.low, q.high, q.qualifier, q.tolerance),
             },
-            frame: frame.id.clone(),
-            modality: ctx.modality(&sentence, &trigger, &span),
-            span,
-            sentence,
-            when,
-            time_basis: basis,
-            place,
-        });
+        );
+    }
+    zeros(ctx, out);
+}
+
+/// Each count frame's trigger matches in `sentence`.
+fn sentence_triggers(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+) -> Vec<Vec<Range<usize>>> {
+    frames
+        .counts
+        .iter()
+        .map(|frame| {
+            frame
+                .trigger
+                .find_iter(&text[sentence.clone()])
+                .map(|m| sentence.start + m.start..sentence.start + m.end)
+                .collect()
+        })
+        .collect()
+}
+
+/// The nearest trigger of a frame that can count `subject`: words apart, plus a weight for
+/// each clause boundary between them.
+fn nearest<'f>(
+    ctx: &Context,
+    frames: &'f Frames,
+    triggers: &[Vec<Range<usize>>],
+    subject: &str,
+    q: &crate::annotate::Quantity,
+    number_and_np: &Range<usize>,
+    bare: bool,
+    head_at: Option<usize>,
+) -> Option<Measure<'f>> {
+    let text = ctx.text();
+    let mut best: Option<Measure> = None;
+    for (frame, matches) in frames.counts.iter().zip(triggers) {
+        if !frame.counts(subject) {
+            continue;
+        }
+        for trig in matches {
+            // A trigger that is itself the counted group's head ("civilians") is not one.
+            if trig.start < q.span.start && q.span.start < trig.end {
+                continue;
+            }
+            // Nor is a modifier of the group's head ("two aid workers").
+            if head_at.is_some_and(|h| q.number_span.end <= trig.start && trig.start < h) {
+                continue;
+            }
+            let d = ctx.words_between(trig, number_and_np);
+            let limit = if bare {
+                BARE_DISTANCE.min(frame.max_distance)
+            } else {
+                frame.max_distance
+            };
+            if d > limit {
+                continue;
+            }
+            let between = if trig.end <= number_and_np.start {
+                trig.end..number_and_np.start
+            } else if number_and_np.end <= trig.start {
+                number_and_np.end..trig.start
+            } else {
+                0..0
+            };
+            let boundaries = boundaries(&text[between]);
+            if bare && boundaries > 0 && d > 1 {
+                continue;
+            }
+            let cost = d + BOUNDARY_WEIGHT * boundaries;
+            if best.as_ref().is_none_or(|b| cost < b.cost) {
+                best = Some(Measure {
+                    cost,
+                    trigger: trig.clone(),
+                    frame,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Clause boundaries in the words between a number and a trigger; an aside between two
+/// commas ("34 civilians, 16 of them women, were wounded") is not one.
+fn boundaries(between: &str) -> usize {
+    let (first, last) = (between.find(','), between.rfind(','));
+    match (first, last) {
+        (Some(a), Some(b)) if a < b => {
+            BOUNDARY.find_iter(&between[..a]).count()
+                + BOUNDARY.find_iter(&between[b + 1..]).count()
+        }
+        _ => BOUNDARY.find_iter(between).count(),
+    }
+}
+
+/// The group named in the few words before a bare number ("of the soldiers, 12 died",
+/// "civilians killed: 25").
+fn group_before(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+    pos: usize,
+) -> Option<String> {
+    let before = &text[sentence.start..pos];
+    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    // "Of the soldiers, 12": only a group the number's own clause or an "of" names.
+    if !before.trim_end().ends_with([',', ':']) {
+        return None;
+    }
+    tail.iter().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        subject_of(frames, w).map(|i| frames.subjects[i].0.clone())
+    })
+}
+
+/// What a count claim is made of.
+struct Found<'f> {
+    frame: &'f CountFrame,
+    trigger: Range<usize>,
+    sentence: Range<usize>,
+    span: Range<usize>,
+    subject: String,
+    subject_actor: Option<String>,
+    subject_text: String,
+    value: (f64, Option<f64>, Option<f64>, Qualifier, f64),
+}
+
+fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
+    let text = ctx.text();
+    let Found {
+        frame,
+        trigger,
+        sentence,
+        span,
+        subject,
+        subject_actor,
+        subject_text,
+        value: (value, low, high, qualifier, tolerance),
+    } = f;
+    let since = ctx
+        .times_in(&sentence)
+        .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
+    // A running total: "since April", "so far", or a count over a period ("in February",
+    // "last month") rather than one clash's day.
+    let cumulative = since.is_some()
+        || modality::cumulative(text, &sentence)
+        || ctx
+            .nearest_time(&sentence, &span)
+            .is_some_and(|t| t.range.days() > PERIOD_DAYS);
+    let (when, basis) = match since {
+        Some(t) => (t.range, crate::claims::TimeBasis::Text),
+        None => ctx.when(&sentence, &span, frame.window_days, None),
+    };
+    let place = ctx
+        .nearest_mention(&sentence, &span, MentionClass::Place, 30)
+        .map(|m| m.entity.clone());
+    let mut modality = ctx.modality(&sentence, &trigger, &span);
+    if value == 0.0 {
+        // The zero word is the count, not a negation of it.
+        modality.negated = false;
+    }
+    out.push(Claim {
+        kind: ClaimKind::Count {
+            measure: frame.measure.clone(),
+            subject,
+            subject_actor,
+            subject_text,
+            value,
+            low,
+            high,
+            qualifier,
+            tolerance,
+            cumulative,
+        },
+        frame: frame.id.clone(),
+        modality,
+        span,
+        sentence,
+        when,
+        time_basis: basis,
+        place,
+    });
+}
+
+/// Days a time expression covers beyond which a count in its sentence is a period's total
+/// ("in February", "last week"), not one incident's.
+const PERIOD_DAYS: i64 = 3;
+
+/// Zero counts: a zero word ("no one", "nobody", "no") followed closely by a measure's
+/// trigger, with at most a known group between ("no civilians were hurt").
+fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
+    let text = ctx.text();
+    let frames = &ctx.rules.frames;
+    for sentence in &ctx.doc.sentences {
+        let s = &text[sentence.clone()];
+        if !ZERO.is_match(s) {
+            continue;
+        }
+        let mut triggers: Option<Vec<Vec<Range<usize>>>> = None;
+        for m in ZERO.find_iter(s) {
+            let zero = sentence.start + m.start..sentence.start + m.end;
+            let triggers =
+                triggers.get_or_insert_with(|| sentence_triggers(frames, text, sentence));
+            // The group counted: a known noun right after the zero word, else people.
+            let next: Vec<(usize, &str)> = words(&text[zero.end..sentence.end])
+                .take(2)
+                .map(|(i, w)| (zero.end + i, w))
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            let named = next.iter().find_map(|(at, w)| {
+                subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at + w.len()))
+            });
+            let best = frames
+                .counts
+                .iter()
+                .zip(triggers.iter())
+                .filter(|(f, _)| f.counts(named.as_ref().map_or("people", |n| n.0.as_str())))
+                .flat_map(|(f, ms)| ms.iter().map(move |t| (f, t)))
+                .filter(|(_, t)| t.start >= zero.end)
+                .map(|(f, t)| (ctx.words_between(&zero, t), f, t))
+                .filter(|(d, _, t)| {
+                    *d <= ZERO_DISTANCE && !BOUNDARY.is_match(&text[zero.end..t.start])
+                })
+                // A bare "no" counts a group it names or a plural it is the determiner of
+                // ("no casualties"), not any noun ("no food aid").
+                .filter(|(d, _, t)| {
+                    !text[zero.clone()].eq_ignore_ascii_case("no")
+                        || named.is_some()
+                        || (*d == 0 && text[(*t).clone()].ends_with('s'))
+                })
+                .min_by_key(|(d, _, t)| (*d, t.start));
+            let Some((_, frame, trigger)) = best else {
+                continue;
+            };
+            // "no one" names people; "no violations" names its own group.
+            let (subject, end) = named.unwrap_or_else(|| ("people".to_string(), zero.end));
+            let span = zero.start..end.max(zero.end);
+            push(
+                ctx,
+                out,
+                Found {
+                    frame,
+                    trigger: trigger.clone(),
+                    sentence: sentence.clone(),
+                    span: span.clone(),
+                    subject,
+                    subject_actor: None,
+                    subject_text: text[span].to_string(),
+                    value: (0.0, Some(0.0), Some(0.0), Qualifier::Exact, 0.0),
+                },
+            );
+        }
     }
 }
 
@@ -188,6 +512,11 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
 /// Compile this module's patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&NP_STOP);
+    LazyLock::force(&FILLER);
+    LazyLock::force(&BOUNDARY);
+    LazyLock::force(&SUBSET);
+    LazyLock::force(&ZERO);
+    LazyLock::force(&OF_THEM);
 }
 
 #[cfg(test)]

@@ -44,6 +44,10 @@ struct RawCount {
     /// Most words between the number and its trigger.
     #[serde(default = "default_count_distance")]
     max_distance: usize,
+    /// The subjects this measure can count (all when empty): tanks are destroyed, not
+    /// killed, and only violations are "recorded" as violations.
+    #[serde(default)]
+    subjects: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +94,14 @@ struct RawStatus {
     /// Most words between the subject's mention and a status word.
     #[serde(default = "default_status_distance")]
     max_distance: usize,
+    /// The status a negated status word says ("no violations were recorded": holding).
+    /// A negated status word with no entry here makes no claim.
+    #[serde(default)]
+    negated: BTreeMap<String, String>,
+    /// Words just before the subject that make it another, earlier or generic agreement
+    /// ("previous truces", "an earlier ceasefire"): no status is read for it.
+    #[serde(default)]
+    not_current: Vec<PatternSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,6 +275,15 @@ pub struct CountFrame {
     pub trigger: GatedRegex,
     pub window_days: u32,
     pub max_distance: usize,
+    /// The canonical subjects it counts; any when empty.
+    pub subjects: Vec<String>,
+}
+
+impl CountFrame {
+    /// Whether this measure can count `subject` ("tanks destroyed", never "tanks killed").
+    pub fn counts(&self, subject: &str) -> bool {
+        self.subjects.is_empty() || self.subjects.iter().any(|s| s == subject)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -314,6 +335,10 @@ pub struct StatusFrame {
     pub blockers: Option<GatedRegex>,
     pub window_days: u32,
     pub max_distance: usize,
+    /// Status name → the status its negation says.
+    pub negated: BTreeMap<String, String>,
+    /// Words before the subject that make it another agreement than the current one.
+    pub not_current: Option<GatedRegex>,
 }
 
 #[derive(Debug, Clone)]
@@ -462,6 +487,7 @@ impl Frames {
                     measure: c.measure,
                     window_days: c.window_days,
                     max_distance: c.max_distance,
+                    subjects: c.subjects,
                 });
             }
             for c in raw.control {
@@ -508,6 +534,28 @@ impl Frames {
                     .collect();
                 let blockers = (!s.blockers.is_empty())
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
+                let not_current = (!s.not_current.is_empty())
+                    .then(|| compile(&s.not_current, "not_current", &s.id, &mut errors));
+                for (from, to) in &s.negated {
+                    for name in [from, to] {
+                        if !s.statuses.contains_key(name) {
+                            errors.push(super::locate(
+                                Diagnostic::error(
+                                    path,
+                                    format!(
+                                        "status frame `{}` negates unknown status `{name}`",
+                                        s.id
+                                    ),
+                                )
+                                .with_yaml_path(format!("status[{i}].negated")),
+                                src,
+                                "negated",
+                                "",
+                                0,
+                            ));
+                        }
+                    }
+                }
                 frames.status.push(StatusFrame {
                     blockers,
                     id: s.id,
@@ -515,6 +563,8 @@ impl Frames {
                     statuses,
                     window_days: s.window_days,
                     max_distance: s.max_distance,
+                    negated: s.negated,
+                    not_current,
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
