@@ -63,6 +63,14 @@ pub fn negated(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> b
     has(&NEGATION, text, start..trigger.end)
 }
 
+/// A negation in the few words before the trigger (same clause), not inside it: "failed to
+/// hold" is a status word of its own, "has not collapsed" a negated one. Kept small and
+/// local until the clause layer gives the scope of negation.
+pub fn negated_before(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let start = words_back(text, sentence.start, trigger.start, 3);
+    has(&NEGATION, text, start..trigger.start)
+}
+
 /// Future wording in the words before the trigger (same clause), or inside it.
 pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 4);
