@@ -52,6 +52,10 @@ static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
 static OF_THEM: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
 
+/// The "of" after a vague magnitude ("hundreds of").
+static VAGUE_OF: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of(?: the)?\b"));
+
 /// A zero count: "no one was killed", "nobody was hurt", "no casualties were reported".
 static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
@@ -97,9 +101,22 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let part_of = OF_THEM
             .find(&text[q.number_span.end..sentence.end])
             .map(|m| q.number_span.end + m.end);
-        let np = noun_phrase(text, part_of.unwrap_or(q.number_span.end), sentence.end);
+        // "thousands of civilians", "dozens of tanks": a vague magnitude names its group
+        // after "of".
+        let vague_of = (q.qualifier == Qualifier::Vague)
+            .then(|| VAGUE_OF.find(&text[q.number_span.end..sentence.end]))
+            .flatten()
+            .map(|m| q.number_span.end + m.end);
+        let np = noun_phrase(
+            text,
+            part_of.or(vague_of).unwrap_or(q.number_span.end),
+            sentence.end,
+        );
         let np_text = &text[np.clone()];
-        let np_words: Vec<(usize, &str)> = words(np_text).map(|(i, w)| (np.start + i, w)).collect();
+        let np_words: Vec<(usize, &str)> = words(np_text)
+            .filter(|(_, w)| !w.is_empty())
+            .map(|(i, w)| (np.start + i, w))
+            .collect();
 
         if searched.as_ref() != Some(&sentence) {
             triggers = sentence_triggers(frames, text, &sentence);
@@ -517,6 +534,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&SUBSET);
     LazyLock::force(&ZERO);
     LazyLock::force(&OF_THEM);
+    LazyLock::force(&VAGUE_OF);
 }
 
 #[cfg(test)]
