@@ -56,6 +56,26 @@ static OF_THEM: LazyLock<GatedRegex> =
 static VAGUE_OF: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of(?: the)?\b"));
 
+/// Words before a number searched for an expectation ("expects the toll to rise to").
+const PROJECTION_REACH: usize = 8;
+
+/// Expectation, fear and possibility: what a figure is said it may reach.
+static PROJECTION: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:could|may|might|would|expects?|expected|expecting|fears?|feared|likely|set to|poised to|warned)\b",
+    )
+});
+
+/// Words before the number searched for a verb of rising or standing.
+const RISE_REACH: usize = 3;
+
+/// A verb of rising or standing ending just before a number.
+static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|grew|grown|soared|surged|reached|reaches|hit|hits|topped|passed|exceeded|surpassed|stands?|stood|estimated|put|now|is|was|are|were|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+    )
+});
+
 /// A zero count: "no one was killed", "nobody was hurt", "no casualties were reported".
 static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
@@ -126,10 +146,21 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
 
         // The subject: the last head noun of a known group in the phrase; with no noun after
         // the number, the group named just before it ("of the soldiers, 12 died") or people.
-        let head = np_words
-            .iter()
-            .rev()
-            .find_map(|(at, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at)));
+        // A word of a trigger ("held hostage") is the group's head only when no other is.
+        let in_trigger = |at: usize| {
+            triggers
+                .iter()
+                .flatten()
+                .any(|t| t.start <= at && at < t.end)
+        };
+        let heads = || {
+            np_words.iter().rev().filter_map(|(at, w)| {
+                subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at))
+            })
+        };
+        let head = heads()
+            .find(|(_, at)| !in_trigger(*at))
+            .or_else(|| heads().next());
         let (named, head_at) = match head {
             Some((s, at)) => (Some(s), Some(at)),
             None => (None, None),
@@ -192,6 +223,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .mentions_in(np.clone(), MentionClass::Actor)
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone());
+        let value = projected(text, &sentence, q);
         push(
             ctx,
             out,
@@ -203,7 +235,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 subject,
                 subject_actor,
                 subject_text: np_text.trim().to_string(),
-                value: (q.value, q.low, q.high, q.qualifier, q.tolerance),
+                value,
             },
         );
     }
@@ -257,7 +289,10 @@ fn nearest<'f>(
                 continue;
             }
             let d = ctx.words_between(trig, number_and_np);
-            let limit = if bare {
+            // "the toll from the week's fighting rose to 25": the number completes a
+            // clause whose subject names the measure, however long that subject is.
+            let completes = bare && trig.end <= q.span.start && rises_to(text, q.span.start);
+            let limit = if bare && !completes {
                 BARE_DISTANCE.min(frame.max_distance)
             } else {
                 frame.max_distance
@@ -273,7 +308,7 @@ fn nearest<'f>(
                 0..0
             };
             let boundaries = boundaries(&text[between]);
-            if bare && boundaries > 0 && d > 1 {
+            if bare && boundaries > 0 && d > 1 && !completes {
                 continue;
             }
             let cost = d + BOUNDARY_WEIGHT * boundaries;
@@ -289,17 +324,78 @@ fn nearest<'f>(
     best
 }
 
-/// Clause boundaries in the words between a number and a trigger; an aside between two
-/// commas ("34 civilians, 16 of them women, were wounded") is not one.
-fn boundaries(between: &str) -> usize {
-    let (first, last) = (between.find(','), between.rfind(','));
-    match (first, last) {
-        (Some(a), Some(b)) if a < b => {
-            BOUNDARY.find_iter(&between[..a]).count()
-                + BOUNDARY.find_iter(&between[b + 1..]).count()
-        }
-        _ => BOUNDARY.find_iter(between).count(),
+/// A figure a toll is expected or feared to reach ("could rise to 250") is an upper bound;
+/// other figures keep their own qualifier.
+fn projected(
+    text: &str,
+    sentence: &Range<usize>,
+    q: &crate::annotate::Quantity,
+) -> (f64, Option<f64>, Option<f64>, Qualifier, f64) {
+    let exact = (q.value, q.low, q.high, q.qualifier, q.tolerance);
+    if q.qualifier != Qualifier::Exact || !rises_to(text, q.span.start) {
+        return exact;
     }
+    let from = modality::words_back(text, sentence.start, q.span.start, PROJECTION_REACH);
+    if PROJECTION.is_match(&text[from..q.span.start]) {
+        (q.value, None, Some(q.value), Qualifier::UpTo, 0.0)
+    } else {
+        exact
+    }
+}
+
+/// Whether the words just before `pos` make the number the complement of a verb of rising
+/// or standing ("rose to", "reached", "stood at", "is now").
+fn rises_to(text: &str, pos: usize) -> bool {
+    let from = text[..pos]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(RISE_REACH)
+        .map_or(0, |(i, _)| i);
+    RISE.is_match(&text[from..pos])
+}
+
+/// Clause boundaries in the words between a number and a trigger. An aside between two
+/// commas or in brackets ("34 civilians, 16 of them women, were wounded") is not one, nor
+/// is the comma of a figure ("3,215").
+fn boundaries(between: &str) -> usize {
+    let bytes = between.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let commas: Vec<usize> = between
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .filter(|&i| !(i > 0 && digit(i - 1) && digit(i + 1)))
+        .collect();
+    // Blank out what is not a boundary: figures' commas, brackets' contents, an aside.
+    let mut plain: Vec<u8> = bytes.to_vec();
+    let mut depth = 0usize;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                plain[i] = b' ';
+                continue;
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            plain[i] = b' ';
+        }
+    }
+    if let (Some(&a), Some(&b)) = (commas.first(), commas.last()) {
+        if a < b {
+            plain[a..=b].fill(b' ');
+        }
+    }
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b',' && !commas.contains(&i) {
+            plain[i] = b' ';
+        }
+    }
+    // Only ASCII bytes were blanked, so the text is still UTF-8.
+    let plain = String::from_utf8(plain).unwrap_or_default();
+    BOUNDARY.find_iter(&plain).count()
 }
 
 /// The group named in the few words before a bare number ("of the soldiers, 12 died",
@@ -535,6 +631,8 @@ pub(crate) fn warm_up() {
     LazyLock::force(&ZERO);
     LazyLock::force(&OF_THEM);
     LazyLock::force(&VAGUE_OF);
+    LazyLock::force(&RISE);
+    LazyLock::force(&PROJECTION);
 }
 
 #[cfg(test)]
