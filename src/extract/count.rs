@@ -66,6 +66,9 @@ static PROJECTION: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
+/// Words before a bare number searched for the group it counts ("of the Karskian troops,").
+const GROUP_REACH: usize = 4;
+
 /// Words before the number searched for a verb of rising or standing.
 const RISE_REACH: usize = 3;
 
@@ -118,20 +121,18 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         };
         // "N of them women": a part of the count before, whatever trigger is near; the
         // group is named after "of them".
+        // The group follows the whole quantity: "between 12 and 15 fighters".
+        let after = q.number_span.end.max(q.span.end);
         let part_of = OF_THEM
-            .find(&text[q.number_span.end..sentence.end])
-            .map(|m| q.number_span.end + m.end);
+            .find(&text[after..sentence.end])
+            .map(|m| after + m.end);
         // "thousands of civilians", "dozens of tanks": a vague magnitude names its group
         // after "of".
         let vague_of = (q.qualifier == Qualifier::Vague)
-            .then(|| VAGUE_OF.find(&text[q.number_span.end..sentence.end]))
+            .then(|| VAGUE_OF.find(&text[after..sentence.end]))
             .flatten()
-            .map(|m| q.number_span.end + m.end);
-        let np = noun_phrase(
-            text,
-            part_of.or(vague_of).unwrap_or(q.number_span.end),
-            sentence.end,
-        );
+            .map(|m| after + m.end);
+        let np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
         let np_text = &text[np.clone()];
         let np_words: Vec<(usize, &str)> = words(np_text)
             .filter(|(_, w)| !w.is_empty())
@@ -173,10 +174,16 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                         .flatten()
                         .any(|t| t.start <= *at && *at < t.end)
             });
+        let mut group_words = np.clone();
         let subject = match named {
             Some(s) => s,
-            None if bare => group_before(frames, text, &sentence, q.span.start)
-                .unwrap_or_else(|| "people".to_string()),
+            None if bare => match group_before(frames, text, &sentence, q.span.start) {
+                Some((s, words)) => {
+                    group_words = words;
+                    s
+                }
+                None => "people".to_string(),
+            },
             None => continue,
         };
 
@@ -219,8 +226,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             frame,
         });
 
+        // Whose losses: an actor named with the group ("Karskian soldiers").
         let subject_actor = ctx
-            .mentions_in(np.clone(), MentionClass::Actor)
+            .mentions_in(group_words, MentionClass::Actor)
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone());
         let value = projected(text, &sentence, q);
@@ -285,7 +293,7 @@ fn nearest<'f>(
                 continue;
             }
             // Nor is a modifier of the group's head ("two aid workers").
-            if head_at.is_some_and(|h| q.number_span.end <= trig.start && trig.start < h) {
+            if head_at.is_some_and(|h| q.span.end <= trig.start && trig.start < h) {
                 continue;
             }
             let d = ctx.words_between(trig, number_and_np);
@@ -405,17 +413,20 @@ fn group_before(
     text: &str,
     sentence: &Range<usize>,
     pos: usize,
-) -> Option<String> {
+) -> Option<(String, Range<usize>)> {
     let before = &text[sentence.start..pos];
-    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     // "Of the soldiers, 12": only a group the number's own clause or an "of" names.
     if !before.trim_end().ends_with([',', ':']) {
         return None;
     }
-    tail.iter().find_map(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        subject_of(frames, w).map(|i| frames.subjects[i].0.clone())
-    })
+    let from = modality::words_back_any(text, sentence.start, pos, GROUP_REACH);
+    let words: Vec<(usize, &str)> = words(&text[from..pos])
+        .map(|(i, w)| (from + i, w))
+        .collect();
+    words
+        .iter()
+        .rev()
+        .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
 /// What a count claim is made of.
