@@ -209,11 +209,13 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 ctx,
                 frames,
                 &triggers,
-                &subject,
-                q,
-                &number_and_np,
-                bare,
-                head_at,
+                &Number {
+                    q,
+                    number_and_np: &number_and_np,
+                    subject: &subject,
+                    bare,
+                    head_at,
+                },
             ),
         };
         let Some(Measure { trigger, frame, .. }) = best else {
@@ -269,19 +271,34 @@ fn sentence_triggers(
         .collect()
 }
 
+/// A number and what counts it, as far as the words after it say.
+struct Number<'a> {
+    q: &'a crate::annotate::Quantity,
+    /// The number with the noun phrase after it.
+    number_and_np: &'a Range<usize>,
+    subject: &'a str,
+    /// No noun after it names what is counted.
+    bare: bool,
+    /// Where the counted group's head noun is.
+    head_at: Option<usize>,
+}
+
 /// The nearest trigger of a frame that can count `subject`: words apart, plus a weight for
 /// each clause boundary between them.
 fn nearest<'f>(
     ctx: &Context,
     frames: &'f Frames,
     triggers: &[Vec<Range<usize>>],
-    subject: &str,
-    q: &crate::annotate::Quantity,
-    number_and_np: &Range<usize>,
-    bare: bool,
-    head_at: Option<usize>,
+    n: &Number,
 ) -> Option<Measure<'f>> {
     let text = ctx.text();
+    let Number {
+        q,
+        number_and_np,
+        subject,
+        bare,
+        head_at,
+    } = *n;
     let mut best: Option<Measure> = None;
     for (frame, matches) in frames.counts.iter().zip(triggers) {
         if !frame.counts(subject) {
