@@ -95,6 +95,11 @@ fn a_number_with_no_noun_after_it_counts_people() {
         counts("The toll from a week of shelling in the hills has now risen to 310."),
         vec![count("killed", "people", 310.0)]
     );
+    // A dash after the figure ends its phrase.
+    assert_eq!(
+        counts("The toll stands at 70 - and may rise."),
+        vec![count("killed", "people", 70.0)]
+    );
     // The group follows the whole quantity, a range too.
     assert_eq!(
         counts("Between 8 and 11 gunmen were killed.")
@@ -165,6 +170,33 @@ fn measures_beyond_killed_and_wounded() {
         counts("Sixty trucks of flour entered the enclave."),
         vec![count("aid", "supplies", 60.0)]
     );
+    assert_eq!(
+        counts("Up to 300 villagers are feared dead."),
+        vec![(
+            "killed".into(),
+            "people".into(),
+            300.0,
+            Qualifier::UpTo,
+            false
+        )]
+    );
+    assert_eq!(
+        counts("The port is a city of 400,000."),
+        vec![count("population", "people", 400_000.0)]
+    );
+    // Equally near, the longer trigger wins: these families lost homes, not lives.
+    assert_eq!(
+        counts("About 90 families lost their homes."),
+        vec![(
+            "homeless".into(),
+            "families".into(),
+            90.0,
+            Qualifier::About,
+            false
+        )]
+    );
+    // A price is not aid.
+    assert!(counts("Prices for 20 litres of fuel rose by 9 percent.").is_empty());
     // A trigger that only modifies the group ("relief workers") is not the measure.
     assert!(counts("Two relief workers visited the clinic.").is_empty());
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per)$",
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also)$",
     )
 });
 
@@ -75,7 +75,7 @@ const RISE_REACH: usize = 3;
 /// A verb of rising or standing ending just before a number.
 static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|grew|grown|soared|surged|reached|reaches|hit|hits|topped|passed|exceeded|surpassed|stands?|stood|estimated|put|now|is|was|are|were|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+        r"(?i)\b(?:(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|grew|grown|soared|surged|reached|reaches|hit|hits|topped|passed|exceeded|exceeds|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
     )
 });
 
@@ -337,7 +337,11 @@ fn nearest<'f>(
                 continue;
             }
             let cost = d + BOUNDARY_WEIGHT * boundaries;
-            if best.as_ref().is_none_or(|b| cost < b.cost) {
+            // Equally near, the longer trigger says more ("lost their homes", not "lost").
+            if best
+                .as_ref()
+                .is_none_or(|b| cost < b.cost || (cost == b.cost && trig.len() > b.trigger.len()))
+            {
                 best = Some(Measure {
                     cost,
                     trigger: trig.clone(),
@@ -638,7 +642,11 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
             continue;
         }
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '!', '?']);
-        if NP_STOP.is_match(word) || word.is_empty() || word.starts_with(['(', '"']) {
+        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but").
+        if NP_STOP.is_match(word)
+            || !word.chars().any(char::is_alphanumeric)
+            || word.starts_with(['(', '"'])
+        {
             break;
         }
         end = at + word.len();
