@@ -336,6 +336,24 @@ fn a_truce_fails_in_many_words() {
 }
 
 #[test]
+fn of_two_overlapping_status_words_the_longer_says_more() {
+    assert_eq!(
+        statuses("The ceasefire seems to hold shakily."),
+        status("fragile")
+    );
+    assert_eq!(
+        statuses("Families returned home after the end of the truce."),
+        status("collapsed")
+    );
+    // "the end of" a month is no end of the truce.
+    assert!(
+        statuses("The truce was agreed at the end of February.")
+            .iter()
+            .all(|(_, s)| s != "collapsed")
+    );
+}
+
+#[test]
 fn other_truces_and_plans_say_nothing_of_the_current_one() {
     for text in [
         "Earlier truces, which all failed, had been agreed in the capital.",
