@@ -333,6 +333,11 @@ fn a_truce_fails_in_many_words() {
         statuses("The truce was never respected."),
         status("violated")
     );
+    // Failing to abide by a truce breaks it; it is not the truce failing.
+    assert_eq!(
+        statuses("One side failed to abide by the ceasefire."),
+        status("violated")
+    );
 }
 
 #[test]
