@@ -252,20 +252,23 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     zeros(ctx, out);
 }
 
-/// Each count frame's trigger matches in `sentence`.
-fn sentence_triggers(
-    frames: &Frames,
-    text: &str,
-    sentence: &Range<usize>,
-) -> Vec<Vec<Range<usize>>> {
+/// Each count frame's trigger matches in `range` (a sentence, or the words after a zero
+/// word); frames the set says have none there are not searched.
+fn sentence_triggers(frames: &Frames, text: &str, range: &Range<usize>) -> Vec<Vec<Range<usize>>> {
+    let hay = &text[range.clone()];
+    let present = frames.count_set.as_ref().map(|set| set.matches(hay));
     frames
         .counts
         .iter()
-        .map(|frame| {
+        .enumerate()
+        .map(|(i, frame)| {
+            if present.as_ref().is_some_and(|p| !p.contains(&i)) {
+                return Vec::new();
+            }
             frame
                 .trigger
-                .find_iter(&text[sentence.clone()])
-                .map(|m| sentence.start + m.start..sentence.start + m.end)
+                .find_iter(hay)
+                .map(|m| range.start + m.start..range.start + m.end)
                 .collect()
         })
         .collect()
@@ -523,6 +526,15 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
 /// ("in February", "last week"), not one incident's.
 const PERIOD_DAYS: i64 = 3;
 
+/// End of the `n` words after `pos`, not crossing `limit`.
+fn words_forward(text: &str, pos: usize, limit: usize, n: usize) -> usize {
+    text[pos..limit]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(n)
+        .map_or(limit, |(i, _)| pos + i)
+}
+
 /// Zero counts: a zero word ("no one", "nobody", "no") followed closely by a measure's
 /// trigger, with at most a known group between ("no civilians were hurt").
 fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
@@ -533,11 +545,11 @@ fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
         if !ZERO.is_match(s) {
             continue;
         }
-        let mut triggers: Option<Vec<Vec<Range<usize>>>> = None;
         for m in ZERO.find_iter(s) {
             let zero = sentence.start + m.start..sentence.start + m.end;
-            let triggers =
-                triggers.get_or_insert_with(|| sentence_triggers(frames, text, sentence));
+            // Only the few words after the zero word can hold its trigger.
+            let window = zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4);
+            let triggers = sentence_triggers(frames, text, &window);
             // The group counted: a known noun right after the zero word, else people.
             let next: Vec<(usize, &str)> = words(&text[zero.end..sentence.end])
                 .take(2)
@@ -550,7 +562,7 @@ fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
             let best = frames
                 .counts
                 .iter()
-                .zip(triggers.iter())
+                .zip(&triggers)
                 .filter(|(f, _)| f.counts(named.as_ref().map_or("people", |n| n.0.as_str())))
                 .flat_map(|(f, ms)| ms.iter().map(move |t| (f, t)))
                 .filter(|(_, t)| t.start >= zero.end)

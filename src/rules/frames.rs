@@ -9,7 +9,7 @@
 
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
-use crate::gated::{self, GatedRegex, SentenceGate};
+use crate::gated::{self, GatedRegex, GatedSet, SentenceGate};
 use crate::pattern::PatternSource;
 use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
@@ -392,6 +392,10 @@ pub struct Frames {
     /// search a pattern and a sentence. `None` when a pattern has no gate or the union would
     /// not compile: then every sentence is tried.
     pub control_gate: Option<SentenceGate>,
+    /// Every count frame's triggers in one set: one search of a sentence says which frames'
+    /// triggers to look for there (a sentence with a number holds few of the many
+    /// measures). `None` when the set would not compile: then every frame is searched.
+    pub count_set: Option<GatedSet>,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -596,12 +600,27 @@ impl Frames {
         }
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
+            frames.count_set = count_set(&frames.counts);
             frames.instance = super::memo::next_instance();
             Ok(frames)
         } else {
             Err(errors)
         }
     }
+}
+
+/// See [`Frames::count_set`].
+fn count_set(counts: &[CountFrame]) -> Option<GatedSet> {
+    if counts.is_empty() {
+        return None;
+    }
+    let patterns: Vec<&str> = counts.iter().map(|f| f.trigger.as_str()).collect();
+    let options = gated::Options {
+        case_insensitive: true,
+        size_limit: crate::pattern::SIZE_LIMIT * 4 * counts.len(),
+        ..gated::Options::default()
+    };
+    GatedSet::new(&patterns, options).ok()
 }
 
 /// The alternation of the control patterns' gates and every form of the frames' verbs and
