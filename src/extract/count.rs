@@ -480,13 +480,9 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
     let since = ctx
         .times_in(&sentence)
         .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
-    // A running total: "since April", "so far", or a count over a period ("in February",
-    // "last month") rather than one clash's day.
-    let cumulative = since.is_some()
-        || modality::cumulative(text, &sentence)
-        || ctx
-            .nearest_time(&sentence, &span)
-            .is_some_and(|t| t.range.days() > PERIOD_DAYS);
+    // A running total: "since April", "so far", "since the offensive began". A count over a
+    // period ("in February") is told by its time window (`Claim::counts_period`).
+    let cumulative = since.is_some() || modality::cumulative(text, &sentence);
     let (when, basis) = match since {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
         None => ctx.when(&sentence, &span, frame.window_days, None),
@@ -521,10 +517,6 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         place,
     });
 }
-
-/// Days a time expression covers beyond which a count in its sentence is a period's total
-/// ("in February", "last week"), not one incident's.
-const PERIOD_DAYS: i64 = 3;
 
 /// End of the `n` words after `pos`, not crossing `limit`.
 fn words_forward(text: &str, pos: usize, limit: usize, n: usize) -> usize {
