@@ -7,7 +7,9 @@ use std::path::PathBuf;
 /// in the mix behaves.
 ///
 /// Articles are Markdown files with YAML front matter (outlet, published, ...) under a corpus
-/// folder that also holds `outlets.yaml`. With no path, `./corpus` is used.
+/// folder that also holds `outlets.yaml`. With no path, `./corpus` is used, or else the
+/// folder of the `crosscheck.yaml` found. `crosscheck init` starts a corpus; `crosscheck
+/// import` turns saved web pages, crawler output and spreadsheets into articles.
 ///
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or input error.
 #[derive(Debug, Parser)]
@@ -52,6 +54,7 @@ const APPLIES: &[(&str, &[&str])] = &[
         &[
             "strict",
             "outlets",
+            "config",
             "rules",
             "lossy",
             "max_file_size",
@@ -63,6 +66,7 @@ const APPLIES: &[(&str, &[&str])] = &[
         &[
             "strict",
             "outlets",
+            "config",
             "rules",
             "lossy",
             "max_file_size",
@@ -71,13 +75,21 @@ const APPLIES: &[(&str, &[&str])] = &[
     ),
     (
         "corpus",
-        &["strict", "outlets", "lossy", "max_file_size", "quiet"],
+        &[
+            "strict",
+            "outlets",
+            "config",
+            "lossy",
+            "max_file_size",
+            "quiet",
+        ],
     ),
     (
         "annotate",
         &[
             "strict",
             "outlets",
+            "config",
             "rules",
             "lossy",
             "max_file_size",
@@ -89,6 +101,7 @@ const APPLIES: &[(&str, &[&str])] = &[
         &[
             "strict",
             "outlets",
+            "config",
             "rules",
             "lossy",
             "max_file_size",
@@ -100,15 +113,18 @@ const APPLIES: &[(&str, &[&str])] = &[
         &[
             "strict",
             "outlets",
+            "config",
             "rules",
             "lossy",
             "max_file_size",
             "quiet",
         ],
     ),
-    ("test", &["rules"]),
-    ("rules", &["rules"]),
-    ("explain", &["rules"]),
+    ("test", &["rules", "config", "quiet", "strict"]),
+    ("rules", &["rules", "config", "quiet", "strict"]),
+    ("explain", &["rules", "config", "quiet", "strict"]),
+    ("import", &["outlets", "config"]),
+    ("init", &[]),
 ];
 
 /// The command line, with each subcommand's help listing only the global options it uses.
@@ -148,13 +164,16 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
 
-    /// The project's config file, for suppressions [default: crosscheck.yaml when present].
+    /// The project's config file: packs, outlets, defaults, suppressions [default:
+    /// crosscheck.yaml in the first named folder or its parents, or in the working folder].
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    /// The rules folder: gazetteer, frames, conflict rules [default: rules].
+    /// A rule pack layered on the built-in one (gazetteer, lexicons, frames, conflict rules,
+    /// rule tests); repeat for more, later ones overriding earlier ones by id [default: the
+    /// config's `packs`, else ./rules when it exists].
     #[arg(long, global = true, value_name = "DIR")]
-    pub rules: Option<PathBuf>,
+    pub rules: Vec<PathBuf>,
 
     /// Read files that are not valid UTF-8, replacing the invalid bytes (with a warning).
     #[arg(long, global = true)]
@@ -224,9 +243,45 @@ pub enum Command {
     Rules(RulesArgs),
     /// Show one rule in full: its description and its check.
     Explain(ExplainArgs),
+    /// Write a starting corpus: crosscheck.yaml, outlets.yaml, an example article, an empty
+    /// rule pack with one rule test, and a CI workflow. Never overwrites a file.
+    Init(InitArgs),
+    /// Turn saved web pages (HTML), crawler output (news-please or trafilatura JSON, JSON
+    /// Lines) and CSV exports into articles with front matter in a corpus folder.
+    ///
+    /// The outlet comes from the page's domain through outlets.yaml's `domains`; unknown
+    /// domains are listed with an entry to paste. Existing files are skipped and listed.
+    Import(ImportArgs),
 }
 
-#[derive(Debug, Args, Default)]
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to write into (created when missing) [default: .].
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Files to import: .html/.htm pages, .json/.jsonl/.ndjson records, .csv tables.
+    #[arg(value_name = "FILES", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The corpus folder to write the articles into (it holds or has above it outlets.yaml).
+    #[arg(long, value_name = "CORPUS")]
+    pub into: PathBuf,
+
+    /// Replace articles that already exist.
+    #[arg(long)]
+    pub force: bool,
+
+    /// CSV columns, as FIELD=COLUMN pairs (comma-separated or repeated), for tables whose
+    /// headers are not the usual ones (url, title, text, published, author, outlet).
+    #[arg(long, value_delimiter = ',', value_name = "FIELD=COLUMN")]
+    pub columns: Vec<String>,
+}
+
+#[derive(Debug, Args, Default, Clone)]
 pub struct CheckArgs {
     /// Article files or folders to read [default: corpus].
     #[arg(value_name = "PATHS")]
@@ -238,9 +293,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE", num_args = 1.., conflicts_with = "paths")]
     pub claims: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-    pub format: CheckFormat,
+    /// Output format [default: the config's `format`, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
 
     /// List findings at or above this severity in full; the ones below are counted per rule
     /// (text and table formats; the exit code is unchanged).
@@ -276,9 +331,10 @@ pub struct CheckArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Exit 1 when a finding is at or above this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Exit 1 when a finding is at or above this severity [default: the config's `fail-on`,
+    /// else error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
     /// Run only these rules (ids, comma-separated or repeated).
     #[arg(long, value_delimiter = ',', value_name = "IDS")]
@@ -426,13 +482,18 @@ pub struct BaselineArgs {
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// The folder of test files [default: rules/tests].
+    /// The folder of test files [default: the tests/ folder of each pack].
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
     /// Rewrite each case's expectations to the findings the rules give now, and exit 0.
     #[arg(long)]
     pub update: bool,
+
+    /// Ask every rule for a positive and a negative case, the built-in pack's included
+    /// (by default only the rules of the packs named).
+    #[arg(long)]
+    pub all_rules: bool,
 }
 
 #[derive(Debug, Args)]
@@ -468,6 +529,11 @@ pub struct RulesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// List the packs loaded, in order, with their files and the entries a later pack
+    /// overrides, instead of the rules.
+    #[arg(long)]
+    pub packs: bool,
 }
 
 #[derive(Debug, Args)]

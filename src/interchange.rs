@@ -175,7 +175,7 @@ pub fn write(
             kind: "term".into(),
             doc: display_path(doc.path()),
             term: t.term.clone(),
-            category: t.category,
+            category: t.category.clone(),
             text: t.text.clone(),
             voice: t.voice,
             quote: t.at.text.clone(),
@@ -307,7 +307,7 @@ fn parse(path: &Path, line: &str) -> std::result::Result<Parsed, Problem> {
         "term" => json::<TermRecord>(path, line).map(|r| {
             Part::Term(TermUse {
                 term: r.term,
-                category: r.category,
+                category: r.category.clone(),
                 span: 0..0,
                 text: r.text,
                 voice: r.voice,

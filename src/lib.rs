@@ -42,6 +42,8 @@ pub mod eval;
 pub mod extract;
 pub mod findings;
 pub mod gated;
+pub mod import;
+pub mod init;
 pub mod input;
 pub mod interchange;
 pub mod output;

@@ -172,12 +172,60 @@ fn main() -> ExitCode {
     }
 }
 
+/// The project's config (`crosscheck.yaml`), loaded once before any command runs.
+static CONFIG: std::sync::OnceLock<Config> = std::sync::OnceLock::new();
+
+fn config() -> &'static Config {
+    CONFIG.get_or_init(Config::default)
+}
+
+/// The paths a command names, for finding the config near them.
+fn named_paths(cli: &Cli) -> &[PathBuf] {
+    match &cli.command {
+        Some(Command::Check(a)) => &a.paths,
+        Some(Command::Audit(a)) => &a.paths,
+        Some(Command::Report(a)) => &a.paths,
+        Some(Command::Corpus(a)) => &a.paths,
+        Some(Command::Annotate(a) | Command::Claims(a)) => &a.paths,
+        Some(Command::Baseline { action }) => match action {
+            BaselineAction::Create(a) | BaselineAction::Update(a) | BaselineAction::Prune(a) => {
+                &a.paths
+            }
+        },
+        Some(Command::Import(a)) => std::slice::from_ref(&a.into),
+        Some(Command::Eval(a)) if a.paths.is_empty() => std::slice::from_ref(&a.gold),
+        Some(Command::Eval(a)) => &a.paths,
+        _ => &[],
+    }
+}
+
 fn run(cli: &Cli) -> Result<u8, Failure> {
+    if let Some(Command::Init(args)) = &cli.command {
+        let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+        let written = crosscheck::init::write(&dir)?;
+        let mut out = io::stdout().lock();
+        render::init::report(&mut out, &dir, &written)?;
+        return Ok(EXIT_OK);
+    }
+    let first = named_paths(cli)
+        .first()
+        .filter(|p| p.as_os_str() != "-")
+        .map(PathBuf::as_path);
+    let _ = CONFIG.set(Config::load_from(cli.global.config.as_deref(), first)?);
     let load_options = LoadOptions {
         strict: cli.global.strict,
-        outlets: cli.global.outlets.clone(),
+        outlets: cli
+            .global
+            .outlets
+            .clone()
+            .or_else(|| config().outlets.clone()),
         lossy: cli.global.lossy,
         max_file_bytes: cli.global.max_file_size,
+        exclude: corpus::walk::Exclude {
+            root: config().root().unwrap_or_else(|| PathBuf::from(".")),
+            globs: config().exclude.clone(),
+        },
+        root: config().root(),
     };
     let stdout = io::stdout();
     let render_options = RenderOptions {
@@ -269,10 +317,10 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             let check_args = cli::CheckArgs {
                 paths: args.paths.clone(),
                 claims: args.claims.clone(),
-                format: cli::CheckFormat::Html,
+                format: Some(cli::CheckFormat::Html),
                 output: Some(args.output.clone()),
                 baseline: args.baseline.clone(),
-                fail_on: FailOn::Never,
+                fail_on: Some(FailOn::Never),
                 select: args.select.clone(),
                 ignore: args.ignore.clone(),
                 ..Default::default()
@@ -290,11 +338,12 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Baseline { action }) => baseline(cli, action, &load_options, &mut out)?,
         Some(Command::Test(args)) => {
             let rules = load_rules(cli)?;
-            let dir = args
-                .dir
-                .clone()
-                .unwrap_or_else(|| PathBuf::from(crosscheck::ruletest::DEFAULT_DIR));
-            let report = crosscheck::ruletest::run(&dir, &rules, args.update)?;
+            let dirs = match &args.dir {
+                Some(dir) => vec![dir.clone()],
+                None => rules.test_dirs(),
+            };
+            let report =
+                crosscheck::ruletest::run_dirs(&dirs, &rules, args.update, args.all_rules)?;
             render::rules::test_report(&mut out, &report)?;
             out.flush()?;
             return Ok(if report.failed() > 0 && !args.update {
@@ -306,9 +355,19 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
         Some(Command::Eval(args)) => {
             eval(cli, args, &load_options, &mut out)?;
         }
+        Some(Command::Rules(args)) if args.packs => {
+            let rules = load_rules(cli)?;
+            render::rules::packs(&mut out, &rules, args.format.into(), render_options)?;
+        }
         Some(Command::Rules(args)) => {
             let rules = load_rules(cli)?;
             render::rules::list(&mut out, &rules.rules, args.format.into(), render_options)?;
+        }
+        Some(Command::Init(_)) => {}
+        Some(Command::Import(args)) => {
+            let code = import(args, &load_options, &mut out)?;
+            out.flush()?;
+            return Ok(code);
         }
         Some(Command::Explain(args)) => {
             let rules = load_rules(cli)?;
@@ -387,7 +446,7 @@ fn run_check(
     let rules = load_rules(cli)?;
     if rules.rules.is_empty() {
         return Err(Error::Usage(
-            "no conflict rules found (rules/*.yaml); `crosscheck check` has nothing to check"
+            "no conflict rules are on (the packs turned them all off); `crosscheck check` has nothing to check"
                 .into(),
         )
         .into());
@@ -475,6 +534,7 @@ fn check(
     out: &mut dyn Write,
     render_options: RenderOptions,
 ) -> Result<u8, Failure> {
+    let args = &with_config_defaults(args)?;
     let render_options = RenderOptions {
         color: use_color(args.color),
         show: args.show.into(),
@@ -536,7 +596,7 @@ fn check(
         None => (std::mem::take(&mut run.findings), Vec::new()),
     };
     // Suppressions: the config file's, and the articles' own `crosscheck-ignore`.
-    let config = Config::load(cli.global.config.as_deref())?;
+    let config = config();
     let ignores: Vec<suppress::ArticleIgnore> = run
         .analyzed
         .iter()
@@ -548,14 +608,14 @@ fn check(
         })
         .collect();
     let known: Vec<&str> = run.all_rules.iter().map(String::as_str).collect();
-    let unknown = suppress::unknown_rules(&config, &ignores, &known);
+    let unknown = suppress::unknown_rules(config, &ignores, &known);
     if !unknown.is_empty() {
         return Err(Error::Invalid(unknown).into());
     }
     let today = jiff::Timestamp::now()
         .to_zoned(jiff::tz::TimeZone::UTC)
         .date();
-    let (findings, by_suppression, warnings) = suppress::apply(findings, &config, &ignores, today);
+    let (findings, by_suppression, warnings) = suppress::apply(findings, config, &ignores, today);
     let accepted: Vec<Finding> = accepted.into_iter().chain(by_suppression).collect();
     if cli.global.strict && !warnings.is_empty() {
         return Err(Error::Invalid(warnings.into_iter().map(|w| w.escalated()).collect()).into());
@@ -584,7 +644,8 @@ fn check(
             crosscheck::output::write_atomic(path, &to_bytes(format)?)?;
         }
     }
-    let page = match args.format {
+    let format = args.format.unwrap_or_default();
+    let page = match format {
         cli::CheckFormat::Html => {
             // The audit counts contradictions among all findings, accepted ones included.
             let all: Vec<Finding> = findings.iter().chain(&accepted).cloned().collect();
@@ -597,12 +658,10 @@ fn check(
     match (output, page) {
         (Some(path), Some(page)) => crosscheck::output::write_atomic(path, &page)?,
         (None, Some(page)) => out.write_all(&page)?,
-        (Some(path), None) => {
-            crosscheck::output::write_atomic(path, &to_bytes(args.format.into())?)?
-        }
-        (None, None) => render_check(out, &report, args.format.into(), render_options)?,
+        (Some(path), None) => crosscheck::output::write_atomic(path, &to_bytes(format.into())?)?,
+        (None, None) => render_check(out, &report, format.into(), render_options)?,
     }
-    let fail_on = match args.fail_on {
+    let fail_on = match args.fail_on.unwrap_or_default() {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
         FailOn::Info => Severity::Info,
@@ -637,6 +696,80 @@ fn run_inputs(paths: &[PathBuf], claims: &[PathBuf], options: &LoadOptions) -> V
             .or_else(|| corpus::find_outlets_file(&first)),
     );
     inputs
+}
+
+/// `crosscheck import FILES --into CORPUS`: exit 0 when every record was written or was
+/// there already, 2 when some could not be imported (each is listed, with the outlets.yaml
+/// entries to paste for unknown domains).
+fn import(
+    args: &cli::ImportArgs,
+    options: &LoadOptions,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let mut columns = crosscheck::import::ColumnMap::new();
+    for pair in &args.columns {
+        let (field, column) = pair
+            .split_once('=')
+            .filter(|(f, c)| crosscheck::import::CSV_FIELDS.contains(f) && !c.is_empty())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--columns {pair}: expected FIELD=COLUMN with FIELD one of {}",
+                    crosscheck::import::CSV_FIELDS.join(", ")
+                ))
+            })?;
+        columns.insert(field.to_string(), column.to_string());
+    }
+    if !args.into.is_dir() {
+        return Err(Error::Usage(format!(
+            "no such folder: {} (--into names the corpus folder to write into)",
+            crosscheck::diagnostic::display_path(&args.into)
+        ))
+        .into());
+    }
+    if let Some(missing) = args.files.iter().find(|f| !f.exists()) {
+        return Err(Error::Usage(format!(
+            "no such file or folder: {}",
+            crosscheck::diagnostic::display_path(missing)
+        ))
+        .into());
+    }
+    let outlets_path = options
+        .outlets
+        .clone()
+        .or_else(|| corpus::find_outlets_file(&args.into))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no {} in {} or above it; `crosscheck init` writes one, or pass --outlets FILE",
+                corpus::OUTLETS_FILE,
+                crosscheck::diagnostic::display_path(&args.into)
+            ))
+        })?;
+    let outlets = Outlets::load(&outlets_path).map_err(Error::Invalid)?;
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for file in &args.files {
+        match crosscheck::import::read(file, &columns) {
+            Ok(s) => sources.push(s),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Invalid(errors).into());
+    }
+    let done = crosscheck::import::import(&sources, &outlets, &args.into, args.force)?;
+    render::import::report(
+        out,
+        &done,
+        &crosscheck::diagnostic::display_path(&outlets_path),
+    )?;
+    let refused = done.iter().any(|i| {
+        matches!(
+            i.outcome,
+            crosscheck::import::Outcome::Refused(_)
+                | crosscheck::import::Outcome::UnknownDomain { .. }
+        )
+    });
+    Ok(if refused { EXIT_INPUT } else { EXIT_OK })
 }
 
 /// The HTML report of a check run: its findings, the claims behind the timeline and charts,
@@ -746,7 +879,7 @@ fn baseline(
 fn prune_command(cli: &Cli, baseline: &Path, paths: &[PathBuf]) -> String {
     let shown = |p: &Path| shell_word(&crosscheck::diagnostic::display_path(p));
     let mut words = vec!["crosscheck".to_string()];
-    if let Some(r) = &cli.global.rules {
+    for r in &cli.global.rules {
         words.push(format!("--rules {}", shown(r)));
     }
     if let Some(o) = &cli.global.outlets {
@@ -832,13 +965,74 @@ fn documents_and_rules(
     Ok((docs, load_rules(cli)?))
 }
 
+/// The built-in pack with the packs named by `--rules`, else by the config, else `./rules`
+/// when it exists, layered on it.
 fn load_rules(cli: &Cli) -> Result<RuleSet, Failure> {
-    let dir = cli
-        .global
-        .rules
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(crosscheck::rules::DEFAULT_RULES));
-    Ok(RuleSet::load(&dir)?)
+    let packs = if !cli.global.rules.is_empty() {
+        cli.global.rules.clone()
+    } else if !config().packs.is_empty() {
+        config().packs.clone()
+    } else if Path::new(crosscheck::rules::DEFAULT_RULES).is_dir() {
+        vec![PathBuf::from(crosscheck::rules::DEFAULT_RULES)]
+    } else {
+        Vec::new()
+    };
+    let rules = RuleSet::load_packs(&packs)?;
+    if cli.global.strict && !rules.warnings.is_empty() {
+        let errors = rules.warnings.iter().cloned().map(Diagnostic::escalated);
+        return Err(Error::Invalid(errors.collect()).into());
+    }
+    print_warnings(&rules.warnings, cli.global.quiet);
+    Ok(rules)
+}
+
+/// `check` arguments with the config's defaults where the command line gives none.
+fn with_config_defaults(args: &cli::CheckArgs) -> Result<cli::CheckArgs, Failure> {
+    use clap::ValueEnum;
+    let config = config();
+    let mut args = args.clone();
+    let invalid = |key: &str, value: &str, allowed: Vec<String>| {
+        let path = config
+            .path
+            .as_deref()
+            .unwrap_or(Path::new(suppress::CONFIG_FILE));
+        let line =
+            crosscheck::yaml::locate_key(&std::fs::read_to_string(path).unwrap_or_default(), key);
+        let d = Diagnostic::error(
+            path,
+            format!("`{key}: {value}` is not one of: {}", allowed.join(", ")),
+        );
+        Failure::Input(Error::single(match line {
+            Some(l) => d.at(l, 1),
+            None => d,
+        }))
+    };
+    let names = |variants: &[_]| -> Vec<String> {
+        variants
+            .iter()
+            .filter_map(|v: &cli::CheckFormat| {
+                v.to_possible_value().map(|p| p.get_name().to_string())
+            })
+            .collect()
+    };
+    if args.format.is_none()
+        && let Some(f) = &config.format
+    {
+        args.format = Some(
+            cli::CheckFormat::from_str(f, true)
+                .map_err(|_| invalid("format", f, names(cli::CheckFormat::value_variants())))?,
+        );
+    }
+    if args.fail_on.is_none()
+        && let Some(f) = &config.fail_on
+    {
+        let allowed = FailOn::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        args.fail_on = Some(FailOn::from_str(f, true).map_err(|_| invalid("fail-on", f, allowed))?);
+    }
+    Ok(args)
 }
 
 /// The documents named on the command line: a corpus, or one article on standard input.

@@ -3,6 +3,10 @@
 //! Two sources: an article's front matter (`crosscheck-ignore: [{rule, reason}]`) and the
 //! `suppressions:` list of the project's `crosscheck.yaml`. A suppression that matches
 //! nothing, or has expired, is reported as a warning: silence is the failure users hate.
+//!
+//! The same file names the project's rule packs, its outlets file and the defaults of its
+//! runs (`fail-on`, `format`, `exclude`), as `.vale.ini` or ruff's `pyproject.toml` do;
+//! its paths are relative to the file's own folder, the corpus root.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
@@ -12,12 +16,23 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// The config file looked for in the working folder.
+/// The config file looked for in the first named folder and its parents, then in the
+/// working folder.
 pub const CONFIG_FILE: &str = "crosscheck.yaml";
 
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
+    #[serde(default)]
+    packs: Vec<PathBuf>,
+    #[serde(default)]
+    outlets: Option<PathBuf>,
+    #[serde(default)]
+    fail_on: Option<String>,
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    exclude: Vec<String>,
     #[serde(default)]
     suppressions: Vec<RawSuppression>,
 }
@@ -53,10 +68,66 @@ pub struct Suppression {
 #[derive(Debug, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
+    /// Rule packs layered on the built-in one, in order, relative to the working folder.
+    pub packs: Vec<PathBuf>,
+    /// The outlets file, relative to the working folder.
+    pub outlets: Option<PathBuf>,
+    /// The default of `--fail-on`, as written (checked by the binary, which owns the values).
+    pub fail_on: Option<String>,
+    /// The default of `check --format`, as written.
+    pub format: Option<String>,
+    /// Globs of files and folders under the corpus root that are not articles.
+    pub exclude: Vec<String>,
     pub suppressions: Vec<Suppression>,
 }
 
 impl Config {
+    /// The folder the config's paths are relative to: the corpus root.
+    pub fn root(&self) -> Option<PathBuf> {
+        let parent = self.path.as_deref()?.parent()?;
+        Some(if parent.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            parent.to_path_buf()
+        })
+    }
+
+    /// `crosscheck.yaml` in `start` (a folder, or a file's folder) or its nearest parent,
+    /// else in the working folder; `None` when there is none.
+    pub fn find(start: Option<&Path>) -> Option<PathBuf> {
+        if let Some(start) = start {
+            let absolute = std::path::absolute(start).ok()?;
+            let mut dir = if absolute.is_dir() {
+                Some(absolute.as_path())
+            } else {
+                absolute.parent()
+            };
+            while let Some(d) = dir {
+                let candidate = d.join(CONFIG_FILE);
+                if candidate.is_file() {
+                    let cwd = std::env::current_dir().ok();
+                    return Some(
+                        cwd.and_then(|c| candidate.strip_prefix(&c).ok().map(Path::to_path_buf))
+                            .unwrap_or(candidate),
+                    );
+                }
+                dir = d.parent();
+            }
+        }
+        Path::new(CONFIG_FILE)
+            .is_file()
+            .then(|| PathBuf::from(CONFIG_FILE))
+    }
+
+    /// Load `path`, or the config [`Config::find`] finds from `start`; the default config
+    /// when there is none.
+    pub fn load_from(path: Option<&Path>, start: Option<&Path>) -> Result<Config, Error> {
+        match path.map(Path::to_path_buf).or_else(|| Config::find(start)) {
+            Some(p) => Config::load(Some(&p)),
+            None => Ok(Config::default()),
+        }
+    }
+
     /// Load `path`, or `crosscheck.yaml` in the working folder when it exists.
     pub fn load(path: Option<&Path>) -> Result<Config, Error> {
         let path = match path {
@@ -75,15 +146,15 @@ impl Config {
             .unwrap_or_default();
         let mut errors = Vec::new();
         let mut suppressions = Vec::new();
-        // Each entry starts at a `- ` line at the list's indentation (the first item's): a
-        // nested list's items (`outlets:` in block style) are not entries.
-        let items = src
+        // Each entry starts at a `- ` line at the list's indentation (the first item's), after
+        // `suppressions:`: a nested list's items (`outlets:` in block style) are not entries.
+        let from = yaml::locate_key(&src, "suppressions").unwrap_or(1);
+        let mut indent = None;
+        let starts: Vec<usize> = src
             .lines()
             .enumerate()
-            .skip_while(|(_, l)| !l.starts_with("suppressions:"))
-            .filter(|(_, l)| l.trim_start().starts_with("- "));
-        let mut indent = None;
-        let starts: Vec<usize> = items
+            .skip(from)
+            .filter(|(_, l)| l.trim_start().starts_with("- "))
             .filter(|(_, l)| {
                 let i = l.len() - l.trim_start().len();
                 *indent.get_or_insert(i) == i
@@ -135,8 +206,31 @@ impl Config {
                 line,
             });
         }
+        let dir = path.parent().unwrap_or(Path::new(""));
+        let relative = |p: &Path| {
+            if dir.as_os_str().is_empty() || p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                dir.join(p)
+            }
+        };
+        let mut exclude = Vec::new();
+        for (i, glob) in raw.exclude.into_iter().enumerate() {
+            match ignore::overrides::OverrideBuilder::new(".").add(&glob) {
+                Ok(_) => exclude.push(glob),
+                Err(e) => errors.push(
+                    Diagnostic::error(&path, format!("`exclude: {glob}` is not a glob: {e}"))
+                        .with_yaml_path(format!("exclude[{i}]")),
+                ),
+            }
+        }
         if errors.is_empty() {
             Ok(Config {
+                packs: raw.packs.iter().map(|p| relative(p)).collect(),
+                outlets: raw.outlets.as_deref().map(relative),
+                fail_on: raw.fail_on,
+                format: raw.format,
+                exclude,
                 path: Some(path),
                 suppressions,
             })

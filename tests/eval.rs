@@ -19,8 +19,8 @@ fn corpus(dir: &Path) {
         c.join("a.md"),
         "---\noutlet: wire\npublished: 2020-03-11\n---\n\
          At least 12 soldiers were killed in Saraqib on Monday. The ceasefire is holding \
-         across the province. Five civilians were wounded in the shelling. The toll was put \
-         at thirty by others.\n",
+         across the province. Five civilians were wounded in the shelling. Others gave a figure \
+         of thirty.\n",
     )
     .unwrap();
     std::fs::write(

@@ -141,10 +141,17 @@ fn charts_name_their_series_and_put_the_rule_packs_first_measures_first() {
         .skip(1)
         .map(|c| &c[..c.find('<').unwrap()])
         .collect();
-    // Displacement is listed before the other measures in the frames, and the subjects the
-    // numeric rule treats as one are one series.
+    // Series follow the order of the count frames (killed before displaced before
+    // violations), and the subjects the numeric rule treats as one are one series.
+    let at = |prefix: &str| {
+        captions
+            .iter()
+            .position(|c| c.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no chart {prefix}: {captions:?}"))
+    };
     assert!(
-        captions[0].starts_with("displaced: civilians, families, people"),
+        at("killed:") < at("displaced: civilians, families, people")
+            && at("displaced: civilians, families, people") < at("violations:"),
         "{captions:?}"
     );
     // Names, not ids, in legends: no underscores or hyphenated ids.

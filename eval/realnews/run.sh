@@ -28,16 +28,13 @@ for story in "${stories[@]}"; do
     echo "$story: no cached texts in $cache/$story (see eval/realnews/README.md)" >&2
     continue
   fi
-  # The shipped generic frames, conflict rules and lexicon, with the story's gazetteer and
-  # lexicon in place of the bundled story's.
-  merged=$(mktemp -d)
-  cp -r rules/frames rules/conflicts.yaml "$merged/"
-  mkdir -p "$merged/lexicons" "$merged/gazetteer"
-  cp rules/lexicons/*.yaml "$merged/lexicons/"
-  cp "$dir"/rules/gazetteer/*.yaml "$merged/gazetteer/"
-  [ -d "$dir/rules/lexicons" ] && cp "$dir"/rules/lexicons/*.yaml "$merged/lexicons/"
-  "$bin" --rules "$merged" --outlets "$dir/outlets.yaml" -q \
+  # The built-in generic pack (frames, classes, conflict rules), the shipped conflict-reporting
+  # lexicon, and the story's pack (gazetteer, lexicon) layered on them.
+  shipped=$(mktemp -d)
+  mkdir -p "$shipped/lexicons"
+  cp rules/lexicons/*.yaml "$shipped/lexicons/"
+  "$bin" --rules "$shipped" --rules "$dir/rules" --outlets "$dir/outlets.yaml" -q \
     eval "$dir/gold.yaml" "$cache/$story" "${args[@]}" || true
-  rm -rf "$merged"
+  rm -rf "$shipped"
   echo
 done

@@ -66,7 +66,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
         for m in term.regex.find_iter(text) {
             out.push(TermUse {
                 term: term.id.clone(),
-                category: term.category,
+                category: term.category.clone(),
                 span: m.range(),
                 text: m.as_str().to_string(),
                 voice: voice(doc, &scare, m.range()),
@@ -77,7 +77,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
     for q in &scare {
         out.push(TermUse {
             term: SCARE_QUOTES.into(),
-            category: Category::Sarcasm,
+            category: Category::sarcasm(),
             span: q.range.clone(),
             text: text[q.range.clone()].to_string(),
             voice: voice(doc, &scare, q.range.clone()),
@@ -88,7 +88,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<TermUse> {
         let span = m.start()..noun_group_end(text, m.end());
         out.push(TermUse {
             term: SCARE_QUOTES.into(),
-            category: Category::Sarcasm,
+            category: Category::sarcasm(),
             span: span.clone(),
             text: text[span.clone()].to_string(),
             voice: voice(doc, &scare, span.clone()),

@@ -22,6 +22,11 @@ struct RawFrontMatter {
     via: Option<String>,
     published_basis: Option<String>,
     language: Option<String>,
+    /// Provenance written by `crosscheck import`: the file the article came from, its
+    /// sha256, and the dateline found at the head of the text.
+    source: Option<String>,
+    source_sha256: Option<String>,
+    dateline: Option<String>,
     #[serde(rename = "crosscheck-ignore", default)]
     crosscheck_ignore: Vec<RawIgnore>,
 }
@@ -32,7 +37,7 @@ impl RawFrontMatter {
     /// parser then reads or reports.
     fn flat(src: &str) -> Option<RawFrontMatter> {
         let mut raw = RawFrontMatter::default();
-        let mut seen = 0u8;
+        let mut seen = 0u16;
         for (key, value) in yaml::flat_scalars(src)? {
             let (bit, field) = match key {
                 "outlet" => (0, &mut raw.outlet),
@@ -43,6 +48,9 @@ impl RawFrontMatter {
                 "via" => (5, &mut raw.via),
                 "published_basis" => (6, &mut raw.published_basis),
                 "language" => (7, &mut raw.language),
+                "source" => (8, &mut raw.source),
+                "source_sha256" => (9, &mut raw.source_sha256),
+                "dateline" => (10, &mut raw.dateline),
                 _ => return None,
             };
             if seen & (1 << bit) != 0 {
@@ -52,6 +60,47 @@ impl RawFrontMatter {
             *field = value.map(std::borrow::Cow::into_owned);
         }
         Some(raw)
+    }
+}
+
+/// The front matter read ignoring unknown keys, once they have all been reported.
+#[derive(Debug, Default)]
+struct Lenient(RawFrontMatter);
+
+impl<'de> Deserialize<'de> for Lenient {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// RawFrontMatter's fields without `deny_unknown_fields`.
+        #[derive(Deserialize)]
+        struct Fields {
+            outlet: Option<String>,
+            published: Option<String>,
+            title: Option<String>,
+            url: Option<String>,
+            author: Option<String>,
+            via: Option<String>,
+            published_basis: Option<String>,
+            language: Option<String>,
+            source: Option<String>,
+            source_sha256: Option<String>,
+            dateline: Option<String>,
+            #[serde(rename = "crosscheck-ignore", default)]
+            crosscheck_ignore: Vec<RawIgnore>,
+        }
+        let f = Fields::deserialize(d)?;
+        Ok(Lenient(RawFrontMatter {
+            outlet: f.outlet,
+            published: f.published,
+            title: f.title,
+            url: f.url,
+            author: f.author,
+            via: f.via,
+            published_basis: f.published_basis,
+            language: f.language,
+            source: f.source,
+            source_sha256: f.source_sha256,
+            dateline: f.dateline,
+            crosscheck_ignore: f.crosscheck_ignore,
+        }))
     }
 }
 
@@ -179,20 +228,50 @@ pub fn parse(
             .with_help("is the closing `---` missing?"),
         ]);
     }
+    let mut unknown_keys = Vec::new();
     let raw: RawFrontMatter = if src.trim().is_empty() {
         RawFrontMatter::default()
     } else if let Some(raw) = RawFrontMatter::flat(src) {
         raw
     } else {
-        yaml::from_str(src)
-            .map_err(|e| vec![Diagnostic::from_yaml(path, &e).offset_lines(shift)])?
+        match yaml::from_str(src) {
+            Ok(raw) => raw,
+            // An unknown key: report every one, and check the rest as if they were absent.
+            Err(e) if e.unknown_key.is_some() => {
+                let expected = e.unknown_key.clone().map(|k| k.1).unwrap_or_default();
+                let original = Diagnostic::from_yaml(path, &e).offset_lines(shift);
+                for key in yaml::mapping_keys(src).unwrap_or_default() {
+                    if expected.contains(&key) {
+                        continue;
+                    }
+                    let unknown = yaml::YamlError {
+                        line: yaml::locate_key(src, &key).unwrap_or(0),
+                        column: 1,
+                        path: key.clone(),
+                        message: format!("unknown field `{key}`"),
+                        unknown_key: Some((key, expected.clone())),
+                    };
+                    unknown_keys.push(Diagnostic::from_yaml(path, &unknown).offset_lines(shift));
+                }
+                // Keys the parser would not list (a document it refuses whole): the first
+                // error alone, as before.
+                if unknown_keys.is_empty() {
+                    return Err(vec![original]);
+                }
+                match yaml::from_str::<Lenient>(src) {
+                    Ok(l) => l.0,
+                    Err(_) => return Err(vec![original]),
+                }
+            }
+            Err(e) => return Err(vec![Diagnostic::from_yaml(path, &e).offset_lines(shift)]),
+        }
     };
     let at_key = |key: &str, d: Diagnostic| match yaml::locate_key(src, key) {
         Some(line) => d.at(line + shift, 1),
         None => d.at(layout.fence_line, 1),
     };
 
-    let mut errors = Vec::new();
+    let mut errors = unknown_keys;
     for (field, value) in [("outlet", &raw.outlet), ("published", &raw.published)] {
         if value.as_deref().is_none_or(|v| v.trim().is_empty()) {
             errors.push(
@@ -282,6 +361,33 @@ mod tests {
         let p = Path::new("a.md");
         let l = layout(p, text, 0).map_err(|d| vec![d])?;
         parse(p, text, &l, &outlets())
+    }
+
+    #[test]
+    fn every_problem_of_the_front_matter_is_reported_at_once() {
+        let e = meta("---\noutlet: vao\nautor: A\npublished: 2020-13-45\ntitel: [T]\n---\nBody")
+            .unwrap_err();
+        let found: Vec<(Option<usize>, &str)> =
+            e.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert!(
+            found.contains(&(Some(3), "unknown key `autor`")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(Some(5), "unknown key `titel`")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(l, m)| *l == Some(2) && m.contains("unknown outlet `vao`")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(l, _)| *l == Some(4)),
+            "the bad date too: {found:?}"
+        );
+        assert_eq!(e[0].help.as_deref(), Some("did you mean `author`?"));
     }
 
     #[test]

@@ -38,6 +38,11 @@ pub struct LoadOptions {
     pub lossy: bool,
     /// Skip (with a warning) files larger than this many bytes.
     pub max_file_bytes: u64,
+    /// What walking a folder leaves out besides ignored and hidden files.
+    pub exclude: walk::Exclude,
+    /// The folder read when no path is named and there is no `./corpus`: the corpus root
+    /// of the config file found.
+    pub root: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -47,6 +52,8 @@ impl Default for LoadOptions {
             outlets: None,
             lossy: false,
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            exclude: walk::Exclude::default(),
+            root: None,
         }
     }
 }
@@ -122,12 +129,22 @@ pub fn load_with<T: Send>(
     each: impl Fn(Document) -> T + Sync,
 ) -> Result<Loaded<T>> {
     use rayon::prelude::*;
-    let default = [PathBuf::from(DEFAULT_CORPUS)];
+    let default = match &opts.root {
+        Some(root) if !Path::new(DEFAULT_CORPUS).exists() => [root.clone()],
+        _ => [PathBuf::from(DEFAULT_CORPUS)],
+    };
     let paths = if paths.is_empty() {
         &default[..]
     } else {
         paths
     };
+    // A mistyped path is the first thing to say, before what follows from it.
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        return Err(Error::Usage(format!(
+            "no such file or folder: {}",
+            crate::diagnostic::display_path(missing)
+        )));
+    }
 
     let outlets_path = match &opts.outlets {
         Some(p) => p.clone(),
@@ -145,7 +162,7 @@ pub fn load_with<T: Send>(
     };
     let outlets = Outlets::load(&outlets_path).map_err(Error::Invalid)?;
 
-    let (files, mut diags) = walk::discover(paths);
+    let (files, mut diags) = walk::discover(paths, &opts.exclude);
     total(files.len());
     let outcomes: Vec<(Option<T>, Vec<Diagnostic>)> = files
         .par_iter()
@@ -326,6 +343,17 @@ pub fn load_source(path: PathBuf, source: String, outlets: &Outlets) -> FileOutc
     let start = if source.starts_with('\u{FEFF}') { 3 } else { 0 };
     if source[start..].trim().is_empty() {
         return FileOutcome::Skipped(Diagnostic::warning(&path, "empty file; skipped"));
+    }
+    // A README or notes beside the articles: not an article, and no reason to stop.
+    if source[start..]
+        .split(['\r', '\n'])
+        .next()
+        .is_none_or(|l| l.trim_end() != "---")
+    {
+        return FileOutcome::Skipped(
+            Diagnostic::warning(&path, "no front matter: not an article; skipped")
+                .with_help("an article starts with a `---` line, then `outlet:` and `published:`, then `---`; list other files in .crosscheckignore"),
+        );
     }
     let layout = match front_matter::layout(&path, &source, start) {
         Ok(l) => l,

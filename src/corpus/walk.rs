@@ -8,14 +8,28 @@ use std::path::{Path, PathBuf};
 /// whatever its extension.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 
+/// The file of ignore globs read in every corpus folder, as `.gitignore` is.
+pub const IGNORE_FILE: &str = ".crosscheckignore";
+
+/// Globs (gitignore syntax) of what is not an article, relative to `root`: the config's
+/// `exclude`.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    pub root: PathBuf,
+    pub globs: Vec<String>,
+}
+
 /// The article files under `paths`, each once, in the order named and then by file name, plus
-/// the problems met on the way (missing paths, unreadable folders, link loops).
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+/// the problems met on the way (unreadable folders, link loops). Folders are walked with
+/// ripgrep's walker: hidden files, and those `.gitignore`, `.ignore`, `.crosscheckignore`
+/// or `exclude` leave out, are not read. A file named explicitly is read whatever its name.
+pub fn discover(paths: &[PathBuf], exclude: &Exclude) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut walker = Walker::default();
+    let overrides = overrides(exclude);
     for path in paths {
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walker.dir(path),
-            Ok(meta) if !meta.is_file() => walker.not_regular(path, &meta),
+            Ok(meta) if meta.is_dir() => walker.dir(path, overrides.as_ref()),
+            Ok(meta) if !meta.is_file() => walker.not_regular(path, &meta.file_type()),
             Ok(_) => walker.file(path.clone()),
             Err(e) => walker.diags.push(Diagnostic::error(
                 path,
@@ -24,6 +38,19 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     }
     (walker.files, walker.diags)
+}
+
+/// The `exclude` globs as the walker's overrides (each one a `!glob`).
+fn overrides(exclude: &Exclude) -> Option<ignore::overrides::Override> {
+    if exclude.globs.is_empty() {
+        return None;
+    }
+    let mut builder = ignore::overrides::OverrideBuilder::new(&exclude.root);
+    for glob in &exclude.globs {
+        // Checked when the config was loaded.
+        let _ = builder.add(&format!("!{glob}"));
+    }
+    builder.build().ok()
 }
 
 #[derive(Default)]
@@ -49,65 +76,90 @@ impl Walker {
 
     /// A FIFO, socket or device where an article was expected: never opened (reading a FIFO
     /// waits for a writer forever).
-    fn not_regular(&mut self, path: &Path, meta: &fs::Metadata) {
+    fn not_regular(&mut self, path: &Path, kind: &fs::FileType) {
         self.diags.push(Diagnostic::warning(
             path,
             format!(
                 "{}, not a regular file; skipped",
-                crate::input::kind_of(&meta.file_type())
+                crate::input::kind_of(kind)
             ),
         ));
     }
 
-    fn dir(&mut self, dir: &Path) {
+    fn dir(&mut self, dir: &Path, overrides: Option<&ignore::overrides::Override>) {
         let key = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
         if !self.seen_dirs.insert(key.clone()) {
-            self.diags.push(Diagnostic::warning(
-                dir,
-                "folder already visited (a symbolic link loop or a repeated path); skipped",
-            ));
+            self.diags.push(Diagnostic::warning(dir, ALREADY_VISITED));
             return;
         }
-        let entries = match fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                self.diags.push(Diagnostic::error(
-                    dir,
-                    format!("cannot read this folder: {}", io_reason(&e)),
-                ));
-                return;
-            }
-        };
-        let mut names: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| (e.file_name(), e.file_type().ok()))
-            .collect();
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, kind) in names {
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = dir.join(&name);
-            // A plain file's real path is its folder's plus its name: no system calls for the
-            // thousands of articles in a folder. Links (and unknown kinds) are followed.
-            if kind.is_some_and(|k| k.is_file()) {
-                if is_article(&path) {
-                    self.add(key.join(&name), path);
+        let mut builder = ignore::WalkBuilder::new(dir);
+        builder
+            .hidden(true)
+            .parents(true)
+            .ignore(true)
+            .git_ignore(true)
+            // A corpus need not be a git repository for its .gitignore to count; the
+            // user's global excludes are not the corpus's and would make runs differ.
+            .require_git(false)
+            .git_global(false)
+            .git_exclude(false)
+            .follow_links(true)
+            .add_custom_ignore_filename(IGNORE_FILE)
+            .sort_by_file_name(|a, b| a.cmp(b));
+        if let Some(o) = overrides {
+            builder.overrides(o.clone());
+        }
+        for entry in builder.build() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    self.diags.push(walk_problem(dir, &e));
+                    continue;
                 }
+            };
+            let Some(kind) = entry.file_type().filter(|_| entry.depth() > 0) else {
+                continue;
+            };
+            let path = entry.path();
+            if kind.is_dir() || !is_article(path) {
                 continue;
             }
-            match fs::metadata(&path) {
-                Ok(m) if m.is_dir() => self.dir(&path),
-                Ok(m) if !m.is_file() && is_article(&path) => self.not_regular(&path, &m),
-                Ok(_) if is_article(&path) => self.file(path),
-                Ok(_) => {}
-                Err(e) => self.diags.push(Diagnostic::warning(
-                    &path,
-                    format!("skipped: {}", io_reason(&e)),
-                )),
+            if !kind.is_file() {
+                self.not_regular(path, &kind);
+                continue;
             }
+            // A plain file's real path is its folder's plus its name: no system calls for the
+            // thousands of articles in a folder. Links are resolved.
+            let key = match path.strip_prefix(dir) {
+                Ok(rel) if !entry.path_is_symlink() => key.join(rel),
+                _ => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+            };
+            self.add(key, path.to_path_buf());
         }
     }
+}
+
+const ALREADY_VISITED: &str =
+    "folder already visited (a symbolic link loop or a repeated path); skipped";
+
+/// A warning for what the walker could not read, naming its path.
+fn walk_problem(dir: &Path, e: &ignore::Error) -> Diagnostic {
+    fn inner(e: &ignore::Error) -> (Option<&Path>, String) {
+        match e {
+            ignore::Error::Loop { child, .. } => (Some(child), ALREADY_VISITED.to_string()),
+            ignore::Error::WithPath { path, err } => {
+                let (p, m) = inner(err);
+                (p.or(Some(path)), m)
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                inner(err)
+            }
+            ignore::Error::Io(io) => (None, format!("skipped: {}", io_reason(io))),
+            other => (None, format!("skipped: {other}")),
+        }
+    }
+    let (path, message) = inner(e);
+    Diagnostic::warning(path.unwrap_or(dir), message)
 }
 
 fn is_article(path: &Path) -> bool {

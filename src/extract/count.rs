@@ -2,9 +2,10 @@
 
 use super::{Context, cover, modality};
 use crate::annotate::MentionClass;
+use crate::annotate::Qualifier;
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
-use crate::rules::frames::Frames;
+use crate::rules::frames::{CountFrame, Frames};
 use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -12,12 +13,94 @@ use std::sync::LazyLock;
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per)$",
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also)$",
     )
 });
 
 /// Most words in the noun phrase after a number.
 const NP_MAX_WORDS: usize = 6;
+
+/// Most words between a bare number ("the toll rose to 25", "25 were killed") and its
+/// trigger: with no noun to say what is counted, only a trigger close by does.
+const BARE_DISTANCE: usize = 5;
+
+/// What a clause boundary between a number and a trigger weighs, in words: "killed 12
+/// civilians and wounded two children" puts the two children with "wounded".
+const BOUNDARY_WEIGHT: usize = 4;
+
+/// Words of a noun phrase that do not name what is counted ("40 more", "three others").
+static FILLER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^(?:more|additional|further|other|new|extra|fresh|so|far|in|all|total)$",
+    )
+});
+
+/// Clause boundaries between a number and a trigger.
+static BOUNDARY: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)[,;:()]|\b(?:and|but|while|whereas|as well as|after|before)\b")
+});
+
+/// Words that open a list of parts of the count before them: "killed 40 people, including
+/// 12 children": the children were killed too.
+static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)\b",
+    )
+});
+
+/// "N of them ...", "N of whom ...": a part of the count just before.
+static OF_THEM: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
+
+/// The "of" after a vague magnitude ("hundreds of").
+static VAGUE_OF: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of(?: the)?\b"));
+
+/// Words before a number searched for an expectation ("expects the toll to rise to").
+const PROJECTION_REACH: usize = 8;
+
+/// Expectation, fear and possibility: what a figure is said it may reach.
+static PROJECTION: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:could|may|might|would|expects?|expected|expecting|fears?|feared|likely|set to|poised to|warned)\b",
+    )
+});
+
+/// Words before a bare number searched for the group it counts ("of the Karskian troops,").
+const GROUP_REACH: usize = 4;
+
+/// Words before the number searched for a verb of rising or standing.
+const RISE_REACH: usize = 3;
+
+/// A verb of rising or standing ending just before a number.
+static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|grew|grown|soared|surged|reached|reaches|hit|hits|topped|passed|exceeded|exceeds|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+    )
+});
+
+/// A zero count: "no one was killed", "nobody was hurt", "no casualties were reported".
+static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
+});
+
+/// Most words between a zero word and its measure's trigger.
+const ZERO_DISTANCE: usize = 3;
+
+/// The measure a count takes: the frame, its trigger and how far it is (in weighted words).
+struct Measure<'f> {
+    cost: usize,
+    trigger: Range<usize>,
+    frame: &'f CountFrame,
+}
+
+/// The last count of a sentence, for the parts listed after it ("including ...").
+struct Last<'f> {
+    sentence: Range<usize>,
+    end: usize,
+    trigger: Range<usize>,
+    frame: &'f CountFrame,
+}
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
@@ -26,98 +109,488 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     // several quantities, and each would search it again.
     let mut searched: Option<Range<usize>> = None;
     let mut triggers: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut last: Option<Last> = None;
     for q in &ctx.ann.quantities {
-        // Proportions ("half of them") and zero are not counts of people or things.
+        // Proportions ("half of them") are not counts of people or things; zero counts
+        // are read from their words (see `zeros`).
         if q.value < 1.0 {
             continue;
         }
         let Some(sentence) = ctx.sentence_of(q.span.start) else {
             continue;
         };
-        let np = noun_phrase(text, q.number_span.end, sentence.end);
+        // "N of them women": a part of the count before, whatever trigger is near; the
+        // group is named after "of them".
+        // The group follows the whole quantity: "between 12 and 15 fighters".
+        let after = q.number_span.end.max(q.span.end);
+        let part_of = OF_THEM
+            .find(&text[after..sentence.end])
+            .map(|m| after + m.end);
+        // "thousands of civilians", "dozens of tanks": a vague magnitude names its group
+        // after "of".
+        let vague_of = (q.qualifier == Qualifier::Vague)
+            .then(|| VAGUE_OF.find(&text[after..sentence.end]))
+            .flatten()
+            .map(|m| after + m.end);
+        let np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
         let np_text = &text[np.clone()];
-        let np_words: Vec<(usize, &str)> = words(np_text).map(|(i, w)| (np.start + i, w)).collect();
+        let np_words: Vec<(usize, &str)> = words(np_text)
+            .filter(|(_, w)| !w.is_empty())
+            .map(|(i, w)| (np.start + i, w))
+            .collect();
 
-        // The subject: the last head noun of a known group in the phrase.
-        let subject = np_words
-            .iter()
-            .rev()
-            .find_map(|(at, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at)));
-        let Some((subject, _)) = subject else {
-            continue;
-        };
-
-        // The measure: the nearest trigger, inside the phrase or within the frame's distance.
-        let number_and_np = cover(&q.span, &np);
-        let mut best: Option<(usize, Range<usize>, &crate::rules::frames::CountFrame)> = None;
         if searched.as_ref() != Some(&sentence) {
-            triggers = frames
-                .counts
-                .iter()
-                .map(|frame| {
-                    frame
-                        .trigger
-                        .find_iter(&text[sentence.clone()])
-                        .map(|m| sentence.start + m.start..sentence.start + m.end)
-                        .collect()
-                })
-                .collect();
+            triggers = sentence_triggers(frames, text, &sentence);
             searched = Some(sentence.clone());
         }
-        for (frame, matches) in frames.counts.iter().zip(&triggers) {
-            for trig in matches {
-                let trig = trig.clone();
-                // A trigger that is itself the counted group's head ("civilians") is not one.
-                if trig.start < q.span.start && q.span.start < trig.end {
-                    continue;
+        let number_and_np = cover(&q.span, &np);
+
+        // The subject: the last head noun of a known group in the phrase; with no noun after
+        // the number, the group named just before it ("of the soldiers, 12 died") or people.
+        // A word of a trigger ("held hostage") is the group's head only when no other is.
+        let in_trigger = |at: usize| {
+            triggers
+                .iter()
+                .flatten()
+                .any(|t| t.start <= at && at < t.end)
+        };
+        let heads = || {
+            np_words.iter().rev().filter_map(|(at, w)| {
+                subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at))
+            })
+        };
+        let head = heads()
+            .find(|(_, at)| !in_trigger(*at))
+            .or_else(|| heads().next());
+        let (named, head_at) = match head {
+            Some((s, at)) => (Some(s), Some(at)),
+            None => (None, None),
+        };
+        let bare = named.is_none()
+            && np_words.iter().all(|(at, w)| {
+                FILLER.is_match(w)
+                    || triggers
+                        .iter()
+                        .flatten()
+                        .any(|t| t.start <= *at && *at < t.end)
+            });
+        let mut group_words = np.clone();
+        let subject = match named {
+            Some(s) => s,
+            None if bare => match group_before(frames, text, &sentence, q.span.start) {
+                Some((s, words)) => {
+                    group_words = words;
+                    s
                 }
-                let d = ctx.words_between(&trig, &number_and_np);
-                if d <= frame.max_distance && best.as_ref().is_none_or(|b| d < b.0) {
-                    best = Some((d, trig, frame));
-                }
-            }
-        }
-        let Some((_, trigger, frame)) = best else {
-            continue;
+                None => "people".to_string(),
+            },
+            None => continue,
         };
 
+        // The measure: a list of parts takes the count's before it; otherwise the nearest
+        // trigger, inside the phrase or within the frame's distance.
+        let inherited = last.as_ref().filter(|l| {
+            l.sentence == sentence
+                && l.frame.counts(&subject)
+                && l.end <= q.span.start
+                && (part_of.is_some() || SUBSET.is_match(&text[l.end..q.span.start]))
+                && !triggers
+                    .iter()
+                    .flatten()
+                    .any(|t| l.end <= t.start && t.end <= q.span.start)
+        });
+        let best = match inherited {
+            Some(l) => Some(Measure {
+                cost: 0,
+                trigger: l.trigger.clone(),
+                frame: l.frame,
+            }),
+            None => nearest(
+                ctx,
+                frames,
+                &triggers,
+                &Number {
+                    q,
+                    number_and_np: &number_and_np,
+                    subject: &subject,
+                    bare,
+                    head_at,
+                },
+            ),
+        };
+        let Some(Measure { trigger, frame, .. }) = best else {
+            continue;
+        };
+        last = Some(Last {
+            sentence: sentence.clone(),
+            end: number_and_np.end,
+            trigger: trigger.clone(),
+            frame,
+        });
+
+        // Whose losses: an actor named with the group ("Karskian soldiers").
         let subject_actor = ctx
-            .mentions_in(np.clone(), MentionClass::Actor)
+            .mentions_in(group_words, MentionClass::Actor)
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone());
-        let since = ctx
-            .times_in(&sentence)
-            .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
-        let cumulative = since.is_some() || modality::cumulative(text, &sentence);
-        let (when, basis) = match since {
-            Some(t) => (t.range, crate::claims::TimeBasis::Text),
-            None => ctx.when(&sentence, &number_and_np, frame.window_days, None),
-        };
-        let place = ctx
-            .nearest_mention(&sentence, &number_and_np, MentionClass::Place, 30)
-            .map(|m| m.entity.clone());
-        let span = number_and_np.clone();
-        out.push(Claim {
-            kind: ClaimKind::Count {
-                measure: frame.measure.clone(),
+        let value = projected(text, &sentence, q);
+        push(
+            ctx,
+            out,
+            Found {
+                frame,
+                trigger,
+                sentence,
+                span: number_and_np,
                 subject,
                 subject_actor,
                 subject_text: np_text.trim().to_string(),
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                qualifier: q.qualifier,
-                tolerance: q.tolerance,
-                cumulative,
+                value,
             },
-            frame: frame.id.clone(),
-            modality: ctx.modality(&sentence, &trigger, &span),
-            span,
-            sentence,
-            when,
-            time_basis: basis,
-            place,
-        });
+        );
+    }
+    zeros(ctx, out);
+}
+
+/// Each count frame's trigger matches in `range` (a sentence, or the words after a zero
+/// word); frames the set says have none there are not searched.
+fn sentence_triggers(frames: &Frames, text: &str, range: &Range<usize>) -> Vec<Vec<Range<usize>>> {
+    let hay = &text[range.clone()];
+    let present = frames.count_set.as_ref().map(|set| set.matches(hay));
+    frames
+        .counts
+        .iter()
+        .enumerate()
+        .map(|(i, frame)| {
+            if present.as_ref().is_some_and(|p| !p.contains(&i)) {
+                return Vec::new();
+            }
+            frame
+                .trigger
+                .find_iter(hay)
+                .map(|m| range.start + m.start..range.start + m.end)
+                .collect()
+        })
+        .collect()
+}
+
+/// A number and what counts it, as far as the words after it say.
+struct Number<'a> {
+    q: &'a crate::annotate::Quantity,
+    /// The number with the noun phrase after it.
+    number_and_np: &'a Range<usize>,
+    subject: &'a str,
+    /// No noun after it names what is counted.
+    bare: bool,
+    /// Where the counted group's head noun is.
+    head_at: Option<usize>,
+}
+
+/// The nearest trigger of a frame that can count `subject`: words apart, plus a weight for
+/// each clause boundary between them.
+fn nearest<'f>(
+    ctx: &Context,
+    frames: &'f Frames,
+    triggers: &[Vec<Range<usize>>],
+    n: &Number,
+) -> Option<Measure<'f>> {
+    let text = ctx.text();
+    let Number {
+        q,
+        number_and_np,
+        subject,
+        bare,
+        head_at,
+    } = *n;
+    let mut best: Option<Measure> = None;
+    for (frame, matches) in frames.counts.iter().zip(triggers) {
+        if !frame.counts(subject) {
+            continue;
+        }
+        for trig in matches {
+            // A trigger that is itself the counted group's head ("civilians") is not one.
+            if trig.start < q.span.start && q.span.start < trig.end {
+                continue;
+            }
+            // Nor is a modifier of the group's head ("two aid workers").
+            if head_at.is_some_and(|h| q.span.end <= trig.start && trig.start < h) {
+                continue;
+            }
+            let d = ctx.words_between(trig, number_and_np);
+            // "the toll from the week's fighting rose to 25": the number completes a
+            // clause whose subject names the measure, however long that subject is.
+            let completes = bare && trig.end <= q.span.start && rises_to(text, q.span.start);
+            let limit = if bare && !completes {
+                BARE_DISTANCE.min(frame.max_distance)
+            } else {
+                frame.max_distance
+            };
+            if d > limit {
+                continue;
+            }
+            let between = if trig.end <= number_and_np.start {
+                trig.end..number_and_np.start
+            } else if number_and_np.end <= trig.start {
+                number_and_np.end..trig.start
+            } else {
+                0..0
+            };
+            let boundaries = boundaries(&text[between]);
+            if bare && boundaries > 0 && d > 1 && !completes {
+                continue;
+            }
+            let cost = d + BOUNDARY_WEIGHT * boundaries;
+            // Equally near, the longer trigger says more ("lost their homes", not "lost").
+            if best
+                .as_ref()
+                .is_none_or(|b| cost < b.cost || (cost == b.cost && trig.len() > b.trigger.len()))
+            {
+                best = Some(Measure {
+                    cost,
+                    trigger: trig.clone(),
+                    frame,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// A figure a toll is expected or feared to reach ("could rise to 250") is an upper bound;
+/// other figures keep their own qualifier.
+fn projected(
+    text: &str,
+    sentence: &Range<usize>,
+    q: &crate::annotate::Quantity,
+) -> (f64, Option<f64>, Option<f64>, Qualifier, f64) {
+    let exact = (q.value, q.low, q.high, q.qualifier, q.tolerance);
+    if q.qualifier != Qualifier::Exact || !rises_to(text, q.span.start) {
+        return exact;
+    }
+    let from = modality::words_back(text, sentence.start, q.span.start, PROJECTION_REACH);
+    if PROJECTION.is_match(&text[from..q.span.start]) {
+        (q.value, None, Some(q.value), Qualifier::UpTo, 0.0)
+    } else {
+        exact
+    }
+}
+
+/// Whether the words just before `pos` make the number the complement of a verb of rising
+/// or standing ("rose to", "reached", "stood at", "is now").
+fn rises_to(text: &str, pos: usize) -> bool {
+    let from = text[..pos]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(RISE_REACH)
+        .map_or(0, |(i, _)| i);
+    RISE.is_match(&text[from..pos])
+}
+
+/// Clause boundaries in the words between a number and a trigger. An aside between two
+/// commas or in brackets ("34 civilians, 16 of them women, were wounded") is not one, nor
+/// is the comma of a figure ("3,215").
+fn boundaries(between: &str) -> usize {
+    let bytes = between.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let commas: Vec<usize> = between
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .filter(|&i| !(i > 0 && digit(i - 1) && digit(i + 1)))
+        .collect();
+    // Blank out what is not a boundary: figures' commas, brackets' contents, an aside.
+    let mut plain: Vec<u8> = bytes.to_vec();
+    let mut depth = 0usize;
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                plain[i] = b' ';
+                continue;
+            }
+            _ => {}
+        }
+        if depth > 0 {
+            plain[i] = b' ';
+        }
+    }
+    if let (Some(&a), Some(&b)) = (commas.first(), commas.last()) {
+        if a < b {
+            plain[a..=b].fill(b' ');
+        }
+    }
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b',' && !commas.contains(&i) {
+            plain[i] = b' ';
+        }
+    }
+    // Only ASCII bytes were blanked, so the text is still UTF-8.
+    let plain = String::from_utf8(plain).unwrap_or_default();
+    BOUNDARY.find_iter(&plain).count()
+}
+
+/// The group named in the few words before a bare number ("of the soldiers, 12 died",
+/// "civilians killed: 25").
+fn group_before(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+    pos: usize,
+) -> Option<(String, Range<usize>)> {
+    let before = &text[sentence.start..pos];
+    // "Of the soldiers, 12": only a group the number's own clause or an "of" names.
+    if !before.trim_end().ends_with([',', ':']) {
+        return None;
+    }
+    let from = modality::words_back_any(text, sentence.start, pos, GROUP_REACH);
+    let words: Vec<(usize, &str)> = words(&text[from..pos])
+        .map(|(i, w)| (from + i, w))
+        .collect();
+    words
+        .iter()
+        .rev()
+        .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
+}
+
+/// What a count claim is made of.
+struct Found<'f> {
+    frame: &'f CountFrame,
+    trigger: Range<usize>,
+    sentence: Range<usize>,
+    span: Range<usize>,
+    subject: String,
+    subject_actor: Option<String>,
+    subject_text: String,
+    value: (f64, Option<f64>, Option<f64>, Qualifier, f64),
+}
+
+fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
+    let text = ctx.text();
+    let Found {
+        frame,
+        trigger,
+        sentence,
+        span,
+        subject,
+        subject_actor,
+        subject_text,
+        value: (value, low, high, qualifier, tolerance),
+    } = f;
+    let since = ctx
+        .times_in(&sentence)
+        .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
+    // A running total: "since April", "so far", "since the offensive began". A count over a
+    // period ("in February") is told by its time window (`Claim::counts_period`).
+    let cumulative = since.is_some() || modality::cumulative(text, &sentence);
+    let (when, basis) = match since {
+        Some(t) => (t.range, crate::claims::TimeBasis::Text),
+        None => ctx.when(&sentence, &span, frame.window_days, None),
+    };
+    let place = ctx
+        .nearest_mention(&sentence, &span, MentionClass::Place, 30)
+        .map(|m| m.entity.clone());
+    let mut modality = ctx.modality(&sentence, &trigger, &span);
+    if value == 0.0 {
+        // The zero word is the count, not a negation of it.
+        modality.negated = false;
+    }
+    out.push(Claim {
+        kind: ClaimKind::Count {
+            measure: frame.measure.clone(),
+            subject,
+            subject_actor,
+            subject_text,
+            value,
+            low,
+            high,
+            qualifier,
+            tolerance,
+            cumulative,
+        },
+        frame: frame.id.clone(),
+        modality,
+        span,
+        sentence,
+        when,
+        time_basis: basis,
+        place,
+    });
+}
+
+/// End of the `n` words after `pos`, not crossing `limit`.
+fn words_forward(text: &str, pos: usize, limit: usize, n: usize) -> usize {
+    text[pos..limit]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(n)
+        .map_or(limit, |(i, _)| pos + i)
+}
+
+/// Zero counts: a zero word ("no one", "nobody", "no") followed closely by a measure's
+/// trigger, with at most a known group between ("no civilians were hurt").
+fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
+    let text = ctx.text();
+    let frames = &ctx.rules.frames;
+    for sentence in &ctx.doc.sentences {
+        let s = &text[sentence.clone()];
+        if !ZERO.is_match(s) {
+            continue;
+        }
+        for m in ZERO.find_iter(s) {
+            let zero = sentence.start + m.start..sentence.start + m.end;
+            // Only the few words after the zero word can hold its trigger.
+            let window = zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4);
+            let triggers = sentence_triggers(frames, text, &window);
+            // The group counted: a known noun right after the zero word, else people.
+            let next: Vec<(usize, &str)> = words(&text[zero.end..sentence.end])
+                .take(2)
+                .map(|(i, w)| (zero.end + i, w))
+                .filter(|(_, w)| !w.is_empty())
+                .collect();
+            let named = next.iter().find_map(|(at, w)| {
+                subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at + w.len()))
+            });
+            let best = frames
+                .counts
+                .iter()
+                .zip(&triggers)
+                .filter(|(f, _)| f.counts(named.as_ref().map_or("people", |n| n.0.as_str())))
+                .flat_map(|(f, ms)| ms.iter().map(move |t| (f, t)))
+                .filter(|(_, t)| t.start >= zero.end)
+                .map(|(f, t)| (ctx.words_between(&zero, t), f, t))
+                .filter(|(d, _, t)| {
+                    *d <= ZERO_DISTANCE && !BOUNDARY.is_match(&text[zero.end..t.start])
+                })
+                // A bare "no" counts a group it names or a plural it is the determiner of
+                // ("no casualties"), not any noun ("no food aid").
+                .filter(|(d, _, t)| {
+                    !text[zero.clone()].eq_ignore_ascii_case("no")
+                        || named.is_some()
+                        || (*d == 0 && text[(*t).clone()].ends_with('s'))
+                })
+                .min_by_key(|(d, _, t)| (*d, t.start));
+            let Some((_, frame, trigger)) = best else {
+                continue;
+            };
+            // "no one" names people; "no violations" names its own group.
+            let (subject, end) = named.unwrap_or_else(|| ("people".to_string(), zero.end));
+            let span = zero.start..end.max(zero.end);
+            push(
+                ctx,
+                out,
+                Found {
+                    frame,
+                    trigger: trigger.clone(),
+                    sentence: sentence.clone(),
+                    span: span.clone(),
+                    subject,
+                    subject_actor: None,
+                    subject_text: text[span].to_string(),
+                    value: (0.0, Some(0.0), Some(0.0), Qualifier::Exact, 0.0),
+                },
+            );
+        }
     }
 }
 
@@ -173,7 +646,11 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
             continue;
         }
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '!', '?']);
-        if NP_STOP.is_match(word) || word.is_empty() || word.starts_with(['(', '"']) {
+        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but").
+        if NP_STOP.is_match(word)
+            || !word.chars().any(char::is_alphanumeric)
+            || word.starts_with(['(', '"'])
+        {
             break;
         }
         end = at + word.len();
@@ -188,6 +665,14 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
 /// Compile this module's patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&NP_STOP);
+    LazyLock::force(&FILLER);
+    LazyLock::force(&BOUNDARY);
+    LazyLock::force(&SUBSET);
+    LazyLock::force(&ZERO);
+    LazyLock::force(&OF_THEM);
+    LazyLock::force(&VAGUE_OF);
+    LazyLock::force(&RISE);
+    LazyLock::force(&PROJECTION);
 }
 
 #[cfg(test)]

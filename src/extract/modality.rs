@@ -30,10 +30,10 @@ static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
 static CONDITIONAL: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:if|unless|in case|provided that|whether)\b"));
 
-/// Running totals: "so far", "to date", "since the start".
+/// Running totals: "so far", "to date", "since the start", "since the offensive began".
 static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak))\b",
+        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak)|since (?:the|its|their) (?:\w+ ){1,2}(?:began|started|erupted|broke out))\b",
     )
 });
 
@@ -63,6 +63,14 @@ pub fn negated(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> b
     has(&NEGATION, text, start..trigger.end)
 }
 
+/// A negation in the few words before the trigger (same clause), not inside it: "failed to
+/// hold" is a status word of its own, "has not collapsed" a negated one. Kept small and
+/// local until the clause layer gives the scope of negation.
+pub fn negated_before(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    let start = words_back(text, sentence.start, trigger.start, 3);
+    has(&NEGATION, text, start..trigger.start)
+}
+
 /// Future wording in the words before the trigger (same clause), or inside it.
 pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 4);
@@ -76,6 +84,16 @@ pub fn conditional(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) 
 
 pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
     has(&CUMULATIVE, text, sentence.clone())
+}
+
+/// Start of the `n` words before `pos`, not crossing `floor`, across clause breaks.
+pub fn words_back_any(text: &str, floor: usize, pos: usize, n: usize) -> usize {
+    text[floor..pos]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(n)
+        .map_or(floor, |(i, _)| floor + i + 1)
 }
 
 /// Start of the `n` words before `pos`, not crossing `floor` or a clause break.

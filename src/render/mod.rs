@@ -11,6 +11,8 @@ pub mod corpus;
 pub mod eval;
 pub mod findings;
 pub mod html;
+pub mod import;
+pub mod init;
 pub mod markdown;
 mod pretty;
 pub mod rules;

@@ -2,8 +2,86 @@
 
 use super::{Format, RenderOptions, markdown, table};
 use crate::diagnostic::display_path;
-use crate::rules::Rule;
+use crate::rules::{Rule, RuleSet};
 use std::io::{self, Write};
+
+/// `crosscheck rules --packs`: each pack in load order, its files, and what later packs
+/// override.
+pub fn packs(
+    out: &mut dyn Write,
+    rules: &RuleSet,
+    format: Format,
+    opts: RenderOptions,
+) -> io::Result<()> {
+    let header = ["Pack", "File", "Overridden by a later pack"];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for pack in &rules.packs {
+        for file in &pack.files {
+            let overridden: Vec<String> = rules
+                .overrides
+                .iter()
+                .filter(|o| &o.earlier == file)
+                .map(|o| format!("{} {} ({})", o.kind, o.id, display_path(&o.later)))
+                .collect();
+            rows.push(vec![
+                pack.name.clone(),
+                display_path(file),
+                overridden.join("; "),
+            ]);
+        }
+    }
+    match format {
+        Format::Json | Format::Jsonl => {
+            let value: Vec<serde_json::Value> = rules
+                .packs
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "pack": p.name,
+                        "folder": p.root.as_deref().map(display_path),
+                        "files": p.files.iter().map(|f| display_path(f)).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let overrides: Vec<serde_json::Value> = rules
+                .overrides
+                .iter()
+                .map(|o| {
+                    serde_json::json!({
+                        "kind": o.kind, "id": o.id,
+                        "earlier": display_path(&o.earlier), "later": display_path(&o.later),
+                    })
+                })
+                .collect();
+            if format == Format::Json {
+                let doc = serde_json::json!({"packs": value, "overrides": overrides});
+                serde_json::to_writer_pretty(&mut *out, &doc)?;
+                writeln!(out)
+            } else {
+                for v in value {
+                    serde_json::to_writer(&mut *out, &v)?;
+                    writeln!(out)?;
+                }
+                Ok(())
+            }
+        }
+        Format::Markdown => markdown::write_table(out, &header, &rows),
+        Format::Table => {
+            let mut t = table::new_table(&header, opts.width);
+            for row in rows {
+                t.add_row(row);
+            }
+            writeln!(out, "{t}")?;
+            writeln!(
+                out,
+                "{} packs, {} files, {} entries overridden; later packs override earlier ones by id",
+                rules.packs.len(),
+                rules.files.len(),
+                rules.overrides.len()
+            )
+        }
+    }
+}
 
 pub fn list(
     out: &mut dyn Write,

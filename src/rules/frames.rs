@@ -9,7 +9,7 @@
 
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
-use crate::gated::{self, GatedRegex, SentenceGate};
+use crate::gated::{self, GatedRegex, GatedSet, SentenceGate};
 use crate::pattern::PatternSource;
 use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
@@ -44,6 +44,10 @@ struct RawCount {
     /// Most words between the number and its trigger.
     #[serde(default = "default_count_distance")]
     max_distance: usize,
+    /// The subjects this measure can count (all when empty): tanks are destroyed, not
+    /// killed, and only violations are "recorded" as violations.
+    #[serde(default)]
+    subjects: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +94,14 @@ struct RawStatus {
     /// Most words between the subject's mention and a status word.
     #[serde(default = "default_status_distance")]
     max_distance: usize,
+    /// The status a negated status word says ("no violations were recorded": holding).
+    /// A negated status word with no entry here makes no claim.
+    #[serde(default)]
+    negated: BTreeMap<String, String>,
+    /// Words just before the subject that make it another, earlier or generic agreement
+    /// ("previous truces", "an earlier ceasefire"): no status is read for it.
+    #[serde(default)]
+    not_current: Vec<PatternSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,6 +275,15 @@ pub struct CountFrame {
     pub trigger: GatedRegex,
     pub window_days: u32,
     pub max_distance: usize,
+    /// The canonical subjects it counts; any when empty.
+    pub subjects: Vec<String>,
+}
+
+impl CountFrame {
+    /// Whether this measure can count `subject` ("tanks destroyed", never "tanks killed").
+    pub fn counts(&self, subject: &str) -> bool {
+        self.subjects.is_empty() || self.subjects.iter().any(|s| s == subject)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -314,6 +335,10 @@ pub struct StatusFrame {
     pub blockers: Option<GatedRegex>,
     pub window_days: u32,
     pub max_distance: usize,
+    /// Status name → the status its negation says.
+    pub negated: BTreeMap<String, String>,
+    /// Words before the subject that make it another agreement than the current one.
+    pub not_current: Option<GatedRegex>,
 }
 
 #[derive(Debug, Clone)]
@@ -367,6 +392,10 @@ pub struct Frames {
     /// search a pattern and a sentence. `None` when a pattern has no gate or the union would
     /// not compile: then every sentence is tried.
     pub control_gate: Option<SentenceGate>,
+    /// Every count frame's triggers in one set: one search of a sentence says which frames'
+    /// triggers to look for there (a sentence with a number holds few of the many
+    /// measures). `None` when the set would not compile: then every frame is searched.
+    pub count_set: Option<GatedSet>,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -396,6 +425,15 @@ impl Frames {
     pub fn compile(
         files: &[(PathBuf, String)],
         g: Option<&Gazetteer>,
+    ) -> Result<Frames, Vec<Diagnostic>> {
+        Frames::compile_layered(files, g, &super::Shadow::default())
+    }
+
+    /// As [`Frames::compile`], leaving out the frames and subjects later packs replace.
+    pub(crate) fn compile_layered(
+        files: &[(PathBuf, String)],
+        g: Option<&Gazetteer>,
+        shadow: &super::Shadow,
     ) -> Result<Frames, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut frames = Frames::default();
@@ -436,10 +474,16 @@ impl Frames {
                     })
                 };
             for (name, words) in raw.subjects {
+                if shadow.hides(path, "subject", &name) {
+                    continue;
+                }
                 let re = compile(&words, &format!("subject `{name}`"), "", &mut errors);
                 frames.subjects.push((name, re));
             }
             for c in raw.counts {
+                if shadow.hides(path, "frame", &c.id) {
+                    continue;
+                }
                 check_id(&c.id, &mut errors);
                 frames.counts.push(CountFrame {
                     trigger: compile(&c.triggers, "triggers", &c.id, &mut errors),
@@ -447,6 +491,7 @@ impl Frames {
                     measure: c.measure,
                     window_days: c.window_days,
                     max_distance: c.max_distance,
+                    subjects: c.subjects,
                 });
             }
             for c in raw.control {
@@ -462,6 +507,9 @@ impl Frames {
                 });
             }
             for (i, s) in raw.status.into_iter().enumerate() {
+                if shadow.hides(path, "frame", &s.id) {
+                    continue;
+                }
                 check_id(&s.id, &mut errors);
                 if !known_subject(&s.subject) {
                     errors.push(super::locate(
@@ -490,6 +538,28 @@ impl Frames {
                     .collect();
                 let blockers = (!s.blockers.is_empty())
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
+                let not_current = (!s.not_current.is_empty())
+                    .then(|| compile(&s.not_current, "not_current", &s.id, &mut errors));
+                for (from, to) in &s.negated {
+                    for name in [from, to] {
+                        if !s.statuses.contains_key(name) {
+                            errors.push(super::locate(
+                                Diagnostic::error(
+                                    path,
+                                    format!(
+                                        "status frame `{}` negates unknown status `{name}`",
+                                        s.id
+                                    ),
+                                )
+                                .with_yaml_path(format!("status[{i}].negated")),
+                                src,
+                                "negated",
+                                "",
+                                0,
+                            ));
+                        }
+                    }
+                }
                 frames.status.push(StatusFrame {
                     blockers,
                     id: s.id,
@@ -497,9 +567,14 @@ impl Frames {
                     statuses,
                     window_days: s.window_days,
                     max_distance: s.max_distance,
+                    negated: s.negated,
+                    not_current,
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
+                if shadow.hides(path, "frame", &e.id) {
+                    continue;
+                }
                 check_id(&e.id, &mut errors);
                 if let Some(subject) = e.subject.as_deref().filter(|s| !known_subject(s)) {
                     errors.push(super::locate(
@@ -525,12 +600,27 @@ impl Frames {
         }
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
+            frames.count_set = count_set(&frames.counts);
             frames.instance = super::memo::next_instance();
             Ok(frames)
         } else {
             Err(errors)
         }
     }
+}
+
+/// See [`Frames::count_set`].
+fn count_set(counts: &[CountFrame]) -> Option<GatedSet> {
+    if counts.is_empty() {
+        return None;
+    }
+    let patterns: Vec<&str> = counts.iter().map(|f| f.trigger.as_str()).collect();
+    let options = gated::Options {
+        case_insensitive: true,
+        size_limit: crate::pattern::SIZE_LIMIT * 4 * counts.len(),
+        ..gated::Options::default()
+    };
+    GatedSet::new(&patterns, options).ok()
 }
 
 /// The alternation of the control patterns' gates and every form of the frames' verbs and

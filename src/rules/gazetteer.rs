@@ -338,6 +338,14 @@ impl Gazetteer {
 
     /// Compile the gazetteer from `(path, source)` pairs, reporting every problem.
     pub fn compile(files: &[(PathBuf, String)]) -> Result<Gazetteer, Vec<Diagnostic>> {
+        Gazetteer::compile_layered(files, &super::Shadow::default())
+    }
+
+    /// As [`Gazetteer::compile`], leaving out the entries later packs replace.
+    pub(crate) fn compile_layered(
+        files: &[(PathBuf, String)],
+        shadow: &super::Shadow,
+    ) -> Result<Gazetteer, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut parsed = Vec::new();
         for (path, src) in files {
@@ -401,7 +409,8 @@ impl Gazetteer {
                 name_prefixes = NamePrefixes::new(&list);
             }
             for (i, a) in raw.actors.iter().enumerate() {
-                if dup("actor", &a.id, &mut seen, &mut errors) {
+                if shadow.hides(path, "actor", &a.id) || dup("actor", &a.id, &mut seen, &mut errors)
+                {
                     continue;
                 }
                 for p in &a.part_of {
@@ -429,7 +438,8 @@ impl Gazetteer {
                 });
             }
             for (i, p) in raw.places.iter().enumerate() {
-                if dup("place", &p.id, &mut seen, &mut errors) {
+                if shadow.hides(path, "place", &p.id) || dup("place", &p.id, &mut seen, &mut errors)
+                {
                     continue;
                 }
                 if let Some(w) = &p.within {
@@ -456,7 +466,8 @@ impl Gazetteer {
                 });
             }
             for c in &raw.classes {
-                if dup("class", &c.id, &mut seen, &mut errors) {
+                if shadow.hides(path, "class", &c.id) || dup("class", &c.id, &mut seen, &mut errors)
+                {
                     continue;
                 }
                 let r = EntityRef::Class(classes.len());
@@ -464,7 +475,8 @@ impl Gazetteer {
                 classes.push(ThingClass { id: c.id.clone() });
             }
             for (i, t) in raw.things.iter().enumerate() {
-                if dup("thing", &t.id, &mut seen, &mut errors) {
+                if shadow.hides(path, "thing", &t.id) || dup("thing", &t.id, &mut seen, &mut errors)
+                {
                     continue;
                 }
                 references.push((

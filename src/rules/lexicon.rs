@@ -9,25 +9,30 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    DelegitimisingLabel,
-    LegitimisingVerb,
-    Sanctifying,
-    Emotive,
-    Sarcasm,
-}
+/// What kind of loaded wording a term is. Open: a pack may declare its own categories
+/// (kebab-case names); the usual ones are `delegitimising-label`, `legitimising-verb`,
+/// `sanctifying`, `emotive` and `sarcasm`, the category of scare quotes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Category(String);
 
 impl Category {
-    pub fn name(self) -> &'static str {
-        match self {
-            Category::DelegitimisingLabel => "delegitimising-label",
-            Category::LegitimisingVerb => "legitimising-verb",
-            Category::Sanctifying => "sanctifying",
-            Category::Emotive => "emotive",
-            Category::Sarcasm => "sarcasm",
-        }
+    /// The category of scare quotes, found without a lexicon.
+    pub fn sarcasm() -> Category {
+        Category("sarcasm".into())
+    }
+
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+
+    fn valid(&self) -> bool {
+        let s = self.0.as_str();
+        !s.is_empty()
+            && !s.starts_with('-')
+            && !s.ends_with('-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     }
 }
 
@@ -79,6 +84,14 @@ impl Lexicon {
     /// Compile lexicon files, reporting every problem with its place. An empty file is an
     /// error: a lexicon that matches nothing would silently report no loaded wording.
     pub fn compile(files: &[(PathBuf, String)]) -> Result<Lexicon, Vec<Diagnostic>> {
+        Lexicon::compile_layered(files, &super::Shadow::default())
+    }
+
+    /// As [`Lexicon::compile`], leaving out the terms later packs replace.
+    pub(crate) fn compile_layered(
+        files: &[(PathBuf, String)],
+        shadow: &super::Shadow,
+    ) -> Result<Lexicon, Vec<Diagnostic>> {
         let mut errors = Vec::new();
         let mut terms = Vec::new();
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -97,6 +110,9 @@ impl Lexicon {
                 );
             }
             for (i, t) in raw.terms.into_iter().enumerate() {
+                if shadow.hides(path, "term", &t.id) {
+                    continue;
+                }
                 // A problem with term `i`, pointed at its `id` line.
                 let at = |message: String, field: &str, nth: usize| {
                     super::locate(
@@ -122,6 +138,13 @@ impl Lexicon {
                         "patterns",
                         0,
                     ))
+                } else if !t.category.valid() {
+                    let msg = format!(
+                        "term `{}`: category `{}` is not kebab-case (lowercase words joined by `-`)",
+                        t.id,
+                        t.category.name()
+                    );
+                    Some(at(msg, "category", 0))
                 } else if !(0.0..=10.0).contains(&t.weight) {
                     let msg = format!(
                         "term `{}`: weight {} is not between 0 and 10",
@@ -215,13 +238,12 @@ mod tests {
             "{}",
             e[0].message
         );
-        let e = compile("terms:\n  - {id: x, patterns: [a], category: rude, neutral: n}\n")
+        let e = compile("terms:\n  - {id: x, patterns: [a], category: Rude Words, neutral: n}\n")
             .unwrap_err();
-        assert!(
-            e[0].message.contains("unknown variant `rude`"),
-            "{}",
-            e[0].message
-        );
+        assert!(e[0].message.contains("not kebab-case"), "{}", e[0].message);
+        let own = compile("terms:\n  - {id: x, patterns: [a], category: euphemism, neutral: n}\n")
+            .expect("a pack may declare its own category");
+        assert_eq!(own.terms[0].category.name(), "euphemism");
         for empty in ["'a*'", "'(?:)'", "'x?'", "''", "'|b'"] {
             let e = compile(&format!(
                 "terms:\n  - {{id: x, patterns: [b, {empty}], category: emotive, neutral: n}}\n"

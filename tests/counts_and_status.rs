@@ -1,0 +1,413 @@
+//! Count and status claims from sentences written for these tests, with the shipped rules:
+//! the measures beyond killed and wounded, bare numbers, parts of a count, zero counts,
+//! periods, and the ways a truce holds or fails (negated too), with what must NOT be claimed.
+
+use crosscheck::annotate::{self, Qualifier};
+use crosscheck::calendar::DayRange;
+use crosscheck::claims::{Claim, ClaimKind};
+use crosscheck::corpus::{self, Meta};
+use crosscheck::extract;
+use crosscheck::rules::RuleSet;
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
+    RuleSet::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules")).unwrap()
+});
+
+/// The claims of one article published on `published`.
+fn claims(text: &str, published: &str) -> Vec<Claim> {
+    let day: jiff::civil::Date = published.parse().unwrap();
+    let meta = Meta {
+        outlet: "wire".into(),
+        published: DayRange { from: day, to: day },
+        title: None,
+        url: None,
+        author: None,
+        via: None,
+        published_basis: None,
+        language: "en".into(),
+        ignore: Vec::new(),
+    };
+    let doc = corpus::load_stdin(text.to_string(), Some(meta), None).unwrap();
+    let ann = annotate::annotate(&doc, &RULES.gazetteer);
+    extract::extract(&doc, &ann, &RULES)
+}
+
+/// Counts as (measure, subject, value, qualifier, running total).
+fn counts(text: &str) -> Vec<(String, String, f64, Qualifier, bool)> {
+    claims(text, "2020-03-12")
+        .into_iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Count {
+                measure,
+                subject,
+                value,
+                qualifier,
+                cumulative,
+                ..
+            } => Some((measure, subject, value, qualifier, cumulative)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn count(measure: &str, subject: &str, value: f64) -> (String, String, f64, Qualifier, bool) {
+    (
+        measure.into(),
+        subject.into(),
+        value,
+        Qualifier::Exact,
+        false,
+    )
+}
+
+/// Statuses as (subject, status).
+fn statuses(text: &str) -> Vec<(String, String)> {
+    claims(text, "2020-03-12")
+        .into_iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Status { subject, status } => Some((subject, status)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn status(s: &str) -> Vec<(String, String)> {
+    vec![("moscow-protocol-2020".to_string(), s.to_string())]
+}
+
+#[test]
+fn a_number_with_no_noun_after_it_counts_people() {
+    assert_eq!(
+        counts("The toll in the valley climbed to 25 on Tuesday."),
+        vec![count("killed", "people", 25.0)]
+    );
+    assert_eq!(
+        counts("Officials said 40 had died and 70 were hurt."),
+        vec![
+            count("killed", "people", 40.0),
+            count("wounded", "people", 70.0)
+        ]
+    );
+    // The toll's words may be far from the figure when a verb of rising joins them.
+    assert_eq!(
+        counts("The toll from a week of shelling in the hills has now risen to 310."),
+        vec![count("killed", "people", 310.0)]
+    );
+    // A dash after the figure ends its phrase.
+    assert_eq!(
+        counts("The toll stands at 70 - and may rise."),
+        vec![count("killed", "people", 70.0)]
+    );
+    // The group follows the whole quantity, a range too.
+    assert_eq!(
+        counts("Between 8 and 11 gunmen were killed.")
+            .into_iter()
+            .map(|c| (c.0, c.1, c.3))
+            .collect::<Vec<_>>(),
+        vec![(
+            "killed".to_string(),
+            "fighters".to_string(),
+            Qualifier::Range
+        )]
+    );
+    // The group named just before the number.
+    assert_eq!(
+        counts("Of the conscripts, 12 died."),
+        vec![count("killed", "soldiers", 12.0)]
+    );
+    // With no trigger close by, a bare number says nothing.
+    assert!(counts("The convoy of 30 left at noon and the road was later shelled.").is_empty());
+    assert!(counts("The talks lasted 3 days.").is_empty());
+}
+
+#[test]
+fn materiel_is_destroyed_not_killed() {
+    assert_eq!(
+        counts("Drones destroyed four tanks and two armored vehicles near the river."),
+        vec![
+            count("destroyed", "materiel", 4.0),
+            count("destroyed", "materiel", 2.0)
+        ]
+    );
+    assert_eq!(
+        counts("Three helicopters were shot down."),
+        vec![count("destroyed", "materiel", 3.0)]
+    );
+    // Tanks next to "killed" are still not people killed.
+    assert!(
+        counts("Nine tanks rolled into the square where protesters were killed.")
+            .iter()
+            .all(|c| c.0 != "killed")
+    );
+}
+
+#[test]
+fn measures_beyond_killed_and_wounded() {
+    assert_eq!(
+        counts("The militia freed 14 hostages in exchange for 40 detainees."),
+        vec![
+            count("released", "captives", 14.0),
+            count("released", "captives", 40.0)
+        ]
+    );
+    assert_eq!(
+        counts("The army said it had neutralized 17 insurgents."),
+        vec![count("neutralized", "fighters", 17.0)]
+    );
+    assert_eq!(
+        counts("Some 2,000 villagers remain missing."),
+        vec![(
+            "missing".into(),
+            "people".into(),
+            2000.0,
+            Qualifier::About,
+            false
+        )]
+    );
+    assert_eq!(
+        counts("Sixty trucks of flour entered the enclave."),
+        vec![count("aid", "supplies", 60.0)]
+    );
+    assert_eq!(
+        counts("Up to 300 villagers are feared dead."),
+        vec![(
+            "killed".into(),
+            "people".into(),
+            300.0,
+            Qualifier::UpTo,
+            false
+        )]
+    );
+    assert_eq!(
+        counts("The port is a city of 400,000."),
+        vec![count("population", "people", 400_000.0)]
+    );
+    // Equally near, the longer trigger wins: these families lost homes, not lives.
+    assert_eq!(
+        counts("About 90 families lost their homes."),
+        vec![(
+            "homeless".into(),
+            "families".into(),
+            90.0,
+            Qualifier::About,
+            false
+        )]
+    );
+    // A price is not aid.
+    assert!(counts("Prices for 20 litres of fuel rose by 9 percent.").is_empty());
+    // A trigger that only modifies the group ("relief workers") is not the measure.
+    assert!(counts("Two relief workers visited the clinic.").is_empty());
+}
+
+#[test]
+fn parts_of_a_count_take_its_measure() {
+    assert_eq!(
+        counts("The raids killed 30 people, including 9 children, and wounded 50 others."),
+        vec![
+            count("killed", "people", 30.0),
+            count("killed", "children", 9.0),
+            count("wounded", "people", 50.0)
+        ]
+    );
+    assert_eq!(
+        counts("Eleven civilians were killed, 4 of them women."),
+        vec![
+            count("killed", "civilians", 11.0),
+            count("killed", "women", 4.0)
+        ]
+    );
+    // "killed 12 civilians and wounded two children": the second count has its own verb.
+    assert_eq!(
+        counts("The blast killed 12 civilians and wounded two children."),
+        vec![
+            count("killed", "civilians", 12.0),
+            count("wounded", "children", 2.0)
+        ]
+    );
+}
+
+#[test]
+fn zero_counts() {
+    assert_eq!(
+        counts("Nobody was killed in the shelling."),
+        vec![count("killed", "people", 0.0)]
+    );
+    assert_eq!(
+        counts("No casualties were documented."),
+        vec![count("casualties", "people", 0.0)]
+    );
+    assert_eq!(
+        counts("No hostages were released on Sunday."),
+        vec![count("released", "captives", 0.0)]
+    );
+    // "no" before any noun is not a count.
+    assert!(counts("No food aid reached the town.").is_empty());
+    assert!(counts("There was no sign of the missing boat.").is_empty());
+}
+
+#[test]
+fn projections_are_upper_bounds_and_periods_and_running_totals_are_told() {
+    assert_eq!(
+        counts("Officials fear the toll could rise to 400."),
+        vec![(
+            "killed".into(),
+            "people".into(),
+            400.0,
+            Qualifier::UpTo,
+            false
+        )]
+    );
+    // A month's count is a period's, told by its window, not a running total.
+    let feb = claims("In February, 45 soldiers were killed.", "2020-03-12");
+    assert_eq!(feb.len(), 1);
+    assert!(feb[0].counts_period());
+    assert_eq!(
+        counts("So far 80 civilians have been wounded."),
+        vec![(
+            "wounded".into(),
+            "civilians".into(),
+            80.0,
+            Qualifier::Exact,
+            true
+        )]
+    );
+    assert_eq!(
+        counts("At least 60 fighters have died since the offensive began."),
+        vec![(
+            "killed".into(),
+            "fighters".into(),
+            60.0,
+            Qualifier::AtLeast,
+            true
+        )]
+    );
+    // One day's clash is an incident.
+    assert_eq!(
+        counts("On Monday, 6 soldiers were killed."),
+        vec![count("killed", "soldiers", 6.0)]
+    );
+}
+
+#[test]
+fn a_truce_holds_in_many_words() {
+    for text in [
+        "A relative calm prevailed after the ceasefire took hold.",
+        "The ceasefire has largely held since Monday.",
+        "Guns fell silent as the truce began.",
+        "No violations of the ceasefire were recorded on Wednesday.",
+        "The ceasefire has not collapsed.",
+    ] {
+        // Each status word is a claim of its own, with its own words.
+        let found = statuses(text);
+        assert!(
+            !found.is_empty() && found.iter().all(|s| status("holding").contains(s)),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_truce_fails_in_many_words() {
+    assert_eq!(statuses("The truce looks shaky."), status("fragile"));
+    assert_eq!(
+        statuses("The ceasefire was shattered by heavy shelling."),
+        status("collapsed")
+    );
+    assert_eq!(
+        statuses("The ceasefire lies in tatters."),
+        status("collapsed")
+    );
+    assert_eq!(
+        statuses("Both armies breached the ceasefire overnight."),
+        status("violated")
+    );
+    assert_eq!(
+        statuses("The truce was never respected."),
+        status("violated")
+    );
+    // Failing to abide by a truce breaks it; it is not the truce failing.
+    assert_eq!(
+        statuses("One side failed to abide by the ceasefire."),
+        status("violated")
+    );
+}
+
+#[test]
+fn of_two_overlapping_status_words_the_longer_says_more() {
+    assert_eq!(
+        statuses("The ceasefire seems to hold shakily."),
+        status("fragile")
+    );
+    assert_eq!(
+        statuses("Families returned home after the end of the truce."),
+        status("collapsed")
+    );
+    // "the end of" a month is no end of the truce.
+    assert!(
+        statuses("The truce was agreed at the end of February.")
+            .iter()
+            .all(|(_, s)| s != "collapsed")
+    );
+}
+
+#[test]
+fn other_truces_and_plans_say_nothing_of_the_current_one() {
+    for text in [
+        "Earlier truces, which all failed, had been agreed in the capital.",
+        "Previous ceasefires collapsed within days.",
+        "The ceasefire will be observed from midnight.",
+        "Talks on a new ceasefire collapsed.",
+    ] {
+        assert!(
+            statuses(text)
+                .iter()
+                .all(|(s, _)| s != "moscow-protocol-2020"),
+            "{text}: {:?}",
+            statuses(text)
+        );
+    }
+    // A year outside the agreement's days names another one.
+    assert!(
+        statuses("The 2016 ceasefire collapsed within weeks.")
+            .iter()
+            .all(|(s, _)| s != "moscow-protocol-2020")
+    );
+}
+
+#[test]
+fn whose_losses_come_from_the_groups_words() {
+    let sides: Vec<(f64, Option<String>)> = claims(
+        "Nine Turkish soldiers were killed. Of the Russian troops, 3 died.",
+        "2020-03-12",
+    )
+    .into_iter()
+    .filter_map(|c| match c.kind {
+        ClaimKind::Count {
+            value,
+            subject_actor,
+            ..
+        } => Some((value, subject_actor)),
+        _ => None,
+    })
+    .collect();
+    assert_eq!(
+        sides,
+        vec![
+            (9.0, Some("turkey".to_string())),
+            (3.0, Some("russia".to_string()))
+        ]
+    );
+    // No actor named with the group: no side.
+    assert_eq!(
+        claims("Nine soldiers were killed near the border.", "2020-03-12")
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Count { subject_actor, .. } => Some(subject_actor),
+                _ => None,
+            })
+            .collect::<Vec<_>>(),
+        vec![None]
+    );
+}
