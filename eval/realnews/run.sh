@@ -9,8 +9,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cache=${CROSSCHECK_REALNEWS_CACHE:-$HOME/.cache/crosscheck-realnews}
-bin=${CROSSCHECK_BIN:-target/release/crosscheck}
-[ -x "$bin" ] || cargo build --release --locked --quiet
+# The release binary is rebuilt when the sources changed (a no-op otherwise), unless
+# CROSSCHECK_BIN names another one.
+if [ -n "${CROSSCHECK_BIN:-}" ]; then
+  bin=$CROSSCHECK_BIN
+else
+  cargo build --release --locked --quiet
+  bin=target/release/crosscheck
+fi
 args=()
 stories=()
 for a in "$@"; do
