@@ -176,6 +176,46 @@ fn a_warning_on_no_labelled_conflict_is_listed() {
 }
 
 #[test]
+fn an_outlets_wording_rate_is_not_an_unlabelled_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    corpus(dir.path());
+    // Over 300 own-voice words, one in ten a loaded term: the wording-rate rule warns.
+    let filler =
+        "The regime shelled the town and the terrorists answered while officials met. ".repeat(30);
+    std::fs::write(
+        dir.path().join("corpus/c.md"),
+        format!("---\noutlet: wire\npublished: 2020-03-11\n---\n{filler}\n"),
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .arg("--rules")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+        .args(["check", "--format", "json", "--fail-on", "never", "corpus"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let check: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        check["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "loaded-wording-rate" && f["severity"] == "warning"),
+        "the corpus must give a wording-rate warning for this test to mean anything: {check}"
+    );
+    // c is scored (in the gold file), so its findings are eligible to be listed.
+    let gold = PERFECT.split("conflicts:").next().unwrap().to_string() + "  c:\n    dates: []\n";
+    let r = json(dir.path(), &gold);
+    let rules: Vec<&str> = r["unlabelled"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["ceasefire-status"], "{r}");
+}
+
+#[test]
 fn words_not_found_are_reported_and_fail_under_strict() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());

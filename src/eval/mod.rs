@@ -847,7 +847,11 @@ fn score_conflicts(
         .map(|r| r.key.as_str())
         .collect();
     for (fi, f) in findings.iter().enumerate() {
-        if labelled[fi] || f.severity < Severity::Warning {
+        // Wording findings rate an outlet; they are the audit's, not conflicts a label covers.
+        if labelled[fi]
+            || f.severity < Severity::Warning
+            || !crate::rules::conflict::Check::compares_claims(f.check)
+        {
             continue;
         }
         let at: Vec<String> = f

@@ -344,6 +344,12 @@ impl Check {
             Check::TermRate(_) => "term-rate",
         }
     }
+
+    /// Whether a check kind sets claims against each other (a conflict), rather than rating
+    /// an outlet's wording. Named by kind, as findings carry it (`Finding::check`).
+    pub fn compares_claims(kind: &str) -> bool {
+        !matches!(kind, "loaded-term" | "term-rate")
+    }
 }
 
 /// A validated rule.
