@@ -184,6 +184,25 @@ fn measures_beyond_killed_and_wounded() {
         counts("The port is a city of 400,000."),
         vec![count("population", "people", 400_000.0)]
     );
+    // A toll's subject can be long, and a place inside it is not a population.
+    assert_eq!(
+        counts(
+            "The death toll from the floods in the coastal city of Portmere has risen to 9,100."
+        ),
+        vec![count("killed", "people", 9_100.0)]
+    );
+    assert_eq!(
+        counts(
+            "The number of deaths from the shelling of the northern town of Velka on Sunday has grown to 21."
+        ),
+        vec![count("killed", "people", 21.0)]
+    );
+    // A figure that does not complete the toll's clause is not its count.
+    assert!(
+        counts("The death toll from the floods in the city of Portmere is unknown; 9,100 tents arrived.")
+            .iter()
+            .all(|c| c.0 != "killed")
+    );
     // Equally near, the longer trigger wins: these families lost homes, not lives.
     assert_eq!(
         counts("About 90 families lost their homes."),

@@ -24,6 +24,12 @@ const NP_MAX_WORDS: usize = 6;
 /// trigger: with no noun to say what is counted, only a trigger close by does.
 const BARE_DISTANCE: usize = 5;
 
+/// Most words between a toll's noun and the figure it rose to ("the death toll from the
+/// floods in the eastern city of Derna has risen to 11,300"): the subject of the rising verb
+/// can be long, and it names the measure however long it is. Frames whose `max_distance` is
+/// under `BARE_DISTANCE` want their trigger beside the figure and are not stretched.
+const COMPLETES_DISTANCE: usize = 20;
+
 /// What a clause boundary between a number and a trigger weighs, in words: "killed 12
 /// civilians and wounded two children" puts the two children with "wounded".
 const BOUNDARY_WEIGHT: usize = 4;
@@ -320,7 +326,10 @@ fn nearest<'f>(
             // "the toll from the week's fighting rose to 25": the number completes a
             // clause whose subject names the measure, however long that subject is.
             let completes = bare && trig.end <= q.span.start && rises_to(text, q.span.start);
-            let limit = if bare && !completes {
+            // Frames that want their trigger next to the figure keep it there.
+            let limit = if completes && frame.max_distance >= BARE_DISTANCE {
+                frame.max_distance.max(COMPLETES_DISTANCE)
+            } else if bare {
                 BARE_DISTANCE.min(frame.max_distance)
             } else {
                 frame.max_distance
