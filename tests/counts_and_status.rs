@@ -184,6 +184,39 @@ fn measures_beyond_killed_and_wounded() {
         counts("The port is a city of 400,000."),
         vec![count("population", "people", 400_000.0)]
     );
+    // Nationals by their capitalised plural are people; a lower-case word is not one.
+    assert_eq!(
+        counts("The raid killed 31 Americans."),
+        vec![count("killed", "people", 31.0)]
+    );
+    assert_eq!(
+        counts("Hamas freed 24 hostages (13 Israelis and 10 Thais)."),
+        vec![
+            count("released", "captives", 24.0),
+            count("released", "people", 13.0),
+            count("released", "people", 10.0)
+        ]
+    );
+    assert!(
+        counts("The shelling killed 12 in the hills; 40 rockets fell on the plains.")
+            .iter()
+            .all(|c| c.1 != "people" || c.2 == 12.0)
+    );
+    // "handed over" is a verb with its particle, not "more than".
+    assert_eq!(
+        counts("The armed wing handed over 13 hostages to the Red Cross."),
+        vec![count("released", "captives", 13.0)]
+    );
+    assert_eq!(
+        counts("Over 13 hostages were freed."),
+        vec![(
+            "released".into(),
+            "captives".into(),
+            13.0,
+            Qualifier::MoreThan,
+            false
+        )]
+    );
     // A toll's subject can be long, and a place inside it is not a population.
     assert_eq!(
         counts(

@@ -800,6 +800,23 @@ fn merge_bounds(text: &str, quantities: &mut Vec<Quantity>, from: usize) {
     }
 }
 
+/// Verbs whose particle "over" is before a number ("handed over 13 hostages"). "took over 40
+/// villages" stays "more than 40": there the reading is open, and news means the figure.
+const OVER_VERBS: &[&str] = &[
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "sign", "signs",
+    "signed", "signing", "give", "gives", "gave", "given", "giving",
+];
+
+/// Whether `before` (lower-cased, trimmed) ends in a verb whose particle "over" is.
+fn ends_with_particle_verb(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    OVER_VERBS.contains(&last)
+}
+
 /// Attach the qualifier before the number (or the range it opens) and build the interval.
 fn qualify(
     text: &str,
@@ -906,7 +923,9 @@ fn qualify(
             } else {
                 prev.is_none_or(|c| !c.is_alphanumeric())
             };
-            ok.then_some((phrase.len(), *q, from + cut.len()))
+            // "handed over 13 hostages": the particle of a phrasal verb, not "more than".
+            let particle = *phrase == "over" && ends_with_particle_verb(cut);
+            (ok && !particle).then_some((phrase.len(), *q, from + cut.len()))
         })
         .max_by_key(|&(len, _, _)| len)
         .map(|(_, q, start)| (q, start))
