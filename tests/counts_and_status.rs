@@ -202,6 +202,12 @@ fn measures_beyond_killed_and_wounded() {
             .iter()
             .all(|c| c.1 != "people" || c.2 == 12.0)
     );
+    // A participle before the group says what befell it; a noun only names the group.
+    assert_eq!(
+        counts("A helicopter carrying eight freed hostages landed."),
+        vec![count("released", "captives", 8.0)]
+    );
+    assert!(counts("Two aid workers reached the town.").is_empty());
     // "handed over" is a verb with its particle, not "more than".
     assert_eq!(
         counts("The armed wing handed over 13 hostages to the Red Cross."),

@@ -318,8 +318,12 @@ fn nearest<'f>(
             if trig.start < q.span.start && q.span.start < trig.end {
                 continue;
             }
-            // Nor is a modifier of the group's head ("two aid workers").
-            if head_at.is_some_and(|h| q.span.end <= trig.start && trig.start < h) {
+            // Nor is a modifier of the group's head ("two aid workers"), unless it is a
+            // participle that says what befell them ("eight freed hostages", "12 wounded
+            // soldiers", "five missing children").
+            if head_at.is_some_and(|h| q.span.end <= trig.start && trig.start < h)
+                && !participle(&text[trig.clone()])
+            {
                 continue;
             }
             let d = ctx.words_between(trig, number_and_np);
@@ -363,6 +367,13 @@ fn nearest<'f>(
         }
     }
     best
+}
+
+/// Whether a trigger is one participle ("freed", "wounded", "missing"): before a group's
+/// head it says what befell the group, where a noun ("aid workers") only names it.
+fn participle(trigger: &str) -> bool {
+    !trigger.contains(' ')
+        && (trigger.ends_with("ed") || trigger.ends_with("en") || trigger.ends_with("ing"))
 }
 
 /// A figure a toll is expected or feared to reach ("could rise to 250") is an upper bound;
