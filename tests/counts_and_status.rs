@@ -202,6 +202,28 @@ fn measures_beyond_killed_and_wounded() {
             .iter()
             .all(|c| c.1 != "people" || c.2 == 12.0)
     );
+    // A vague magnitude can stand for its group: "thousands more injured", "hundreds have
+    // died"; a crowd that no trigger measures is no count.
+    let vague = |text: &str| -> Vec<(String, f64)> {
+        counts(text)
+            .into_iter()
+            .filter(|c| c.3 == Qualifier::Vague)
+            .map(|c| (c.0, c.2))
+            .collect()
+    };
+    assert_eq!(
+        vague("Ninety were killed and hundreds more injured in the raids."),
+        vec![("wounded".to_string(), 200.0)]
+    );
+    assert_eq!(
+        vague("Hundreds have died since the fighting began."),
+        vec![("killed".to_string(), 200.0)]
+    );
+    assert_eq!(
+        vague("The shelling killed 40 and wounded thousands more."),
+        vec![("wounded".to_string(), 2000.0)]
+    );
+    assert!(counts("Thousands took to the streets of the capital.").is_empty());
     // A participle before the group says what befell it; a noun only names the group.
     assert_eq!(
         counts("A helicopter carrying eight freed hostages landed."),

@@ -201,6 +201,33 @@ fn word_value(word: &str) -> Option<f64> {
 /// A vague magnitude's value, lower bound and upper bound (none: open).
 type Band = (f64, f64, Option<f64>);
 
+/// Whether the word after a vague magnitude ("thousands ...") shows it stands for the
+/// group itself: an auxiliary, a participle, "more", or punctuation.
+fn vague_stands_alone(next: &str) -> bool {
+    matches!(
+        next,
+        "more"
+            | "have"
+            | "has"
+            | "had"
+            | "were"
+            | "are"
+            | "was"
+            | "been"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "remain"
+            | "remained"
+            | "still"
+            | ","
+            | "."
+            | ";"
+            | ")"
+    ) || (next.len() > 4 && next.ends_with("ed"))
+}
+
 /// Vague magnitude words ("dozens", "hundreds") and their bands.
 const VAGUE: &[(&str, Band)] = &[
     ("dozens", (24.0, 24.0, Some(143.0))),
@@ -508,7 +535,12 @@ fn number_at_any(toks: &[Tok], i: usize) -> Option<Parsed> {
         }
     }
     if let Some((value, low, high)) = vague(&t.lower) {
-        if toks.get(i + 1).is_some_and(|n| n.lower == "of") {
+        // "hundreds of people", and a vague magnitude that is itself the group: "thousands
+        // more injured", "hundreds have died", "wounded thousands", at the clause's end.
+        if toks
+            .get(i + 1)
+            .is_none_or(|n| n.lower == "of" || vague_stands_alone(&n.lower))
+        {
             return Some(Parsed {
                 value,
                 end: i + 1,
