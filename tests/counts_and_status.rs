@@ -202,6 +202,17 @@ fn measures_beyond_killed_and_wounded() {
             .iter()
             .all(|c| c.1 != "people" || c.2 == 12.0)
     );
+    // What a toll could reach is an upper bound, in any tense of the verb.
+    assert_eq!(
+        counts("Officials said deaths in the valley could reach 2,000."),
+        vec![(
+            "killed".into(),
+            "people".into(),
+            2000.0,
+            Qualifier::UpTo,
+            false
+        )]
+    );
     // A vague magnitude can stand for its group: "thousands more injured", "hundreds have
     // died"; a crowd that no trigger measures is no count.
     let vague = |text: &str| -> Vec<(String, f64)> {

@@ -81,7 +81,7 @@ const RISE_REACH: usize = 3;
 /// A verb of rising or standing ending just before a number.
 static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|grew|grown|soared|surged|reached|reaches|hit|hits|topped|passed|exceeded|exceeds|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+        r"(?i)\b(?:(?:rise|rose|risen|rises|rising|climb|climbed|climbs|jump|jumped|jumps|increase|increased|grow|grew|grown|soar|soared|surge|surged|reach|reached|reaches|hit|hits|top|topped|pass|passed|exceed|exceeded|exceeds|surpass|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|be|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
     )
 });
 
