@@ -202,6 +202,21 @@ fn measures_beyond_killed_and_wounded() {
             .iter()
             .all(|c| c.1 != "people" || c.2 == 12.0)
     );
+    // Captives returned are released; people returned home are returnees.
+    assert_eq!(
+        counts("A total of 24 hostages were returned on Friday."),
+        vec![count("released", "captives", 24.0)]
+    );
+    assert_eq!(
+        counts("Some 300 families returned to the village."),
+        vec![(
+            "returned".into(),
+            "families".into(),
+            300.0,
+            Qualifier::About,
+            false
+        )]
+    );
     // What a toll could reach is an upper bound, in any tense of the verb.
     assert_eq!(
         counts("Officials said deaths in the valley could reach 2,000."),
