@@ -256,6 +256,16 @@ fn measures_beyond_killed_and_wounded() {
         vec![count("released", "captives", 8.0)]
     );
     assert!(counts("Two aid workers reached the town.").is_empty());
+    assert_eq!(
+        counts("The army's list names 1,200 dead troops."),
+        vec![count("killed", "soldiers", 1200.0)]
+    );
+    // One of a group is named in the singular.
+    assert_eq!(
+        counts("One health worker was killed in the strike."),
+        vec![count("killed", "people", 1.0)]
+    );
+
     // "handed over" is a verb with its particle, not "more than".
     assert_eq!(
         counts("The armed wing handed over 13 hostages to the Red Cross."),

@@ -369,11 +369,14 @@ fn nearest<'f>(
     best
 }
 
-/// Whether a trigger is one participle ("freed", "wounded", "missing"): before a group's
+/// Whether a trigger is one participle ("freed", "wounded", "missing") or "dead": before a group's
 /// head it says what befell the group, where a noun ("aid workers") only names it.
 fn participle(trigger: &str) -> bool {
     !trigger.contains(' ')
-        && (trigger.ends_with("ed") || trigger.ends_with("en") || trigger.ends_with("ing"))
+        && (trigger.ends_with("ed")
+            || trigger.ends_with("en")
+            || trigger.ends_with("ing")
+            || trigger.eq_ignore_ascii_case("dead"))
 }
 
 /// A figure a toll is expected or feared to reach ("could rise to 250") is an upper bound;
