@@ -392,7 +392,7 @@ fn corroboration(
     voices: &[usize],
 ) -> BTreeMap<(usize, usize), bool> {
     let g = &rules.gazetteer;
-    let camp = |actor: &str| g.camp(actor);
+    let camp = |actor: &str| g.side_of(actor);
     // Statuses that the exclusive-status rules put in one group agree with each other.
     let groups: Vec<&Vec<String>> = rules
         .rules

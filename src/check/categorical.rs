@@ -41,6 +41,30 @@ pub(super) fn status(
             Some(Placed { item, when: item.claim.when, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
         })
         .collect();
+    // Within one article, a sentence that gives a thing both statuses draws the distinction
+    // itself, as a concession ("despite violations, the truce largely held") or a sequence
+    // ("after the end of a truce that had brought a lull"): its claims are not set against
+    // the rest of the article.
+    let placed = if matches!(scope, Scope::Within(_)) {
+        let mut groups: BTreeMap<(usize, &str), std::collections::BTreeSet<&str>> = BTreeMap::new();
+        for x in &placed {
+            groups
+                .entry((x.item.claim.sentence.start, x.key.as_str()))
+                .or_default()
+                .insert(x.side.as_str());
+        }
+        let mixed: std::collections::BTreeSet<(usize, String)> = groups
+            .into_iter()
+            .filter(|(_, sides)| sides.len() > 1)
+            .map(|((s, k), _)| (s, k.to_string()))
+            .collect();
+        placed
+            .into_iter()
+            .filter(|x| !mixed.contains(&(x.item.claim.sentence.start, x.key.clone())))
+            .collect()
+    } else {
+        placed
+    };
     let why = |key: &str, a: &str, b: &str, w: DayRange| {
         format!(
             "{key} cannot be {a} and {b} at once, and both are said of {}",
@@ -117,20 +141,27 @@ fn spoken_of(ctx: &Ctx) -> Vec<(jiff::civil::Date, Option<jiff::civil::Date>)> {
         .collect()
 }
 
+/// Days before publication an article that dates nothing speaks of: its day, "yesterday"
+/// and the day before.
+const UNDATED_DAYS: i32 = 2;
+
 /// A present-tense status with no date of its own covers its article's days: from the
 /// latest day the article dates to publication, never wider than the frame's window. An
-/// article that dates nothing gives no better bound than the frame's.
+/// article that dates nothing speaks of publication day and the [`UNDATED_DAYS`] before.
 fn article_window(
     claim: &crate::claims::Claim,
     (published, latest): (jiff::civil::Date, Option<jiff::civil::Date>),
 ) -> DayRange {
-    let Some(latest) = latest else {
-        return claim.when;
-    };
     if claim.time_basis != crate::claims::TimeBasis::Publication {
         return claim.when;
     }
-    let from = latest;
+    // An article that dates nothing speaks of the days just before it was published: a
+    // headline's "truce collapses" is news of those days, not of the week before.
+    let from = latest.unwrap_or_else(|| {
+        published
+            .checked_sub(jiff::ToSpan::days(UNDATED_DAYS))
+            .unwrap_or(published)
+    });
     DayRange {
         from: from.max(claim.when.from).min(claim.when.to),
         to: published.min(claim.when.to).max(claim.when.from),
@@ -145,8 +176,8 @@ pub(super) fn control(
     out: &mut Vec<Finding>,
 ) {
     let g = &ctx.rules.gazetteer;
-    // A faction and the camp it belongs to are one side.
-    let camp = |actor: &str| g.camp(actor);
+    // A faction and its coalition, or allied armies of one `side`, are one camp.
+    let camp = |actor: &str| g.side_of(actor);
     let placed: Vec<Placed> = ctx
         .items(scope, &p.modality, |c| {
             matches!(
@@ -172,7 +203,7 @@ pub(super) fn control(
             let verb = if *change == Change::Captured {
                 "took"
             } else {
-                "holds"
+                HOLDS.trim()
             };
             Some(Placed {
                 item,
@@ -183,6 +214,7 @@ pub(super) fn control(
             })
         })
         .collect();
+    let mut found = Vec::new();
     compare(
         ctx,
         rule,
@@ -191,7 +223,7 @@ pub(super) fn control(
         p.window_days,
         placed,
         false,
-        out,
+        &mut found,
         |key, a, b, w| {
             format!(
                 "{key} cannot be held by {a} and by {b} at once, and both are said of {}",
@@ -199,7 +231,27 @@ pub(super) fn control(
             )
         },
     );
+    // Two camps each said to have taken a place, and neither said to hold it, is a place
+    // that changed hands ("the rebels seized the airport", "the army regained the
+    // airport"): an info note with that reason, not a contradiction.
+    for mut f in found {
+        let holds = f
+            .sides
+            .iter()
+            .any(|s| s.evidence.iter().any(|e| e.value.contains(HOLDS)));
+        if !holds && f.reconciliation.is_none() {
+            f.severity = crate::rules::Severity::Info;
+            f.reconciliation = Some(format!(
+                "{} and {} are each said to have taken {}, neither to hold it: the place changed hands",
+                f.sides[0].label, f.sides[1].label, f.key
+            ));
+        }
+        out.push(f);
+    }
 }
+
+/// The verb of a control claim's value for a place held ("saf holds merowe-airport").
+const HOLDS: &str = " holds ";
 
 /// Group by key, cluster windows, and for every two sides present in a cluster, report the
 /// claims that face a claim of the other side from another voice in an overlapping window.
@@ -220,9 +272,12 @@ fn compare(
     for p in placed {
         by_key.entry(p.key.clone()).or_default().push(p);
     }
-    let voice = |i: &Item| match scope {
-        Scope::Within(_) => None,
-        Scope::Across(_) => Some(i.voice),
+    // Within one article each sentence is a voice: two claims of one sentence ("despite
+    // violations in places, the truce largely held") are a distinction the sentence draws,
+    // not a contradiction. Across articles, voices are outlets.
+    let voice_of = |i: &Item| match scope {
+        Scope::Within(_) => i.claim.sentence.start,
+        Scope::Across(_) => i.voice,
     };
     for (key, group) in by_key {
         let windows: Vec<(DayRange, Placed)> = group
@@ -241,7 +296,7 @@ fn compare(
                     let spans = |s: &[&Placed]| {
                         Overlaps::new(
                             s.iter()
-                                .map(|p| (widen(p.when, window_days), p.item.voice))
+                                .map(|p| (widen(p.when, window_days), voice_of(&p.item)))
                                 .collect(),
                         )
                     };
@@ -250,7 +305,7 @@ fn compare(
                     // either side that overlaps the other side is listed.
                     let crossed = sa
                         .iter()
-                        .any(|p| ob.hit(widen(p.when, window_days), voice(&p.item)));
+                        .any(|p| ob.hit(widen(p.when, window_days), Some(voice_of(&p.item))));
                     if !crossed {
                         continue;
                     }
@@ -304,18 +359,42 @@ fn compare(
                             days(&eb)
                         )
                     });
-                    out.push(ctx.finding(
-                        rule,
-                        policy,
-                        &key,
-                        window,
-                        sides,
-                        reason,
-                        reconciliation,
-                    ));
+                    let mut f =
+                        ctx.finding(rule, policy, &key, window, sides, reason, reconciliation);
+                    if matches!(scope, Scope::Within(_)) {
+                        reported(rule, &ea, &eb, &mut f);
+                    }
+                    out.push(f);
                 }
             }
         }
+    }
+}
+
+/// Within one article, a side made only of what parties the article quotes say ("Trump
+/// said the ceasefire is holding"), set against the article's own report or another
+/// party's word, is the article reporting a claim it answers, not contradicting itself:
+/// a dispute, at the rule's `disputed` severity.
+fn reported(rule: &Rule, ea: &[&&Placed], eb: &[&&Placed], f: &mut Finding) {
+    use crate::claims::Origin;
+    use crate::findings::FindingClass;
+    if f.class == Some(FindingClass::Disputed) {
+        return;
+    }
+    let origins = |e: &[&&Placed]| -> std::collections::BTreeSet<Origin> {
+        e.iter().map(|p| p.item.claim.origin()).collect()
+    };
+    let (oa, ob) = (origins(ea), origins(eb));
+    let party_only = |o: &std::collections::BTreeSet<Origin>| !o.contains(&Origin::Outlet);
+    if (party_only(&oa) || party_only(&ob)) && oa.is_disjoint(&ob) {
+        f.class = Some(FindingClass::Disputed);
+        if let Some(d) = rule.disputed {
+            f.severity = f.severity.min(d);
+        }
+        f.why = format!(
+            "reported: one side is only what a party the article quotes says, and the article answers it; {}",
+            f.why
+        );
     }
 }
 

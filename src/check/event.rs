@@ -44,6 +44,9 @@ pub(super) fn check(
     }
     for (thing, events) in &by_thing {
         for (event, group) in events {
+            if p.recurring.iter().any(|r| r == event) {
+                continue;
+            }
             // The earliest end, plus the tolerance, splits the dates: those within it, and
             // those starting more than `tolerance_days` after it. Only one side is widened,
             // so "more than a day apart" means two days, not three.

@@ -376,12 +376,7 @@ fn change_name(c: &crate::rules::frames::Change) -> String {
 /// The camp of an actor for comparing controllers: its `side` if the gazetteer gives one,
 /// else the top of its `part_of` chain.
 fn side_of(rules: &RuleSet, actor: &str) -> String {
-    let g = &rules.gazetteer;
-    let top = g.camp(actor);
-    g.actor(actor)
-        .and_then(|a| a.side.clone())
-        .or_else(|| g.actor(&top).and_then(|a| a.side.clone()))
-        .unwrap_or(top)
+    rules.gazetteer.side_of(actor)
 }
 
 /// 2: every attribute agrees; 1: overlapping but something differs.

@@ -29,6 +29,14 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 else {
                     continue;
                 };
+                // "a pause in fighting, the first since the fighting that began on October 7":
+                // the trigger is another noun's, in a relative clause that does not hang on
+                // the thing.
+                if thing.span.end <= trig.start
+                    && other_antecedent(&text[thing.span.end..trig.start])
+                {
+                    continue;
+                }
                 // The date must be the event's: a precise one, not a running "since".
                 // The event's own date: near the trigger, and in its clause when there is a choice
                 // ("signed on March 5, took effect on March 6").
@@ -54,10 +62,17 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     continue;
                 };
                 let span = super::cover(&super::cover(&thing.span, &trig), &time.span);
+                // "agreed to extend the truce", "announced the truce extension": the date is
+                // the extension's, not the thing's signing or announcement.
+                let event = if extension(text, sentence.start, &thing.span) {
+                    EXTENDED.to_string()
+                } else {
+                    frame.event.clone()
+                };
                 out.push(Claim {
                     kind: ClaimKind::EventDate {
                         thing: thing.entity.clone(),
-                        event: frame.event.clone(),
+                        event,
                     },
                     frame: frame.id.clone(),
                     modality: ctx.modality(sentence, &trig, &span),
@@ -71,4 +86,40 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// The event of a claim about a thing's extension.
+const EXTENDED: &str = "extended";
+
+/// Whether the words between a thing and a later trigger end in a relative pronoun ("that",
+/// "which", "who", with auxiliaries) that follows another noun than the thing.
+fn other_antecedent(between: &str) -> bool {
+    static REL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:that|which|who)\s+(?:(?:was|were|is|are|has|have|had|been|be)\s+)*$",
+        )
+        .expect("valid")
+    });
+    REL.find(between)
+        .is_some_and(|m| between[..m.start()].chars().any(char::is_alphanumeric))
+}
+
+/// Whether a thing's mention is the object of an extension: "extend the truce", "extension
+/// of the truce", "the extended truce", "the truce extension".
+fn extension(text: &str, floor: usize, thing: &std::ops::Range<usize>) -> bool {
+    static BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|extension\s+of|prolongation\s+of)\s+(?:the\s+|a\s+|an\s+|their\s+|its\s+)?(?:[\w-]+\s+)?$",
+        )
+        .expect("valid")
+    });
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\s*(?:extension|prolongation)\b").expect("valid")
+    });
+    let back = super::modality::words_back(text, floor, thing.start, 4);
+    let ahead = text[thing.end..]
+        .char_indices()
+        .nth(16)
+        .map_or(text.len(), |(i, _)| thing.end + i);
+    BEFORE.is_match(&text[back..thing.start]) || AFTER.is_match(&text[thing.end..ahead])
 }

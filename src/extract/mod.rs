@@ -149,14 +149,16 @@ impl<'a> Context<'a> {
     }
 
     /// The time expression in `sentence` nearest `span`.
-    pub fn nearest_time(
+    /// The time expression in `sentence` nearest `span` that `usable` accepts.
+    pub(crate) fn nearest_time(
         &self,
         sentence: &Range<usize>,
         span: &Range<usize>,
+        usable: &dyn Fn(&TimeExpr) -> bool,
     ) -> Option<&'a TimeExpr> {
         // A dateline says when the text was filed, not when its events happened.
         self.times_in(sentence)
-            .filter(|t| !t.dateline)
+            .filter(|t| !t.dateline && usable(t))
             .min_by_key(|t| (self.words_between(&t.span, span), t.span.start))
     }
 
@@ -169,7 +171,19 @@ impl<'a> Context<'a> {
         window_days: u32,
         not_before: Option<jiff::civil::Date>,
     ) -> (DayRange, TimeBasis) {
-        if let Some(t) = self.nearest_time(sentence, span) {
+        self.when_with(sentence, span, window_days, not_before, &|_| true)
+    }
+
+    /// As [`Context::when`], with only the sentence's times `usable` accepts.
+    pub fn when_with(
+        &self,
+        sentence: &Range<usize>,
+        span: &Range<usize>,
+        window_days: u32,
+        not_before: Option<jiff::civil::Date>,
+        usable: &dyn Fn(&TimeExpr) -> bool,
+    ) -> (DayRange, TimeBasis) {
+        if let Some(t) = self.nearest_time(sentence, span, usable) {
             return (t.range, TimeBasis::Text);
         }
         // The paragraph's reference date: "On March 10th, the center registered two

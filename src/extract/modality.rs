@@ -74,7 +74,25 @@ pub fn negated_before(text: &str, sentence: &Range<usize>, trigger: &Range<usize
 /// Future wording in the words before the trigger (same clause), or inside it.
 pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 4);
-    has(&FUTURE, text, start..trigger.end)
+    let Some(t) = text.get(start..trigger.end) else {
+        return false;
+    };
+    // "due to begin" is a plan; "due to Israeli violations", "due to the shelling" a cause.
+    FUTURE.find_iter(t).any(|m| {
+        let word = t[m.clone()].to_ascii_lowercase();
+        if word != "due to" {
+            return true;
+        }
+        // A plan goes on with a verb ("due to begin", "due to release"); a cause with a
+        // noun phrase.
+        let next = text[start + m.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let lex = &crate::clause::lexicon::ENGLISH;
+        !next.starts_with(char::is_uppercase) && lex.is_verb(next) && lex.lemma(next).0 == next
+    })
 }
 
 /// An "if" or "unless" before the trigger in its sentence.

@@ -208,9 +208,9 @@ pub enum PresentWindow {
     #[default]
     Frame,
     /// The days its article speaks of: from the latest day the article dates (not after
-    /// publication) to publication; the frame's window when it dates none. Statuses
-    /// whose frame windows overlap but whose articles' days do not are a change over time,
-    /// reported at info with that reason.
+    /// publication) to publication; publication day and the two days before when it dates
+    /// none. Statuses whose frame windows overlap but whose articles' days do not are a
+    /// change over time, reported at info with that reason.
     Article,
 }
 
@@ -235,6 +235,10 @@ pub struct EventDateParams {
     /// that the gazetteer reconciles ("signed 5 March, in force 6 March").
     #[serde(default)]
     pub explain_related: bool,
+    /// Events a thing may have several times (a truce extended twice): their dates are
+    /// never set against each other.
+    #[serde(default)]
+    pub recurring: Vec<String>,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]

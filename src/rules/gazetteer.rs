@@ -281,6 +281,25 @@ impl Gazetteer {
         current
     }
 
+    /// The side an actor fights on, for comparing controllers: the `side` the gazetteer
+    /// gives it (or the nearest `part_of` ancestor with one), else the top of its `part_of`
+    /// chain. Two allied armies with one `side` are one camp: "Eritrean troops took Shire"
+    /// and "the federal army took Shire" agree.
+    pub fn side_of(&self, actor: &str) -> String {
+        let mut current = actor.to_string();
+        for _ in 0..16 {
+            let Some(a) = self.actor(&current) else { break };
+            if let Some(side) = &a.side {
+                return side.clone();
+            }
+            match a.part_of.first() {
+                Some(parent) => current = parent.clone(),
+                None => break,
+            }
+        }
+        current
+    }
+
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.places.iter().find(|p| p.id == id)
     }
