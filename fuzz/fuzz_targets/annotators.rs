@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let s = sentences::sentences(text);
     let published = parse_published("2020-03-10").unwrap();
     let times = time::find(text, &s, published);
-    let quantities = quantity::find(text, &s, &times);
+    // Quantities skip the time expressions' spans, as the pipeline does.
+    let spans: Vec<_> = times.iter().map(|t| t.span.clone()).collect();
+    let quantities = quantity::find(text, &s, &spans);
     for t in &times {
         assert!(text.get(t.span.clone()).is_some());
         assert!(t.range.from <= t.range.to);
