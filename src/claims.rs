@@ -172,6 +172,19 @@ impl Claim {
         }
     }
 
+    /// Whether a count is an increment ("20 more hostages", "12 additional trucks"): a part
+    /// added to a total the sentence does not give, never compared with a total.
+    pub fn counts_increment(&self) -> bool {
+        match &self.kind {
+            ClaimKind::Count { subject_text, .. } => {
+                subject_text.split_whitespace().next().is_some_and(|w| {
+                    ["more", "additional", "extra"].contains(&w.to_lowercase().as_str())
+                })
+            }
+            _ => false,
+        }
+    }
+
     /// Whether a count covers a period (a running total, "in February", "last week") rather
     /// than one incident. A period's count is compared only with counts over the same period
     /// (or, as a running total, checked for going down), never with one clash's toll. A count

@@ -662,6 +662,35 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
     from..end
 }
 
+/// The noun a count counts, for keys finer than its subject class: the first word of its
+/// phrase that names a known group, lower case and singular ("two dams" -> "dam", "five
+/// planes carrying three rescue teams" -> "plane"). `None` when that is the subject's own
+/// name ("12 soldiers"), a generic word for people ("people", "persons", "others") or no
+/// known noun at all (a bare number).
+pub(crate) fn counted_noun(frames: &Frames, subject: &str, subject_text: &str) -> Option<String> {
+    let word = words(subject_text)
+        .map(|(_, w)| w)
+        .find(|w| !w.is_empty() && subject_of(frames, w).is_some())?;
+    let w = word.to_lowercase();
+    if GENERIC_PEOPLE.contains(&w.as_str()) {
+        return None;
+    }
+    let singular = |w: &str| {
+        if let Some(stem) = w.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if w.ends_with('s') && !w.ends_with("ss") {
+            w[..w.len() - 1].to_string()
+        } else {
+            w.to_string()
+        }
+    };
+    let noun = singular(&w);
+    (noun != singular(subject)).then_some(noun)
+}
+
+/// Words that count people without naming who they are.
+const GENERIC_PEOPLE: &[&str] = &["people", "person", "persons", "individuals", "others"];
+
 /// Compile this module's patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&NP_STOP);
