@@ -52,6 +52,14 @@ static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
 static OF_THEM: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
 
+/// A bare number named by what follows "were": "16 were women", "four of the nine
+/// fatalities were children" (the group is the word after the match).
+static WERE_GROUP: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^ (?:of (?:the|those) [^ ,.;:]+(?: [^ ,.;:]+)? )?(?:were|are) (?:all |also )?",
+    )
+});
+
 /// The "of" after a vague magnitude ("hundreds of").
 static VAGUE_OF: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of(?: the)?\b"));
@@ -182,7 +190,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     group_words = words;
                     s
                 }
-                None => "people".to_string(),
+                None => {
+                    group_after(frames, text, &sentence, after).unwrap_or_else(|| "people".into())
+                }
             },
             None => continue,
         };
@@ -453,6 +463,20 @@ fn group_before(
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
+/// The group named after a bare number's "were" ("16 were women", "four of the nine
+/// fatalities were women"): the word right after, when it names a known group.
+fn group_after(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+    after: usize,
+) -> Option<String> {
+    let rest = &text[after..sentence.end];
+    let m = WERE_GROUP.find(rest)?;
+    let (_, word) = words(&rest[m.end..]).next()?;
+    subject_of(frames, word).map(|i| frames.subjects[i].0.clone())
+}
+
 /// What a count claim is made of.
 struct Found<'f> {
     frame: &'f CountFrame,
@@ -487,9 +511,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
         None => ctx.when(&sentence, &span, frame.window_days, None),
     };
-    let place = ctx
-        .nearest_mention(&sentence, &span, MentionClass::Place, 30)
-        .map(|m| m.entity.clone());
+    let place = place_of(ctx, &sentence, &span);
     let mut modality = ctx.modality(&sentence, &trigger, &span);
     if value == 0.0 {
         // The zero word is the count, not a negation of it.
@@ -516,6 +538,40 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         time_basis: basis,
         place,
     });
+}
+
+/// Where a count was counted: the nearest place its sentence names, unless a place inside
+/// that one (the gazetteer's `within`) follows the count with no other number between
+/// ("floods in the east of the country killed 2,300 people in the city of X alone": X's
+/// dead, not the region's).
+fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Option<String> {
+    const REACH: usize = 30;
+    let nearest = ctx.nearest_mention(sentence, span, MentionClass::Place, REACH)?;
+    let g = &ctx.rules.gazetteer;
+    let inside = |place: &str, outer: &str| {
+        let mut current = place;
+        for _ in 0..16 {
+            match g.place(current).and_then(|p| p.within.as_deref()) {
+                Some(w) if w == outer => return true,
+                Some(w) => current = w,
+                None => return false,
+            }
+        }
+        false
+    };
+    let narrower = ctx
+        .mentions_in(span.end..sentence.end, MentionClass::Place)
+        .filter(|m| ctx.words_between(&m.span, span) <= REACH)
+        .filter(|m| {
+            crate::text::spans::starting_in(
+                &ctx.ann.quantities,
+                |q| &q.span,
+                &(span.end..m.span.start),
+            )
+            .is_empty()
+        })
+        .find(|m| m.entity != nearest.entity && inside(&m.entity, &nearest.entity));
+    Some(narrower.unwrap_or(nearest).entity.clone())
 }
 
 /// End of the `n` words after `pos`, not crossing `limit`.
