@@ -80,6 +80,9 @@ pub enum ClaimKind {
         tolerance: f64,
         /// A running total ("since December", "so far").
         cumulative: bool,
+        /// A count of the rest ("25 were killed elsewhere", "in other provinces"): a part
+        /// whose whole its words do not name.
+        remainder: bool,
     },
     Control {
         place: Option<String>,

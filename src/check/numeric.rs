@@ -61,6 +61,8 @@ pub(super) fn check(
             if (p.measures.is_empty() || p.measures.contains(measure))
                 && *qualifier != crate::annotate::Qualifier::Vague)
             && !c.counts_increment()
+            // Nor is a count of the rest ("25 were killed elsewhere"): a part of no named whole.
+            && !matches!(c.kind, ClaimKind::Count { remainder: true, .. })
     });
     let mut by_key: BTreeMap<String, Vec<(Item, Bounds, String)>> = BTreeMap::new();
     for item in items {

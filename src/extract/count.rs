@@ -529,6 +529,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
             qualifier,
             tolerance,
             cumulative,
+            remainder: modality::remainder(text, &own_clause(ctx, &sentence, &span)),
         },
         frame: frame.id.clone(),
         modality,
@@ -572,6 +573,20 @@ fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Opti
         })
         .find(|m| m.entity != nearest.entity && inside(&m.entity, &nearest.entity));
     Some(narrower.unwrap_or(nearest).entity.clone())
+}
+
+/// The words of the sentence that belong to this count and no other number: from the end
+/// of the number before it to the start of the number after it.
+fn own_clause(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    let quantities = &ctx.ann.quantities;
+    let before =
+        crate::text::spans::starting_in(quantities, |q| &q.span, &(sentence.start..span.start));
+    let after = crate::text::spans::starting_in(quantities, |q| &q.span, &(span.end..sentence.end));
+    let from = before.last().map_or(sentence.start, |q| {
+        q.span.end.clamp(sentence.start, span.start)
+    });
+    let to = after.first().map_or(sentence.end, |q| q.span.start);
+    from..to
 }
 
 /// End of the `n` words after `pos`, not crossing `limit`.
