@@ -80,6 +80,9 @@ pub enum ClaimKind {
         tolerance: f64,
         /// A running total ("since December", "so far").
         cumulative: bool,
+        /// A count of the rest ("25 were killed elsewhere", "in other provinces"): a part
+        /// whose whole its words do not name.
+        remainder: bool,
     },
     Control {
         place: Option<String>,
@@ -169,6 +172,19 @@ impl Claim {
                         .to_lowercase(),
                 ),
             },
+        }
+    }
+
+    /// Whether a count is an increment ("20 more hostages", "12 additional trucks"): a part
+    /// added to a total the sentence does not give, never compared with a total.
+    pub fn counts_increment(&self) -> bool {
+        match &self.kind {
+            ClaimKind::Count { subject_text, .. } => {
+                subject_text.split_whitespace().next().is_some_and(|w| {
+                    ["more", "additional", "extra"].contains(&w.to_lowercase().as_str())
+                })
+            }
+            _ => false,
         }
     }
 

@@ -450,6 +450,7 @@ fn claim(r: ClaimRecord) -> std::result::Result<(Claim, Located), String> {
             qualifier: r.qualifier.ok_or("missing field `qualifier`")?,
             tolerance: r.tolerance.unwrap_or(0.0),
             cumulative: r.cumulative.unwrap_or(false),
+            remainder: false,
         },
         "control" => ClaimKind::Control {
             place: r.place.clone(),

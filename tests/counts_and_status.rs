@@ -527,3 +527,59 @@ fn whose_losses_come_from_the_groups_words() {
         vec![None]
     );
 }
+
+/// Counts with their place, as (value, place).
+fn placed(text: &str) -> Vec<(f64, Option<String>)> {
+    claims(text, "2020-03-12")
+        .into_iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Count { value, .. } => Some((value, c.place)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_bare_number_is_named_by_what_follows_were() {
+    let got = counts("Out of the 34 injured, 16 were women.");
+    assert!(got.contains(&count("wounded", "women", 16.0)), "{got:?}");
+    assert!(got.contains(&count("wounded", "people", 34.0)), "{got:?}");
+    let got = counts("Four of the nine dead were children, the hospital said.");
+    assert!(got.contains(&count("killed", "children", 4.0)), "{got:?}");
+    // Not a group: "were killed" names the measure, and the bare number counts people.
+    let got = counts("Nine were killed in the shelling.");
+    assert_eq!(got, vec![count("killed", "people", 9.0)]);
+}
+
+#[test]
+fn the_city_of_a_place_is_not_its_population() {
+    let got = counts("The death toll in the city of Idlib has risen to 1,300.");
+    assert!(
+        got.iter().all(|c| c.0 == "killed"),
+        "a place's name is not a population: {got:?}"
+    );
+    assert_eq!(
+        counts("The port is a city of about 400,000."),
+        vec![(
+            "population".into(),
+            "people".into(),
+            400_000.0,
+            Qualifier::About,
+            false
+        )]
+    );
+}
+
+#[test]
+fn a_count_takes_the_narrower_place_that_follows_it() {
+    assert_eq!(
+        placed("Shelling in Idlib province killed 12 people in Saraqib alone."),
+        vec![(12.0, Some("saraqib".into()))]
+    );
+    // Another number in between: the town's figure is that number's, not this one's.
+    let got = placed("Shelling in Idlib province killed 30 people, including 12 in Saraqib.");
+    assert_eq!(got.first(), Some(&(30.0, Some("idlib".into()))), "{got:?}");
+    // Not inside the first place: the nearest one stays.
+    let got = placed("Shelling in Idlib province killed 12 people, officials in Damascus said.");
+    assert_eq!(got, vec![(12.0, Some("idlib".into()))]);
+}

@@ -370,6 +370,7 @@ fn key(claim: &Claim) -> Option<String> {
             subject,
             subject_actor,
             cumulative: false,
+            remainder: false,
             ..
         } => {
             format!(

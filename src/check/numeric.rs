@@ -1,7 +1,7 @@
 //! Counts that cannot both be true: their intervals, widened by the rule's tolerance and the
 //! claims' own ("about"), do not overlap, for the same key and overlapping windows.
 
-use super::{Ctx, Item, Overlaps, Scope, clusters, widen, window_text};
+use super::{Ctx, Item, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
@@ -54,8 +54,15 @@ pub(super) fn check(
     out: &mut Vec<Finding>,
 ) {
     let g = &ctx.rules.gazetteer;
+    // An increment ("20 more hostages") is a part of a total, never compared with one.
+    // A vague magnitude ("hundreds", "thousands") is an order of magnitude, not a figure.
     let items = ctx.items(scope, &p.modality, |c| {
-        matches!(&c.kind, ClaimKind::Count { measure, cumulative: false, .. } if p.measures.is_empty() || p.measures.contains(measure))
+        matches!(&c.kind, ClaimKind::Count { measure, cumulative: false, qualifier, .. }
+            if (p.measures.is_empty() || p.measures.contains(measure))
+                && *qualifier != crate::annotate::Qualifier::Vague)
+            && !c.counts_increment()
+            // Nor is a count of the rest ("25 were killed elsewhere"): a part of no named whole.
+            && !matches!(c.kind, ClaimKind::Count { remainder: true, .. })
     });
     let mut by_key: BTreeMap<String, Vec<(Item, Bounds, String)>> = BTreeMap::new();
     for item in items {
@@ -63,6 +70,7 @@ pub(super) fn check(
             measure,
             subject,
             subject_actor,
+            subject_text,
             low,
             high,
             tolerance,
@@ -72,11 +80,23 @@ pub(super) fn check(
             continue;
         };
         let mut parts = Vec::new();
+        let mut unnamed = 0;
         for field in &p.same {
             let part = match field {
                 KeyField::Measure => measure.clone(),
                 KeyField::Subject => subject_class(subject, &p.equivalent_subjects),
                 KeyField::SubjectActor => subject_actor.clone().unwrap_or_else(|| "-".into()),
+                // The counted word when it is not the subject's own name: "dams" apart from
+                // "bridges", while "soldiers" add nothing to "soldiers".
+                KeyField::Noun => {
+                    match crate::extract::counted_noun(&ctx.rules.frames, subject, subject_text) {
+                        Some(noun) => noun,
+                        None => {
+                            unnamed += 1;
+                            continue;
+                        }
+                    }
+                }
                 // A count for a place and one for no named place (the whole story's, or a
                 // country's) are a part and a whole: different keys, never compared. No
                 // place adds nothing to the key, so such keys read as before.
@@ -90,14 +110,19 @@ pub(super) fn check(
         }
         let placeless =
             usize::from(item.claim.place.is_none() && p.same.contains(&KeyField::Place));
-        if parts.len() + placeless < p.same.len() {
+        if parts.len() + placeless + unnamed < p.same.len() {
             continue; // a key field the claim does not have: nothing to compare with
         }
         if item.claim.counts_period() {
             // A count over a period faces counts over the same period only.
             parts.push(format!("over {}", window_text(item.claim.when)));
         }
-        let b = bounds(*low, *high, *tolerance, &p.tolerance);
+        // A tally's floor is its figure: "more than 2,300" counts 2,300 so far.
+        let upper = match (p.tally, low, high) {
+            (true, Some(l), None) => Some(*l),
+            _ => *high,
+        };
+        let b = bounds(*low, upper, *tolerance, &p.tolerance);
         by_key
             .entry(parts.join("/"))
             .or_default()
@@ -134,21 +159,25 @@ pub(super) fn check(
                 .into_iter()
                 .filter(|m| m.1.hi.is_some_and(|x| x < l))
                 .collect();
-            let spans = |s: &[&(Item, Bounds, String)]| {
-                Overlaps::new(
-                    s.iter()
-                        .map(|m| (widen(m.0.claim.when, p.window_days), m.0.voice))
-                        .collect(),
-                )
+            // A pair faces off when their windows overlap, their voices differ and, for a
+            // rising toll, the lower figure is not the earlier one.
+            let faces = |lo: &(Item, Bounds, String), hi: &(Item, Bounds, String)| {
+                let (a, b) = (
+                    widen(lo.0.claim.when, p.window_days),
+                    widen(hi.0.claim.when, p.window_days),
+                );
+                a.from <= b.to
+                    && b.from <= a.to
+                    && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
+                    && !(p.rising && lo.0.claim.when.to < hi.0.claim.when.to)
             };
-            let (ol, oh) = (spans(&low), spans(&high));
             let ea: Vec<_> = low
                 .iter()
-                .filter(|m| oh.hit(widen(m.0.claim.when, p.window_days), voice(&m.0)))
+                .filter(|m| high.iter().any(|h| faces(m, h)))
                 .collect();
             let eb: Vec<_> = high
                 .iter()
-                .filter(|m| ol.hit(widen(m.0.claim.when, p.window_days), voice(&m.0)))
+                .filter(|h| low.iter().any(|m| faces(m, h)))
                 .collect();
             if ea.is_empty() || eb.is_empty() {
                 continue;

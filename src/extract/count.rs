@@ -58,6 +58,14 @@ static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
 static OF_THEM: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
 
+/// A bare number named by what follows "were": "16 were women", "four of the nine
+/// fatalities were children" (the group is the word after the match).
+static WERE_GROUP: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^ (?:of (?:the|those) [^ ,.;:]+(?: [^ ,.;:]+)? )?(?:were|are) (?:all |also )?",
+    )
+});
+
 /// The "of" after a vague magnitude ("hundreds of").
 static VAGUE_OF: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of(?: the)?\b"));
@@ -188,7 +196,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     group_words = words;
                     s
                 }
-                None => "people".to_string(),
+                None => {
+                    group_after(frames, text, &sentence, after).unwrap_or_else(|| "people".into())
+                }
             },
             None => continue,
         };
@@ -476,6 +486,20 @@ fn group_before(
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
+/// The group named after a bare number's "were" ("16 were women", "four of the nine
+/// fatalities were women"): the word right after, when it names a known group.
+fn group_after(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+    after: usize,
+) -> Option<String> {
+    let rest = &text[after..sentence.end];
+    let m = WERE_GROUP.find(rest)?;
+    let (_, word) = words(&rest[m.end..]).next()?;
+    subject_of(frames, word).map(|i| frames.subjects[i].0.clone())
+}
+
 /// What a count claim is made of.
 struct Found<'f> {
     frame: &'f CountFrame,
@@ -510,9 +534,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
         None => ctx.when(&sentence, &span, frame.window_days, None),
     };
-    let place = ctx
-        .nearest_mention(&sentence, &span, MentionClass::Place, 30)
-        .map(|m| m.entity.clone());
+    let place = place_of(ctx, &sentence, &span);
     let mut modality = ctx.modality(&sentence, &trigger, &span);
     if value == 0.0 {
         // The zero word is the count, not a negation of it.
@@ -530,6 +552,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
             qualifier,
             tolerance,
             cumulative,
+            remainder: modality::remainder(text, &own_clause(ctx, &sentence, &span)),
         },
         frame: frame.id.clone(),
         modality,
@@ -539,6 +562,54 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         time_basis: basis,
         place,
     });
+}
+
+/// Where a count was counted: the nearest place its sentence names, unless a place inside
+/// that one (the gazetteer's `within`) follows the count with no other number between
+/// ("floods in the east of the country killed 2,300 people in the city of X alone": X's
+/// dead, not the region's).
+fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Option<String> {
+    const REACH: usize = 30;
+    let nearest = ctx.nearest_mention(sentence, span, MentionClass::Place, REACH)?;
+    let g = &ctx.rules.gazetteer;
+    let inside = |place: &str, outer: &str| {
+        let mut current = place;
+        for _ in 0..16 {
+            match g.place(current).and_then(|p| p.within.as_deref()) {
+                Some(w) if w == outer => return true,
+                Some(w) => current = w,
+                None => return false,
+            }
+        }
+        false
+    };
+    let narrower = ctx
+        .mentions_in(span.end..sentence.end, MentionClass::Place)
+        .filter(|m| ctx.words_between(&m.span, span) <= REACH)
+        .filter(|m| {
+            crate::text::spans::starting_in(
+                &ctx.ann.quantities,
+                |q| &q.span,
+                &(span.end..m.span.start),
+            )
+            .is_empty()
+        })
+        .find(|m| m.entity != nearest.entity && inside(&m.entity, &nearest.entity));
+    Some(narrower.unwrap_or(nearest).entity.clone())
+}
+
+/// The words of the sentence that belong to this count and no other number: from the end
+/// of the number before it to the start of the number after it.
+fn own_clause(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Range<usize> {
+    let quantities = &ctx.ann.quantities;
+    let before =
+        crate::text::spans::starting_in(quantities, |q| &q.span, &(sentence.start..span.start));
+    let after = crate::text::spans::starting_in(quantities, |q| &q.span, &(span.end..sentence.end));
+    let from = before.last().map_or(sentence.start, |q| {
+        q.span.end.clamp(sentence.start, span.start)
+    });
+    let to = after.first().map_or(sentence.end, |q| q.span.start);
+    from..to
 }
 
 /// End of the `n` words after `pos`, not crossing `limit`.
@@ -684,6 +755,35 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
     }
     from..end
 }
+
+/// The noun a count counts, for keys finer than its subject class: the first word of its
+/// phrase that names a known group, lower case and singular ("two dams" -> "dam", "five
+/// planes carrying three rescue teams" -> "plane"). `None` when that is the subject's own
+/// name ("12 soldiers"), a generic word for people ("people", "persons", "others") or no
+/// known noun at all (a bare number).
+pub(crate) fn counted_noun(frames: &Frames, subject: &str, subject_text: &str) -> Option<String> {
+    let word = words(subject_text)
+        .map(|(_, w)| w)
+        .find(|w| !w.is_empty() && subject_of(frames, w).is_some())?;
+    let w = word.to_lowercase();
+    if GENERIC_PEOPLE.contains(&w.as_str()) {
+        return None;
+    }
+    let singular = |w: &str| {
+        if let Some(stem) = w.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if w.ends_with('s') && !w.ends_with("ss") {
+            w[..w.len() - 1].to_string()
+        } else {
+            w.to_string()
+        }
+    };
+    let noun = singular(&w);
+    (noun != singular(subject)).then_some(noun)
+}
+
+/// Words that count people without naming who they are.
+const GENERIC_PEOPLE: &[&str] = &["people", "person", "persons", "individuals", "others"];
 
 /// Compile this module's patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {

@@ -19,6 +19,8 @@ use crate::text::spans;
 use jiff::ToSpan;
 use std::ops::Range;
 
+pub(crate) use count::counted_noun;
+
 /// Compile the extractors' built-in patterns now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     control::warm_up();

@@ -100,6 +100,19 @@ pub fn conditional(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) 
     has(&CONDITIONAL, text, sentence.start..trigger.start)
 }
 
+/// A count of the rest ("25 were killed elsewhere", "in other provinces"): a part whose
+/// whole the sentence does not name, never compared with a total. Searched in the count's
+/// own words (between the numbers before and after it).
+static REMAINDER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:elsewhere|in other (?:\w+ )?(?:provinces|regions|areas|parts|cities|towns|states|districts|villages|governorates|countries|neighbou?rhoods))\b",
+    )
+});
+
+pub fn remainder(text: &str, sentence: &Range<usize>) -> bool {
+    has(&REMAINDER, text, sentence.clone())
+}
+
 pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
     has(&CUMULATIVE, text, sentence.clone())
 }
@@ -242,6 +255,7 @@ pub(crate) fn warm_up() {
         &FUTURE,
         &CONDITIONAL,
         &CUMULATIVE,
+        &REMAINDER,
         &ACCORDING_TO,
         &SAID,
     ] {

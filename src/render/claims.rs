@@ -108,6 +108,7 @@ fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
             qualifier,
             tolerance,
             cumulative,
+            ..
         } => Fields::Count {
             measure,
             subject,

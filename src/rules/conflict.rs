@@ -145,6 +145,9 @@ pub enum KeyField {
     Subject,
     SubjectActor,
     Place,
+    /// The counted noun itself ("dams", "bridges"; "people" for a bare number or a generic
+    /// word for people): finer than the subject class, for figures inside one article.
+    Noun,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -171,6 +174,15 @@ pub struct NumericParams {
     /// Extra days either side when deciding that two windows overlap.
     #[serde(default)]
     pub window_days: u32,
+    /// A toll that rises: a lower figure given as of an earlier day than a higher one is
+    /// the count before it grew, not a contradiction (the dead and the displaced are
+    /// counted as they are found; a later figure that is lower still conflicts).
+    #[serde(default)]
+    pub rising: bool,
+    /// A floor is a tally: "at least 2,300" and "more than 5,200" given for the same day are
+    /// two counts of the dead so far, 2,300 and 5,200, not two open bounds that agree.
+    #[serde(default)]
+    pub tally: bool,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
