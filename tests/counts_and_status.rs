@@ -250,6 +250,37 @@ fn measures_beyond_killed_and_wounded() {
         vec![("wounded".to_string(), 2000.0)]
     );
     assert!(counts("Thousands took to the streets of the capital.").is_empty());
+    // A bare figure joined to a count shares its group; one in another clause does not.
+    assert_eq!(
+        counts("Medics report 174 civilians killed and 1,041 injured."),
+        vec![
+            count("killed", "civilians", 174.0),
+            count("wounded", "civilians", 1041.0)
+        ]
+    );
+    assert_eq!(
+        counts("The raid killed 12 soldiers. Officials said 30 were wounded."),
+        vec![
+            count("killed", "soldiers", 12.0),
+            count("wounded", "people", 30.0)
+        ]
+    );
+    // "the bodies of N people" counts the dead, whatever else the sentence counts.
+    assert_eq!(
+        counts(
+            "Some 900 people are still missing, while the bodies of 1,200 people have been recovered."
+        ),
+        vec![
+            (
+                "missing".into(),
+                "people".into(),
+                900.0,
+                Qualifier::About,
+                false
+            ),
+            count("killed", "people", 1200.0)
+        ]
+    );
     // A participle before the group says what befell it; a noun only names the group.
     assert_eq!(
         counts("A helicopter carrying eight freed hostages landed."),

@@ -108,10 +108,12 @@ struct Measure<'f> {
     frame: &'f CountFrame,
 }
 
-/// The last count of a sentence, for the parts listed after it ("including ...").
+/// The last count of a sentence, for the parts listed after it ("including ...") and the
+/// bare figures coordinated with it ("174 civilians killed and 1,041 injured").
 struct Last<'f> {
     sentence: Range<usize>,
     end: usize,
+    subject: String,
     trigger: Range<usize>,
     frame: &'f CountFrame,
 }
@@ -196,9 +198,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     group_words = words;
                     s
                 }
-                None => {
-                    group_after(frames, text, &sentence, after).unwrap_or_else(|| "people".into())
-                }
+                None => group_after(frames, text, &sentence, after)
+                    .or_else(|| coordinated_group(text, last.as_ref(), &sentence, q.span.start))
+                    .unwrap_or_else(|| "people".into()),
             },
             None => continue,
         };
@@ -240,6 +242,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         last = Some(Last {
             sentence: sentence.clone(),
             end: number_and_np.end,
+            subject: subject.clone(),
             trigger: trigger.clone(),
             frame,
         });
@@ -484,6 +487,25 @@ fn group_before(
         .iter()
         .rev()
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
+}
+
+/// The group of the count a bare number is coordinated with: "174 civilians killed and
+/// 1,041 injured", "killed 12 soldiers and wounded 30" count the same group twice. Only
+/// when "and" or a comma joins them within three words.
+fn coordinated_group(
+    text: &str,
+    last: Option<&Last>,
+    sentence: &Range<usize>,
+    pos: usize,
+) -> Option<String> {
+    let last = last.filter(|l| l.sentence == *sentence && l.end <= pos)?;
+    let between = &text[last.end..pos];
+    let joined = between.trim_start().starts_with(',')
+        || between
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("and"));
+    (joined && between.split_whitespace().count() <= 3 && !between.contains(char::is_numeric))
+        .then(|| last.subject.clone())
 }
 
 /// The group named after a bare number's "were" ("16 were women", "four of the nine
