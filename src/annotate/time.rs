@@ -1292,8 +1292,17 @@ fn zone_offset(zone: &str) -> Option<i16> {
         if rest.is_empty() {
             return Some(0);
         }
-        let sign: i16 = if rest.starts_with('-') { -1 } else { 1 };
-        let digits = rest[1..].replace(':', "");
+        // Only a sign and ASCII digits make an offset: what the regex's `\b` lets follow a
+        // zone ("GMTý") is not one, and must not be sliced as if it were.
+        let (sign, digits): (i16, &str) = match rest.split_at_checked(1) {
+            Some(("+", d)) => (1, d),
+            Some(("-", d)) => (-1, d),
+            _ => return None,
+        };
+        let digits = digits.replace(':', "");
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let (h, m) = match digits.len() {
             1 | 2 => (digits.parse::<i16>().ok()?, 0),
             3 | 4 => (
@@ -2024,6 +2033,18 @@ mod tests {
         let v = times(text, published);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].1.clone(), v[0].2.clone())
+    }
+
+    #[test]
+    fn zone_offsets_are_a_sign_and_digits_or_nothing() {
+        assert_eq!(zone_offset("GMT"), Some(0));
+        assert_eq!(zone_offset("GMT+3"), Some(180));
+        assert_eq!(zone_offset("UTC - 05:30"), Some(-330));
+        assert_eq!(zone_offset("EAT"), Some(180));
+        // What follows a zone is not always an offset, and may be any character.
+        assert_eq!(zone_offset("GMT\u{fd}"), None);
+        assert_eq!(zone_offset("UTC+\u{fd}1"), None);
+        assert_eq!(zone_offset("GMT+"), None);
     }
 
     #[test]
