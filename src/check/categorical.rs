@@ -92,7 +92,7 @@ pub(super) fn status(
         .iter()
         .map(|x| Placed {
             item: x.item,
-            when: article_window(x.item.claim, spoken[x.item.doc]),
+            when: article_window(x.item.claim, spoken[x.item.doc], p.undated_days),
             key: x.key.clone(),
             side: x.side.clone(),
             value: x.value.clone(),
@@ -141,16 +141,14 @@ fn spoken_of(ctx: &Ctx) -> Vec<(jiff::civil::Date, Option<jiff::civil::Date>)> {
         .collect()
 }
 
-/// Days before publication an article that dates nothing speaks of: its day, "yesterday"
-/// and the day before.
-const UNDATED_DAYS: i32 = 2;
-
 /// A present-tense status with no date of its own covers its article's days: from the
 /// latest day the article dates to publication, never wider than the frame's window. An
-/// article that dates nothing speaks of publication day and the [`UNDATED_DAYS`] before.
+/// article that dates nothing speaks of publication day and the `undated_days` before (the
+/// rule's parameter).
 fn article_window(
     claim: &crate::claims::Claim,
     (published, latest): (jiff::civil::Date, Option<jiff::civil::Date>),
+    undated_days: u32,
 ) -> DayRange {
     if claim.time_basis != crate::claims::TimeBasis::Publication {
         return claim.when;
@@ -159,7 +157,7 @@ fn article_window(
     // headline's "truce collapses" is news of those days, not of the week before.
     let from = latest.unwrap_or_else(|| {
         published
-            .checked_sub(jiff::ToSpan::days(UNDATED_DAYS))
+            .checked_sub(jiff::ToSpan::days(i64::from(undated_days)))
             .unwrap_or(published)
     });
     DayRange {

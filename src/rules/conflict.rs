@@ -204,12 +204,20 @@ pub struct StatusParams {
     /// The days a status with no date of its own ("the truce is holding") covers.
     #[serde(default)]
     pub present: PresentWindow,
+    /// With `present: article`, the days before publication an article that dates nothing
+    /// speaks of (its day, "yesterday" and the day before by default).
+    #[serde(default = "default_undated_days")]
+    pub undated_days: u32,
     #[serde(default)]
     pub window_days: u32,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
     pub modality: ModalityPolicy,
+}
+
+fn default_undated_days() -> u32 {
+    2
 }
 
 /// What a status said in the present tense, with no date in its sentence, is about.
@@ -220,8 +228,8 @@ pub enum PresentWindow {
     #[default]
     Frame,
     /// The days its article speaks of: from the latest day the article dates (not after
-    /// publication) to publication; publication day and the two days before when it dates
-    /// none. Statuses whose frame windows overlap but whose articles' days do not are a
+    /// publication) to publication; publication day and the `undated_days` before when it
+    /// dates none. Statuses whose frame windows overlap but whose articles' days do not are a
     /// change over time, reported at info with that reason.
     Article,
 }
