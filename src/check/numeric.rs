@@ -140,71 +140,81 @@ pub(super) fn check(
         let bands = clusters(windows)
             .into_iter()
             .flat_map(|(_, members)| scale_bands(members, p.scale_ratio));
-        for members in bands {
-            // The lowest upper bound splits the cluster: what reaches it, and what starts above.
-            let Some(h) = members.iter().filter_map(|m| m.1.hi).reduce(f64::min) else {
-                continue;
-            };
-            let (low, high): (Vec<_>, Vec<_>) =
-                members.iter().partition(|m| m.1.lo.is_none_or(|l| l <= h));
-            if high.is_empty() {
-                continue;
+        for band in bands {
+            // The lowest upper bound splits the cluster: what reaches it, and what starts
+            // above. For a count that does not only rise, what starts above is split again,
+            // so figures that clash among themselves ("10,100" and "some 20,000" missing,
+            // both above "up to 5,000") are not hidden on one side of a finding. A rising
+            // toll's higher figures are its later stages: one finding says it is disputed.
+            let mut rest: Vec<&(Item, Bounds, String)> = band.iter().collect();
+            while let Some(h) = rest.iter().filter_map(|m| m.1.hi).reduce(f64::min) {
+                let members = std::mem::take(&mut rest);
+                let (low, high): (Vec<_>, Vec<_>) = members
+                    .into_iter()
+                    .partition(|m| m.1.lo.is_none_or(|l| l <= h));
+                if high.is_empty() {
+                    break;
+                }
+                if !p.rising {
+                    rest = high.clone();
+                }
+                let l = high
+                    .iter()
+                    .filter_map(|m| m.1.lo)
+                    .reduce(f64::max)
+                    .expect("high items have a lower bound");
+                let low: Vec<_> = low
+                    .into_iter()
+                    .filter(|m| m.1.hi.is_some_and(|x| x < l))
+                    .collect();
+                // A pair faces off when their windows overlap, their voices differ and, for a
+                // rising toll, the lower figure is not the earlier one.
+                let faces = |lo: &(Item, Bounds, String), hi: &(Item, Bounds, String)| {
+                    let (a, b) = (
+                        widen(lo.0.claim.when, p.window_days),
+                        widen(hi.0.claim.when, p.window_days),
+                    );
+                    a.from <= b.to
+                        && b.from <= a.to
+                        && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
+                        && !(p.rising && lo.0.claim.when.to < hi.0.claim.when.to)
+                };
+                let ea: Vec<_> = low
+                    .iter()
+                    .filter(|m| high.iter().any(|h| faces(m, h)))
+                    .collect();
+                let eb: Vec<_> = high
+                    .iter()
+                    .filter(|h| low.iter().any(|m| faces(m, h)))
+                    .collect();
+                if ea.is_empty() || eb.is_empty() {
+                    continue;
+                }
+                let window = ea
+                    .iter()
+                    .chain(&eb)
+                    .map(|m| m.0.claim.when)
+                    .reduce(|x, y| DayRange {
+                        from: x.from.min(y.from),
+                        to: x.to.max(y.to),
+                    })
+                    .expect("non-empty");
+                let names = |e: &[&&(Item, Bounds, String)]| {
+                    let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();
+                    v.sort();
+                    v.dedup();
+                    v.join(" / ")
+                };
+                let (la, lb) = (names(&ea), names(&eb));
+                let tol = tolerance_words(p.tolerance.relative, p.tolerance.absolute);
+                let why =
+                    format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
+                let sides = vec![
+                    (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
+                    (lb, eb.iter().map(|m| (m.0, m.2.clone())).collect()),
+                ];
+                out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
             }
-            let l = high
-                .iter()
-                .filter_map(|m| m.1.lo)
-                .reduce(f64::max)
-                .expect("high items have a lower bound");
-            let low: Vec<_> = low
-                .into_iter()
-                .filter(|m| m.1.hi.is_some_and(|x| x < l))
-                .collect();
-            // A pair faces off when their windows overlap, their voices differ and, for a
-            // rising toll, the lower figure is not the earlier one.
-            let faces = |lo: &(Item, Bounds, String), hi: &(Item, Bounds, String)| {
-                let (a, b) = (
-                    widen(lo.0.claim.when, p.window_days),
-                    widen(hi.0.claim.when, p.window_days),
-                );
-                a.from <= b.to
-                    && b.from <= a.to
-                    && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
-                    && !(p.rising && lo.0.claim.when.to < hi.0.claim.when.to)
-            };
-            let ea: Vec<_> = low
-                .iter()
-                .filter(|m| high.iter().any(|h| faces(m, h)))
-                .collect();
-            let eb: Vec<_> = high
-                .iter()
-                .filter(|h| low.iter().any(|m| faces(m, h)))
-                .collect();
-            if ea.is_empty() || eb.is_empty() {
-                continue;
-            }
-            let window = ea
-                .iter()
-                .chain(&eb)
-                .map(|m| m.0.claim.when)
-                .reduce(|x, y| DayRange {
-                    from: x.from.min(y.from),
-                    to: x.to.max(y.to),
-                })
-                .expect("non-empty");
-            let names = |e: &[&&(Item, Bounds, String)]| {
-                let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();
-                v.sort();
-                v.dedup();
-                v.join(" / ")
-            };
-            let (la, lb) = (names(&ea), names(&eb));
-            let tol = tolerance_words(p.tolerance.relative, p.tolerance.absolute);
-            let why = format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
-            let sides = vec![
-                (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
-                (lb, eb.iter().map(|m| (m.0, m.2.clone())).collect()),
-            ];
-            out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
         }
     }
 }
