@@ -132,6 +132,12 @@ pub(super) fn check(
         Scope::Within(_) => None,
         Scope::Across(_) => Some(i.voice),
     };
+    // The day a figure was known: a toll tied to its disaster ("hit at the weekend, killing
+    // at least 5,000") is dated by the disaster but counted as of the day it was reported.
+    let as_of = |i: &Item| {
+        let published = ctx.docs[i.doc].doc.meta.published.to;
+        i.claim.when.to.max(published)
+    };
     for (key, group) in by_key {
         let windows: Vec<(DayRange, (Item, Bounds, String))> = group
             .into_iter()
@@ -177,7 +183,7 @@ pub(super) fn check(
                     a.from <= b.to
                         && b.from <= a.to
                         && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
-                        && !(p.rising && lo.0.claim.when.to < hi.0.claim.when.to)
+                        && !(p.rising && as_of(&lo.0) < as_of(&hi.0))
                 };
                 let ea: Vec<_> = low
                     .iter()
