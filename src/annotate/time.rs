@@ -191,7 +191,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::MonthSepYear, format!(r"\b(?P<mon>{MONTH_LOOSE})\s*[-/]\s*(?P<y>{YEAR})\b")),
         r(Kind::YearMonthName, format!(r"\b(?P<y>{YEAR})\s*,?\s+(?P<mon>{MONTH})\b")),
         r(Kind::MonthDaySep, format!(r"\b(?P<mon>{MONTH_LOOSE})[-/](?P<d>[0-3]?\d)\b")),
-        r(Kind::MonthDay, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})\b")),
+        // A day glued to the next word by a page's lost markup ("since May 20mediated by") is
+        // still a day; the word is not part of the date.
+        r(Kind::MonthDay, format!(r"\b(?P<mon>{MONTH})\s+(?P<d>{DAY})(?:\b|(?P<glued>[a-z]{{4,}})\b)")),
         r(Kind::DayMonth, format!(r"\b(?P<d>{DAY})\s+(?:of\s+)?(?P<mon>{MONTH}|{MONTH_LOWER})\b")),
         r(
             Kind::TheNth,
@@ -330,7 +332,8 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
         for rule in candidates.iter().map(|&i| &RULES[i]) {
             for caps in rule.re().captures_iter(sentence) {
                 let m = caps.get(0).expect("whole match");
-                let span = s.start + m.start()..s.start + m.end();
+                let end = caps.name("glued").map_or(m.end(), |g| g.start());
+                let span = s.start + m.start()..s.start + end;
                 if found
                     .iter()
                     .any(|t| t.span.start < span.end && span.start < t.span.end)
@@ -2060,6 +2063,15 @@ mod tests {
             "the ISO date first"
         );
         assert!(ANY.matches("nothing of the kind here").is_empty());
+    }
+
+    #[test]
+    fn a_day_glued_to_the_next_word_is_still_a_day() {
+        let (text, _, from) = one("The truce held from June 14brokered by the envoys.", "2021-06-20");
+        assert_eq!((text.as_str(), from.as_str()), ("June 14", "2021-06-14"));
+        // A short run of letters is an ordinal or a unit, not a glued word; a year stays a year.
+        assert!(times("The order was June 14xy.", "2021-06-20").is_empty());
+        assert_eq!(one("It was signed in June 2020.", "2021-06-20").0, "June 2020");
     }
 
     #[test]

@@ -48,12 +48,22 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     };
                     usize::from(text[lo..hi].contains([',', ';', '(', ')']))
                 };
+                // "in effect since May 20": a trigger that ends in "since" takes the running
+                // "since" as its own day, the day the running began.
+                let since = text[trig.clone()].ends_with("since");
+                let own = |t: &crate::annotate::TimeExpr| match t.modifier {
+                    None => true,
+                    Some(crate::annotate::TimeMod::Since) => {
+                        since && trig.start < t.span.start && t.span.start < trig.end
+                    }
+                    Some(_) => false,
+                };
                 let Some(time) = ctx
                     .ann
                     .times
                     .iter()
                     .filter(|t| sentence.start <= t.span.start && t.span.end <= sentence.end)
-                    .filter(|t| t.modifier.is_none() && t.range.days() <= 31)
+                    .filter(|t| own(t) && t.range.days() <= 31)
                     // A dateline is when the text was filed, not when the event happened.
                     .filter(|t| !t.dateline)
                     .filter(|t| ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE)
@@ -78,7 +88,13 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     modality: ctx.modality(sentence, &trig, &span),
                     span,
                     sentence: sentence.clone(),
-                    when: time.range,
+                    when: match time.modifier {
+                        Some(_) => crate::calendar::DayRange {
+                            from: time.range.from,
+                            to: time.range.from,
+                        },
+                        None => time.range,
+                    },
                     time_basis: TimeBasis::Text,
                     place: None,
                 });
