@@ -125,16 +125,7 @@ impl ClaimKind {
     }
 }
 
-/// Where words stand in the original file, kept after the document itself is dropped: the
-/// words (whitespace collapsed) and their 1-based start and exclusive end line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Located {
-    pub text: String,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-}
+pub use crate::corpus::Located;
 
 /// One claim, pointing into its document's analysed text.
 #[derive(Debug, Clone, PartialEq)]

@@ -132,7 +132,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Paths, messages and help quote the input: shown without raw control characters,
         // so a file name holding a line break cannot forge a line of its own.
-        let shown = |s: &str| crate::render::printable(s, false).into_owned();
+        let shown = |s: &str| crate::text::printable(s, false).into_owned();
         write!(f, "{}", shown(&display_path(&self.path)))?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;

@@ -136,6 +136,16 @@ impl Counts {
     }
 }
 
+/// The earliest article's evidence, then the rest.
+pub fn primary(f: &Finding) -> (Option<&Evidence>, Vec<&Evidence>) {
+    let mut all: Vec<&Evidence> = f.sides.iter().flat_map(|s| &s.evidence).collect();
+    all.sort_by(|a, b| {
+        (&a.published, &a.doc, a.line, a.column).cmp(&(&b.published, &b.doc, b.line, b.column))
+    });
+    let first = all.first().copied();
+    (first, all.into_iter().skip(1).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
-/// The most bytes read of a YAML file (outlets, rules, lexicons, config): the largest real
-/// one is a few hundred kilobytes, and the parser's memory is a multiple of its input.
-pub const MAX_YAML_BYTES: u64 = 16 * 1024 * 1024;
+/// The most bytes read of a YAML file (see [`crate::yaml::MAX_FILE_BYTES`]).
+pub const MAX_YAML_BYTES: u64 = crate::yaml::MAX_FILE_BYTES;
 /// The most bytes read of a baseline.
 pub const MAX_BASELINE_BYTES: u64 = 256 * 1024 * 1024;
 /// The most bytes read of one `--claims` file: the claims of about 400,000 articles. Larger
@@ -33,7 +32,7 @@ pub enum ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ReadError::Io(e) => f.write_str(&crate::corpus::walk::io_reason(e)),
+            ReadError::Io(e) => f.write_str(&io_reason(e)),
             ReadError::NotRegular(kind) => write!(f, "it is {kind}, not a regular file"),
             ReadError::TooLarge {
                 size: Some(size),
@@ -153,5 +152,20 @@ mod tests {
             read_text(dir.path(), 100),
             Err(ReadError::NotRegular(_) | ReadError::Io(_))
         ));
+    }
+}
+
+/// The operating system's reason without its error code ("No such file or directory").
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_string(),
+                None => s,
+            }
+        }
     }
 }

@@ -3,25 +3,25 @@
 //! Data flows one way: [`corpus`] loads articles into [`corpus::Document`]s (normalised text
 //! with a map back to the original bytes); later stages annotate, extract claims, check them
 //! against rules and report. [`clause`] is English grammar for the extractors (lemmas, verb
-//! and noun groups, roles): it reads text only, never claims or rules. The library never prints and never exits: it returns values and
-//! [`Error`]s, and the binary decides what to show and which exit code to use.
+//! and noun groups, roles): it reads text only, never claims or rules. The library never
+//! prints and never exits: it returns values and [`Error`]s, and the binary decides what to
+//! show and which exit code to use.
 //!
 //! The layers, lowest first; a module uses only its own layer's and lower ones:
-//! 1. text: [`text`], [`calendar`], [`gated`], [`pattern`], [`diagnostic`], [`yaml`], [`error`].
-//! 2. input: [`corpus`] (articles, outlets) and [`rules`] (frames, gazetteer, lexicons,
-//!    conflict rules).
-//! 3. annotation: [`annotate`] (times, quantities, gazetteer mentions).
+//! 1. text: [`text`] (normalisation, sentences, quotations, near-duplicate signatures),
+//!    [`calendar`], [`gated`], [`pattern`], [`diagnostic`], [`yaml`], [`error`].
+//! 2. input: [`corpus`] (articles, outlets), [`rules`] (frames, gazetteer, lexicons,
+//!    conflict rules), [`clause`] (English grammar), [`input`] and [`output`] (files).
+//! 3. annotation: [`annotate`] (times, quantities, gazetteer mentions, loaded wording).
 //! 4. claims: [`claims`] (what a claim is) and [`extract`] (frames over annotations).
-//! 5. [`pipeline`]: one article through annotation and extraction, bounded in memory.
+//! 5. [`pipeline`]: one article through annotation and extraction, bounded in memory, with
+//!    what the audit counts of it.
 //! 6. comparison: [`check`], [`findings`], [`suppress`], [`baseline`].
 //! 7. audit and output: [`audit`], [`render`], [`interchange`], [`eval`], [`ruletest`],
-//!    [`output`].
+//!    [`import`], [`init`].
 //!
-//! Edges that still run against this order (issue 25): `corpus::Document::locate` returns
-//! `claims::Located`; `corpus::outlets` reads `check::duplicates`' threshold; `rules::conflict`
-//! and `check::wording` use `audit::terms`; `pipeline` uses `audit::facts` and
-//! `check::duplicates::signature`; `check` formats numbers with `render::annotations`;
-//! `render::ci` and `render::findings` use each other.
+//! Older paths stay as re-exports where callers used them (`check::duplicates`,
+//! `audit::terms`, `audit::facts`, `render::printable`), each pointing down the layers.
 
 // Diagnostics are the error values of a cold path; boxing them would buy nothing.
 #![allow(clippy::result_large_err)]
@@ -65,5 +65,4 @@ pub use error::{Error, Result};
 pub fn warm_up() {
     annotate::warm_up();
     extract::warm_up();
-    audit::warm_up();
 }

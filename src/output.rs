@@ -58,7 +58,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let failed = |e: std::io::Error| {
         Error::Usage(format!(
             "cannot write {shown}: {}",
-            crate::corpus::walk::io_reason(&e)
+            crate::input::io_reason(&e)
         ))
     };
     // `/dev/stdout` names whatever the standard output is, a regular file too: replacing it

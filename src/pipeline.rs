@@ -2,11 +2,12 @@
 //! then claims, kept with what the audit counts and a near-duplicate signature. The corpus is
 //! analysed one article at a time; comparison across articles is [`crate::check`]'s.
 
-use crate::audit::DocFacts;
-use crate::check::duplicates;
+use crate::annotate::wording::{self as terms, TermUse};
+use crate::annotate::{Annotations, Grain};
 use crate::claims::{Claim, Located};
 use crate::corpus::{DocInfo, Document};
 use crate::rules::RuleSet;
+use crate::text::duplicates;
 
 /// What is kept of a document after analysis: its metadata, its claims with their places in
 /// the file, what the audit counts, and a signature to find copies by. The text is gone.
@@ -16,7 +17,7 @@ pub struct Analyzed {
     /// Where each claim stands in the original file, in the order of `claims`.
     pub at: Vec<Located>,
     pub facts: DocFacts,
-    /// MinHash of the text's word shingles (see [`crate::check::duplicates`]).
+    /// MinHash of the text's word shingles (see [`crate::text::duplicates`]).
     pub signature: duplicates::Signature,
 }
 
@@ -42,10 +43,60 @@ pub fn findings_of(
 ) -> (Vec<Claim>, DocFacts, duplicates::Signature) {
     let ann = crate::annotate::annotate(doc, &rules.gazetteer);
     let claims = crate::extract::extract(doc, &ann, rules);
-    let facts = crate::audit::facts(doc, &ann, rules);
+    let facts = facts(doc, &ann, rules);
     (
         claims,
         facts,
         duplicates::signature(doc.text(), doc.tokens()),
     )
+}
+
+/// What the audit needs of one document beyond its claims.
+#[derive(Debug, Clone, Default)]
+pub struct DocFacts {
+    pub dates: usize,
+    pub day_dates: usize,
+    /// The latest day the text dates, not after publication: the day its news is about
+    /// (what a present-tense status covers, see `PresentWindow::Article`).
+    pub latest_day: Option<jiff::civil::Date>,
+    /// Words outside quotations: the outlet's own voice.
+    pub own_words: usize,
+    pub terms: Vec<TermUse>,
+}
+
+/// Gather the facts of one annotated document.
+pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
+    DocFacts {
+        dates: ann.times.len(),
+        day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
+        latest_day: ann
+            .times
+            .iter()
+            .filter(|t| t.grain == Grain::Day && t.range.to <= doc.meta.published.to)
+            .map(|t| t.range.to)
+            .max(),
+        own_words: own_words(doc),
+        terms: terms::find(doc, &rules.lexicon),
+    }
+}
+
+/// Words outside quotations: the outlet's own voice.
+pub fn own_words(doc: &Document) -> usize {
+    let text = doc.text();
+    let quoted: usize = outermost(&doc.quotes)
+        .map(|q| doc.tokens().count(text, q.start, q.end))
+        .sum();
+    doc.words.saturating_sub(quoted)
+}
+
+/// Quotations not inside another one.
+fn outermost(quotes: &[crate::text::Quote]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut end = 0;
+    quotes.iter().filter_map(move |q| {
+        if q.range.start < end {
+            return None;
+        }
+        end = q.range.end;
+        Some(q.range.clone())
+    })
 }

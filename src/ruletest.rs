@@ -6,7 +6,7 @@ use crate::check;
 use crate::corpus::{FileOutcome, Outlets, load_source};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::render::ci::primary;
+use crate::findings::primary;
 use crate::rules::RuleSet;
 use crate::yaml;
 use serde::{Deserialize, Serialize};

@@ -32,8 +32,12 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
 /// 100,000 nested `[` took 37 s).
 pub const MAX_DEPTH: usize = 64;
 /// The largest YAML input parsed. Files are also capped when read
-/// ([`crate::input::MAX_YAML_BYTES`]); this bounds YAML from anywhere else (front matter).
-pub const MAX_BYTES: usize = crate::input::MAX_YAML_BYTES as usize;
+/// (with [`MAX_FILE_BYTES`]); this bounds YAML from anywhere else (front matter).
+pub const MAX_BYTES: usize = MAX_FILE_BYTES as usize;
+
+/// The most bytes read of a YAML file (outlets, rules, lexicons, config): the largest real
+/// one is a few hundred kilobytes, and the parser's memory is a multiple of its input.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Deserialize a whole YAML document into `T`. Inputs larger than [`MAX_BYTES`] or nested
 /// deeper than [`MAX_DEPTH`] are refused before the parser sees them, with the place where

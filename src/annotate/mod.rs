@@ -1,9 +1,10 @@
 //! Language-level annotations over a document's normalised text: time expressions and
-//! quantities, and gazetteer mentions.
+//! quantities, gazetteer mentions, and the loaded wording of the packs' lexicons.
 
 pub mod mentions;
 pub mod quantity;
 pub mod time;
+pub mod wording;
 
 use crate::corpus::Document;
 use crate::rules::Gazetteer;
@@ -21,6 +22,7 @@ pub struct Annotations {
 
 /// Compile the built-in recognisers now (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
+    wording::warm_up();
     let text = "On Monday, 5 March 2020, at least 3 people and about 1,200 others left.";
     let whole = 0..text.len();
     let sentences = std::slice::from_ref(&whole);

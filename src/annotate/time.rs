@@ -2067,11 +2067,17 @@ mod tests {
 
     #[test]
     fn a_day_glued_to_the_next_word_is_still_a_day() {
-        let (text, _, from) = one("The truce held from June 14brokered by the envoys.", "2021-06-20");
+        let (text, _, from) = one(
+            "The truce held from June 14brokered by the envoys.",
+            "2021-06-20",
+        );
         assert_eq!((text.as_str(), from.as_str()), ("June 14", "2021-06-14"));
         // A short run of letters is an ordinal or a unit, not a glued word; a year stays a year.
         assert!(times("The order was June 14xy.", "2021-06-20").is_empty());
-        assert_eq!(one("It was signed in June 2020.", "2021-06-20").0, "June 2020");
+        assert_eq!(
+            one("It was signed in June 2020.", "2021-06-20").0,
+            "June 2020"
+        );
     }
 
     #[test]

@@ -8,74 +8,21 @@
 //! reported as not assessed, never guessed.
 
 pub mod logodds;
-pub mod terms;
+/// Loaded wording is found while an article is annotated ([`crate::annotate::wording`]).
+pub use crate::annotate::wording as terms;
 
-use crate::annotate::{Annotations, Grain, Qualifier};
+use crate::annotate::Qualifier;
 use crate::check::{self, Analyzed};
 use crate::claims::{Claim, ClaimKind};
-use crate::corpus::{Document, Outlets};
+use crate::corpus::Outlets;
 use crate::diagnostic::display_path;
 use crate::findings::Finding;
+pub use crate::pipeline::{DocFacts, facts, own_words};
 use crate::rules::conflict::Check;
 use crate::rules::{RuleSet, Severity};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 pub use terms::{TermUse, Voice};
-
-/// Compile the audit's built-in patterns now (see [`crate::warm_up`]).
-pub(crate) fn warm_up() {
-    terms::warm_up();
-}
-
-/// What the audit needs of one document beyond its claims.
-#[derive(Debug, Clone, Default)]
-pub struct DocFacts {
-    pub dates: usize,
-    pub day_dates: usize,
-    /// The latest day the text dates, not after publication: the day its news is about
-    /// (what a present-tense status covers, see `PresentWindow::Article`).
-    pub latest_day: Option<jiff::civil::Date>,
-    /// Words outside quotations: the outlet's own voice.
-    pub own_words: usize,
-    pub terms: Vec<TermUse>,
-}
-
-/// Gather the facts of one annotated document.
-pub fn facts(doc: &Document, ann: &Annotations, rules: &RuleSet) -> DocFacts {
-    DocFacts {
-        dates: ann.times.len(),
-        day_dates: ann.times.iter().filter(|t| t.grain == Grain::Day).count(),
-        latest_day: ann
-            .times
-            .iter()
-            .filter(|t| t.grain == Grain::Day && t.range.to <= doc.meta.published.to)
-            .map(|t| t.range.to)
-            .max(),
-        own_words: own_words(doc),
-        terms: terms::find(doc, &rules.lexicon),
-    }
-}
-
-/// Words outside quotations: the outlet's own voice.
-pub fn own_words(doc: &Document) -> usize {
-    let text = doc.text();
-    let quoted: usize = outermost(&doc.quotes)
-        .map(|q| doc.tokens().count(text, q.start, q.end))
-        .sum();
-    doc.words.saturating_sub(quoted)
-}
-
-/// Quotations not inside another one.
-fn outermost(quotes: &[crate::text::Quote]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut end = 0;
-    quotes.iter().filter_map(move |q| {
-        if q.range.start < end {
-            return None;
-        }
-        end = q.range.end;
-        Some(q.range.clone())
-    })
-}
 
 /// A share with its n: shown as a count below [`MIN_N_FOR_RATE`].
 #[derive(Debug, Clone, Copy, Serialize, PartialEq)]
@@ -511,7 +458,7 @@ pub struct VoiceGroup {
 /// The groups of two or more articles counted as one voice, for `audit --duplicates`.
 pub fn voice_groups(docs: &[Analyzed], outlets: &Outlets) -> Vec<VoiceGroup> {
     let voices = check::voices(docs, outlets);
-    let near: Vec<Vec<usize>> = check::duplicates::groups(
+    let near: Vec<Vec<usize>> = crate::text::duplicates::groups(
         docs.iter().map(|a| a.signature.as_slice()),
         outlets.near_duplicates,
     );

@@ -6,9 +6,9 @@ use super::{Ctx, Item, Scope};
 use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
-use crate::render::annotations::fmt_num;
 use crate::rules::Rule;
 use crate::rules::conflict::CumulativeParams;
+use crate::text::fmt_num;
 use std::collections::BTreeMap;
 
 pub(super) fn check(

@@ -7,10 +7,11 @@
 
 mod categorical;
 mod cumulative;
-pub mod duplicates;
 mod event;
 mod numeric;
 mod term;
+/// Near-duplicate grouping lives with the text machinery; voices are built from it here.
+pub use crate::text::duplicates;
 
 pub(crate) use term::term_total;
 

@@ -5,9 +5,9 @@ use super::{Ctx, Item, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
-use crate::render::annotations::fmt_num;
 use crate::rules::Rule;
 use crate::rules::conflict::{KeyField, NumericParams, Tolerance};
+use crate::text::fmt_num;
 use std::collections::BTreeMap;
 
 /// A count's interval after tolerance; `None` is open.

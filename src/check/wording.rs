@@ -2,7 +2,7 @@
 //! own voice (`loaded-term`), and outlets whose rate is too high (`term-rate`).
 
 use super::Ctx;
-use crate::audit::terms::TermUse;
+use crate::annotate::wording::TermUse;
 use crate::calendar::DayRange;
 use crate::findings::{Finding, Side};
 use crate::rules::Rule;

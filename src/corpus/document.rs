@@ -107,11 +107,11 @@ impl Document {
 
     /// The words of a span of the analysed text as they stand in the original file, and
     /// where: what a report needs once the document is gone.
-    pub fn locate(&self, span: Range<usize>) -> crate::claims::Located {
+    pub fn locate(&self, span: Range<usize>) -> Located {
         let original = self.original_span(span);
         let (line, column) = self.line_col(original.start);
         let (end_line, end_column) = self.line_col(original.end);
-        crate::claims::Located {
+        Located {
             text: self.source()[original]
                 .split_whitespace()
                 .collect::<Vec<_>>()
@@ -145,6 +145,17 @@ impl Document {
             .filter(|q| q.range != *span && span.end <= q.range.end)
             .min_by_key(|q| q.range.len())
     }
+}
+
+/// Where words stand in the original file, kept after the document itself is dropped: the
+/// words (whitespace collapsed) and their 1-based start and exclusive end line and column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Located {
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
 }
 
 /// What later stages keep of a document once its claims are extracted: who published it,

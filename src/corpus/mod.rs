@@ -5,7 +5,7 @@ pub mod front_matter;
 pub mod outlets;
 pub mod walk;
 
-pub use document::{DocInfo, Document};
+pub use document::{DocInfo, Document, Located};
 pub use front_matter::Meta;
 pub use outlets::{Outlet, Outlets};
 

@@ -53,7 +53,7 @@ pub struct Outlets {
     pub path: PathBuf,
     by_id: BTreeMap<String, Outlet>,
     pub common_boilerplate: Vec<Pattern>,
-    /// Similarity above which two texts are one voice (see `check::duplicates`).
+    /// Similarity above which two texts are one voice (see `text::duplicates`).
     pub near_duplicates: f64,
 }
 
@@ -144,7 +144,7 @@ impl Outlets {
         }
         let near_duplicates = raw
             .near_duplicates
-            .unwrap_or(crate::check::duplicates::DEFAULT_THRESHOLD);
+            .unwrap_or(crate::text::duplicates::DEFAULT_THRESHOLD);
         if !(0.0..=1.0).contains(&near_duplicates) || near_duplicates == 0.0 {
             let d = Diagnostic::error(
                 path,

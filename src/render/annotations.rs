@@ -136,14 +136,7 @@ impl Record {
     }
 }
 
-/// Numbers without a trailing ".0".
-pub fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
-    }
-}
+pub use crate::text::fmt_num;
 
 pub(crate) fn place(doc: &Document, kind: &'static str, span: Range<usize>) -> Place {
     let original = doc.original_span(span);

@@ -3,7 +3,7 @@
 //! Each finding is placed on its primary article, the earliest one; the others are related
 //! locations (SARIF) or named in the message.
 
-use super::findings::Report;
+use super::report::{Report, summary_line};
 use super::xml;
 use crate::findings::{Evidence, Finding};
 use crate::rules::{Rule, Severity};
@@ -13,15 +13,7 @@ use std::io::{self, Write};
 /// GitHub shows at most this many annotations of each level per step.
 pub const GITHUB_LIMIT: usize = 10;
 
-/// The earliest article's evidence, then the rest.
-pub fn primary(f: &Finding) -> (Option<&Evidence>, Vec<&Evidence>) {
-    let mut all: Vec<&Evidence> = f.sides.iter().flat_map(|s| &s.evidence).collect();
-    all.sort_by(|a, b| {
-        (&a.published, &a.doc, a.line, a.column).cmp(&(&b.published, &b.doc, b.line, b.column))
-    });
-    let first = all.first().copied();
-    (first, all.into_iter().skip(1).collect())
-}
+pub use crate::findings::primary;
 
 /// `path:line:col: severity[rule] message`, one line per finding.
 pub fn concise(out: &mut dyn Write, r: &Report) -> io::Result<()> {
@@ -44,7 +36,7 @@ pub fn concise(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             super::printable(&one_line(&f.message), false)
         )?;
     }
-    writeln!(out, "{}", super::findings::summary_line(r))
+    writeln!(out, "{}", summary_line(r))
 }
 
 fn one_line(s: &str) -> String {
@@ -127,7 +119,7 @@ pub fn github(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             ))
         )?;
     }
-    writeln!(out, "{}", super::findings::summary_line(r))
+    writeln!(out, "{}", summary_line(r))
 }
 
 /// A suite per rule, a case per finding; errors and warnings fail, info passes with its text.

@@ -1,10 +1,11 @@
 //! `crosscheck check`: findings grouped by rule, each side with its outlets, words and places.
 
+use super::report::summary;
+pub use super::report::{Report, summary_line};
 use super::{Format, RenderOptions, markdown, table};
 use crate::check::window_text;
-use crate::findings::{Counts, Evidence, Finding, Side};
+use crate::findings::{Evidence, Finding, Side};
 use crate::rules::Rule;
-use serde::Serialize;
 use std::io::{self, Write};
 
 /// Formats of `crosscheck check`.
@@ -60,58 +61,6 @@ pub fn render_check(
             },
         ),
     }
-}
-
-/// What a check run produced, for every renderer.
-pub struct Report<'a> {
-    /// Findings to report.
-    pub findings: &'a [Finding],
-    /// Findings a baseline or suppression accepted: kept in JSON and SARIF, marked.
-    pub suppressed: &'a [Finding],
-    pub rules: &'a [Rule],
-    pub documents: usize,
-    pub claims: usize,
-}
-
-#[derive(Serialize)]
-struct Summary {
-    documents: usize,
-    claims: usize,
-    findings: usize,
-    by_severity: Counts,
-    suppressed: usize,
-}
-
-fn summary(r: &Report) -> Summary {
-    Summary {
-        documents: r.documents,
-        claims: r.claims,
-        findings: r.findings.len(),
-        by_severity: Counts::of(r.findings),
-        suppressed: r.suppressed.len(),
-    }
-}
-
-/// "5 documents, 63 claims: 1 error, 3 warnings, 1 info".
-pub fn summary_line(r: &Report) -> String {
-    let c = Counts::of(r.findings);
-    let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    let accepted = if r.suppressed.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({} accepted by baseline or suppression)",
-            r.suppressed.len()
-        )
-    };
-    format!(
-        "{}, {}: {}, {}, {} info{accepted}",
-        plural(r.documents, "document"),
-        plural(r.claims, "claim"),
-        plural(c.error, "error"),
-        plural(c.warning, "warning"),
-        c.info
-    )
 }
 
 fn evidence_text(e: &Evidence, md: bool) -> String {

@@ -15,6 +15,7 @@ pub mod import;
 pub mod init;
 pub mod markdown;
 mod pretty;
+pub mod report;
 pub mod rules;
 pub mod table;
 pub mod text;
@@ -43,26 +44,7 @@ pub(crate) fn xml(s: &str) -> String {
     out
 }
 
-/// Text from the input (outlet names, titles, file names, quoted words) made safe for a
-/// terminal: control characters (ESC and the sequences it starts, carriage returns, line
-/// breaks, C1 controls) are shown escaped (`\u{1b}`), so they cannot recolour the screen
-/// or forge a `path:line:col: error:` line. `keep_newlines` keeps `\n` (a table cell's own
-/// line breaks).
-pub fn printable(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
-    let escaped = |c: char| c.is_control() && !(keep_newlines && c == '\n');
-    if !s.chars().any(escaped) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if escaped(c) {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
+pub use crate::text::printable;
 
 /// Output formats shared by the listing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

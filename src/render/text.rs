@@ -12,7 +12,7 @@
 //! Findings below [`RenderOptions::show`] are summarised, one line per rule with its count.
 
 use super::RenderOptions;
-use super::findings::{Report, summary_line};
+use super::report::{Report, summary_line};
 use super::table::wrap;
 use crate::check::window_text;
 use crate::findings::{Evidence, Finding, Side};

@@ -647,7 +647,7 @@ fn lexicon_references(check: &Check, lexicon: Option<&crate::rules::Lexicon>) ->
         .terms
         .iter()
         .map(|t| t.id.as_str())
-        .chain(std::iter::once(crate::audit::terms::SCARE_QUOTES))
+        .chain(std::iter::once(super::lexicon::SCARE_QUOTES))
         .collect();
     for t in terms {
         if !known.contains(&t.as_str()) {

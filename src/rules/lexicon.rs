@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// The id scare quotes and "so-called" are counted under, beside the lexicons' terms.
+pub const SCARE_QUOTES: &str = "scare-quotes";
+
 /// What kind of loaded wording a term is. Open: a pack may declare its own categories
 /// (kebab-case names); the usual ones are `delegitimising-label`, `legitimising-verb`,
 /// `sanctifying`, `emotive` and `sarcasm`, the category of scare quotes.

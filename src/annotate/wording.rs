@@ -40,13 +40,12 @@ pub struct TermUse {
     pub span: Range<usize>,
     /// Where it stands in the original file.
     #[serde(skip)]
-    pub at: crate::claims::Located,
+    pub at: crate::corpus::Located,
     pub text: String,
     pub voice: Voice,
 }
 
-/// The id scare quotes and "so-called" are counted under.
-pub const SCARE_QUOTES: &str = "scare-quotes";
+pub use crate::rules::lexicon::SCARE_QUOTES;
 
 /// Longest quoted phrase, in words, read as a label rather than speech.
 const SCARE_MAX_WORDS: usize = 4;
