@@ -99,6 +99,10 @@ pub enum ClaimKind {
     EventDate {
         thing: String,
         event: String,
+        /// The moment in UTC, when the text gives a time of day and its zone ("at 21:45
+        /// local time (18:45 GMT) on May 22"): two reports of one moment in different zones
+        /// may name different days.
+        instant: Option<jiff::Timestamp>,
     },
     /// A figure a named agreement sets ("a 5 km wide corridor", "within 30 days"), in a base
     /// unit (km, hours) so that miles and kilometres, days and hours compare.

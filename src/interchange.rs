@@ -119,6 +119,8 @@ struct ClaimRecord {
     thing: Option<String>,
     event_kind: Option<String>,
     #[serde(default)]
+    instant: Option<String>,
+    #[serde(default)]
     term: Option<String>,
     #[serde(default)]
     unit: Option<String>,
@@ -473,6 +475,13 @@ fn claim(r: ClaimRecord) -> std::result::Result<(Claim, Located), String> {
         _ => ClaimKind::EventDate {
             thing: need(r.thing, "thing")?,
             event: need(r.event_kind, "event_kind")?,
+            instant: match r.instant {
+                Some(s) => Some(
+                    s.parse::<jiff::Timestamp>()
+                        .map_err(|e| format!("instant: not a UTC time: {e}"))?,
+                ),
+                None => None,
+            },
         },
     };
     let day = |s: &str, name: &str| {

@@ -229,7 +229,7 @@ fn status_modality_and_event_dates() {
     let events: Vec<(String, String)> = cs
         .iter()
         .filter_map(|c| match &c.kind {
-            ClaimKind::EventDate { thing, event } => {
+            ClaimKind::EventDate { thing, event, .. } => {
                 Some((format!("{thing}/{event}"), c.when.to_string()))
             }
             _ => None,
@@ -270,7 +270,7 @@ fn another_war_needs_only_new_rules() {
                 value,
                 ..
             } => format!("count {measure} {subject} {value}"),
-            ClaimKind::EventDate { thing, event } => format!("event {thing} {event}"),
+            ClaimKind::EventDate { thing, event, .. } => format!("event {thing} {event}"),
             ClaimKind::Term {
                 thing, term, value, ..
             } => format!("term {thing} {term} {value}"),

@@ -327,7 +327,7 @@ fn key(claim: &Claim) -> Option<String> {
         }
         ClaimKind::Control { place: Some(p), .. } => format!("control/{p}"),
         ClaimKind::Status { subject, .. } => format!("status/{subject}"),
-        ClaimKind::EventDate { thing, event } => format!("event/{thing}/{event}"),
+        ClaimKind::EventDate { thing, event, .. } => format!("event/{thing}/{event}"),
         ClaimKind::Term { thing, term, .. } => format!("term/{thing}/{term}"),
         _ => return None,
     })

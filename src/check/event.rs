@@ -3,10 +3,9 @@
 //! `explain_related` a difference the gazetteer explains is reported at info severity, with
 //! the reason.
 //!
-//! TODO(times of day): dates are compared as days. Time expressions now carry a time of day
-//! and its zone (`TimeExpr::time`); the event-date claim should keep it, and this check
-//! compare instants in UTC where both sides have one, so that "02:00 local time (UTC+3)"
-//! and "23:00 GMT the day before" are one moment, not two days.
+//! Dates are compared as days, except where two or more reports of one event give a time of
+//! day with its zone: theirs are compared as UTC days, so that "02:00 local time (UTC+3)" and
+//! "23:00 GMT the day before" are one moment, not two days.
 
 use super::{Ctx, Item, Overlaps, Scope, widen, window_text};
 use crate::calendar::DayRange;
@@ -32,7 +31,7 @@ pub(super) fn check(
     };
     let mut by_thing: BTreeMap<&str, BTreeMap<&str, Vec<Item>>> = BTreeMap::new();
     for item in &items {
-        let ClaimKind::EventDate { thing, event } = &item.claim.kind else {
+        let ClaimKind::EventDate { thing, event, .. } = &item.claim.kind else {
             continue;
         };
         by_thing
@@ -47,18 +46,33 @@ pub(super) fn check(
             if p.recurring.iter().any(|r| r == event) {
                 continue;
             }
+            // Where two or more reports give the moment with its zone, they are compared
+            // on the UTC day of that moment; the rest on the day they name.
+            let instant = |i: &Item| match i.claim.kind {
+                ClaimKind::EventDate { instant, .. } => instant,
+                _ => None,
+            };
+            let zoned = group.iter().filter(|i| instant(i).is_some()).count() >= 2;
+            let when = |i: &Item| match instant(i) {
+                Some(t) if zoned => DayRange::day(t.to_zoned(jiff::tz::TimeZone::UTC).date()),
+                _ => i.claim.when,
+            };
+            let said = |i: &Item| match instant(i) {
+                Some(_) if zoned => format!("{} UTC", window_text(when(i))),
+                _ => window_text(i.claim.when),
+            };
             // The earliest end, plus the tolerance, splits the dates: those within it, and
             // those starting more than `tolerance_days` after it. Only one side is widened,
             // so "more than a day apart" means two days, not three.
             let Some(h) = group
                 .iter()
-                .map(|i| widen(i.claim.when, p.tolerance_days).to)
+                .map(|i| widen(when(i), p.tolerance_days).to)
                 .min()
             else {
                 continue;
             };
             let (early, late): (Vec<&Item>, Vec<&Item>) =
-                group.iter().partition(|i| i.claim.when.from <= h);
+                group.iter().partition(|i| when(i).from <= h);
             if late.is_empty() {
                 continue;
             }
@@ -82,18 +96,18 @@ pub(super) fn check(
             let ea: Vec<&Item> = early
                 .iter()
                 .copied()
-                .filter(|i| ol.hit(i.claim.when, voice(i)))
+                .filter(|i| ol.hit(when(i), voice(i)))
                 .collect();
             let eb: Vec<&Item> = late
                 .iter()
                 .copied()
-                .filter(|i| oe.hit(i.claim.when, voice(i)))
+                .filter(|i| oe.hit(when(i), voice(i)))
                 .collect();
             if ea.is_empty() || eb.is_empty() {
                 continue;
             }
             let dates = |s: &[&Item]| {
-                let mut v: Vec<String> = s.iter().map(|i| window_text(i.claim.when)).collect();
+                let mut v: Vec<String> = s.iter().map(|i| said(i)).collect();
                 v.sort();
                 v.dedup();
                 v.join(" / ")
@@ -102,7 +116,7 @@ pub(super) fn check(
             let window = ea
                 .iter()
                 .chain(&eb)
-                .map(|i| i.claim.when)
+                .map(|i| when(i))
                 .reduce(|x, y| DayRange {
                     from: x.from.min(y.from),
                     to: x.to.max(y.to),
@@ -115,18 +129,8 @@ pub(super) fn check(
                 p.tolerance_days
             );
             let sides = vec![
-                (
-                    la,
-                    ea.iter()
-                        .map(|i| (**i, window_text(i.claim.when)))
-                        .collect(),
-                ),
-                (
-                    lb,
-                    eb.iter()
-                        .map(|i| (**i, window_text(i.claim.when)))
-                        .collect(),
-                ),
+                (la, ea.iter().map(|i| (**i, said(i))).collect()),
+                (lb, eb.iter().map(|i| (**i, said(i))).collect()),
             ];
             out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
         }

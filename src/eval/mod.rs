@@ -345,7 +345,7 @@ fn describe(c: &ClaimKind) -> String {
         )
         .to_lowercase(),
         ClaimKind::Status { subject, status } => format!("{subject} {status}"),
-        ClaimKind::EventDate { thing, event } => format!("{thing} {event}"),
+        ClaimKind::EventDate { thing, event, .. } => format!("{thing} {event}"),
         ClaimKind::Term {
             thing,
             term,

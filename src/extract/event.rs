@@ -6,6 +6,8 @@ use crate::claims::{Claim, ClaimKind, TimeBasis};
 
 /// Most words between the trigger and its date: further away, the date is another event's.
 const MAX_DATE_DISTANCE: usize = 6;
+/// Further words allowed when the date carries a time of day: "at 02:00 local time (23:00 GMT)".
+const CLOCK_WORDS: usize = 6;
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
@@ -66,7 +68,12 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     .filter(|t| own(t) && t.range.days() <= 31)
                     // A dateline is when the text was filed, not when the event happened.
                     .filter(|t| !t.dateline)
-                    .filter(|t| ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE)
+                    // A time of day and its zone may stand between ("came into force at 02:00
+                    // local time (23:00 GMT) on March 6").
+                    .filter(|t| {
+                        let clock = if t.time.is_some() { CLOCK_WORDS } else { 0 };
+                        ctx.words_between(&t.span, &trig) <= MAX_DATE_DISTANCE + clock
+                    })
                     .min_by_key(|t| (clause_break(t), ctx.words_between(&t.span, &trig)))
                 else {
                     continue;
@@ -83,6 +90,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     kind: ClaimKind::EventDate {
                         thing: thing.entity.clone(),
                         event,
+                        instant: instant_of(time),
                     },
                     frame: frame.id.clone(),
                     modality: ctx.modality(sentence, &trig, &span),
@@ -102,6 +110,22 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             }
         }
     }
+}
+
+/// The UTC moment of a day said with a time of day and its zone; `None` without a zone.
+fn instant_of(t: &crate::annotate::TimeExpr) -> Option<jiff::Timestamp> {
+    let (hour, minute, Some(offset)) = t.time? else {
+        return None;
+    };
+    if !t.range.is_single_day() || t.modifier.is_some() {
+        return None;
+    }
+    let local = t
+        .range
+        .from
+        .to_datetime(jiff::civil::time(hour as i8, minute as i8, 0, 0));
+    let zone = jiff::tz::Offset::from_seconds(i32::from(offset) * 60).ok()?;
+    zone.to_timestamp(local).ok()
 }
 
 /// The event of a claim about a thing's extension.

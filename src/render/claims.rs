@@ -58,6 +58,8 @@ enum Fields<'a> {
         event: String,
         thing: &'a str,
         event_kind: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        instant: Option<String>,
     },
     Term {
         thing: &'a str,
@@ -136,10 +138,15 @@ fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
             change: *change,
         },
         ClaimKind::Status { subject, status } => Fields::Status { subject, status },
-        ClaimKind::EventDate { thing, event } => Fields::EventDate {
+        ClaimKind::EventDate {
+            thing,
+            event,
+            instant,
+        } => Fields::EventDate {
             event: format!("{thing}/{event}"),
             thing,
             event_kind: event,
+            instant: instant.map(|t| t.to_string()),
         },
         ClaimKind::Term {
             thing,
@@ -206,7 +213,7 @@ fn summary(c: &Claim) -> String {
             )
         }
         ClaimKind::Status { subject, status } => format!("{subject}: {status}"),
-        ClaimKind::EventDate { thing, event } => format!("{thing}: {event}"),
+        ClaimKind::EventDate { thing, event, .. } => format!("{thing}: {event}"),
         ClaimKind::Term {
             thing,
             term,
