@@ -15,6 +15,9 @@ struct Placed<'a> {
     item: Item<'a>,
     /// The days the claim is compared over.
     when: DayRange,
+    /// The days its article speaks of (see `article_window`), told when a finding says the
+    /// sides are a change over time.
+    said: DayRange,
     key: String,
     side: String,
     value: String,
@@ -38,7 +41,7 @@ pub(super) fn status(
         .filter_map(|item| {
             let ClaimKind::Status { subject, status } = &item.claim.kind else { return None };
             let group = p.groups.iter().position(|gr| gr.contains(status))?;
-            Some(Placed { item, when: item.claim.when, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
+            Some(Placed { item, when: item.claim.when, said: item.claim.when, key: subject.clone(), side: format!("{group:03}"), value: status.clone() })
         })
         .collect();
     // Within one article, a sentence that gives a thing both statuses draws the distinction
@@ -88,11 +91,19 @@ pub(super) fn status(
     // The article's days: conflicts over them are findings; what only the frame's wider
     // windows set against each other is a change over time, an info note.
     let spoken = spoken_of(ctx);
+    let placed: Vec<Placed> = placed
+        .into_iter()
+        .map(|mut x| {
+            x.said = article_window(x.item.claim, spoken[x.item.doc], p.undated_days);
+            x
+        })
+        .collect();
     let narrowed: Vec<Placed> = placed
         .iter()
         .map(|x| Placed {
             item: x.item,
-            when: article_window(x.item.claim, spoken[x.item.doc], p.undated_days),
+            when: x.said,
+            said: x.said,
             key: x.key.clone(),
             side: x.side.clone(),
             value: x.value.clone(),
@@ -206,6 +217,7 @@ pub(super) fn control(
             Some(Placed {
                 item,
                 when: item.claim.when,
+                said: item.claim.when,
                 key: place.clone(),
                 side: camp(controller),
                 value: format!("{controller} {verb} {place}"),
@@ -347,8 +359,8 @@ fn compare(
                     ];
                     let reconciliation = over_time.then(|| {
                         let days = |e: &[&&Placed]| {
-                            let from = e.iter().map(|p| p.when.from).min().expect("non-empty");
-                            let to = e.iter().map(|p| p.when.to).max().expect("non-empty");
+                            let from = e.iter().map(|p| p.said.from).min().expect("non-empty");
+                            let to = e.iter().map(|p| p.said.to).max().expect("non-empty");
                             window_text(DayRange { from, to })
                         };
                         format!(
