@@ -171,6 +171,13 @@ const INTENT: &[&str] = &[
     "intention",
 ];
 
+/// Verbs whose object is the subject of the infinitive after it: "forced the guards to
+/// withdraw", "ordered troops to leave".
+const OBJECT_CONTROL: &[&str] = &[
+    "force", "order", "compel", "ask", "urge", "tell", "allow", "permit", "pressure", "push",
+    "oblige", "persuade", "instruct", "command", "cause", "enable",
+];
+
 /// Numbers written as words.
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -708,6 +715,18 @@ impl Sentence {
             }
             // "acknowledged losing": the gerund's subject is its verb's.
             Some(Pos::Verb) if g > 0 && groups[g - 1].tokens.end == k => {
+                return self.subject(groups, g - 1);
+            }
+            // "forced the rebels to withdraw": after a verb of making or telling, the one
+            // told is the subject.
+            Some(Pos::To)
+                if g > 0 && OBJECT_CONTROL.contains(&t[groups[g - 1].head].lemma.as_str()) =>
+            {
+                if let Some(obj) = self.object(&groups[g - 1], None)
+                    && obj.tokens.end == k - 1
+                {
+                    return Some(obj.tokens);
+                }
                 return self.subject(groups, g - 1);
             }
             Some(Pos::To) | Some(Pos::Prep) | None if g > 0 => {
