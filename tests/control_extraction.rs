@@ -147,3 +147,15 @@ fn a_bare_noun_before_held_names_its_side() {
     let c = control("A delegation flew to state-held Karsk on Tuesday.");
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_relative_clause_between_commas_is_skipped_to_its_noun() {
+    let c = control("Tolby, which lies near Karsk, was seized by the rebels on Friday.");
+    assert!(has(&c, "river-front", "tolby", Change::Captured), "{c:?}");
+    assert!(!c.iter().any(|x| x.1.as_deref() == Some("karsk")), "{c:?}");
+    // A named thing an agreement sets up is not unnamed ground.
+    let c = control(
+        "The Vale Corridor, which will not include the town of Karsk, shall be controlled by the army.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}

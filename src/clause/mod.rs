@@ -711,6 +711,14 @@ impl Sentence {
             Some(Pos::Conj) if g > 0 => return self.subject(groups, g - 1),
             // "the attack by the guards (EG), seized": the group before the aside.
             Some(Pos::Punct) if t[k - 1].lower == "," && k >= 2 => {
+                // "the corridor, which will not include X, shall be": the relative clause
+                // between commas is skipped to the noun it describes.
+                if let Some(open) = (0..k - 1).rev().find(|&j| t[j].lower == ",")
+                    && t.get(open + 1).is_some_and(|w| w.pos == Pos::Rel)
+                    && open > 0
+                {
+                    return self.noun_group_before(open);
+                }
                 return self.noun_group_before(k - 1);
             }
             // "acknowledged losing": the gerund's subject is its verb's.

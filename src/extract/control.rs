@@ -1443,8 +1443,14 @@ fn places_with(
         }
     }
     // A claim with no place id only for ground ("three towns", "areas"): positions, bases
-    // and airports without a name are not places a reader can compare.
-    if !TERRITORY.contains(&h) {
+    // and airports without a name are not places a reader can compare; nor is a named thing
+    // (a corridor an agreement sets up), which is no unnamed ground.
+    if !TERRITORY.contains(&h)
+        || ctx
+            .mentions_in(bytes.clone(), MentionClass::Thing)
+            .next()
+            .is_some()
+    {
         return Vec::new();
     }
     // "any areas", "the territories", "several towns": which places is not said.
