@@ -159,3 +159,35 @@ fn a_relative_clause_between_commas_is_skipped_to_its_noun() {
     );
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn an_appositive_describes_the_name_before_it() {
+    let c = control("Karsk, a town in Lorn, was captured by the rebels.");
+    assert!(has(&c, "river-front", "karsk", Change::Captured), "{c:?}");
+    assert!(!c.iter().any(|x| x.1.as_deref() == Some("lorn")), "{c:?}");
+    let c = control("Tolby, a part of Lorn held by the rebels, was quiet.");
+    assert!(has(&c, "river-front", "tolby", Change::Holds), "{c:?}");
+    assert!(!c.iter().any(|x| x.1.as_deref() == Some("lorn")), "{c:?}");
+}
+
+#[test]
+fn an_agentless_capture_names_the_capture_told_before() {
+    let c = control(
+        "The rebels seized the Dell complex on Friday. The capture of the Dell complex is a blow, an officer said.",
+    );
+    assert_eq!(
+        c.iter()
+            .filter(|x| x.0 == "river-front" && x.1.as_deref() == Some("dell-complex"))
+            .count(),
+        2,
+        "{c:?}"
+    );
+    // With no capture told before, nobody is named: no claim.
+    let c = control("The capture of the Dell complex would be a blow, an officer said.");
+    assert!(c.is_empty(), "{c:?}");
+    // A capture of another place does not lend its side.
+    let c = control(
+        "The rebels seized Tolby on Friday. The capture of Karsk is a blow, an officer said.",
+    );
+    assert!(!c.iter().any(|x| x.1.as_deref() == Some("karsk")), "{c:?}");
+}

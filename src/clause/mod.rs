@@ -719,7 +719,7 @@ impl Sentence {
                 {
                     return self.noun_group_before(open);
                 }
-                return self.noun_group_before(k - 1);
+                return self.noun_group_before(k - 1).map(|r| self.appositive_of(r));
             }
             // "acknowledged losing": the gerund's subject is its verb's.
             Some(Pos::Verb) if g > 0 && groups[g - 1].tokens.end == k => {
@@ -743,7 +743,38 @@ impl Sentence {
             }
             _ => {}
         }
-        self.noun_group_before(k)
+        self.noun_group_before(k).map(|r| self.appositive_of(r))
+    }
+
+    /// "X, a town in Y, was taken", "X, a part of Y held by Z": an indefinite group after a
+    /// comma describes the name before it, which is what the verb is said of.
+    fn appositive_of(&self, r: Range<usize>) -> Range<usize> {
+        let t = &self.tokens;
+        let mut start = r.start;
+        // The group found backwards ends at a preposition: "a town in Y" reads back to "Y";
+        // the appositive starts at the indefinite article within a few words before.
+        if !matches!(t[start].lower.as_str(), "a" | "an") {
+            let Some(a) = (start.saturating_sub(6)..start)
+                .rev()
+                .find(|&j| matches!(t[j].lower.as_str(), "a" | "an" | "," | ";"))
+            else {
+                return r;
+            };
+            if !matches!(t[a].lower.as_str(), "a" | "an")
+                || (a + 1..start).any(|j| matches!(t[j].pos, Pos::Verb | Pos::Aux | Pos::Rel))
+            {
+                return r;
+            }
+            start = a;
+        }
+        if start >= 2
+            && t[start - 1].lower == ","
+            && let Some(name) = self.noun_group_before(start - 1)
+            && t[name.start..name.end].iter().any(|w| w.pos == Pos::Name)
+        {
+            return name;
+        }
+        r
     }
 
     /// The object of a verb group: the noun group after its head (and a `particle` the

@@ -501,7 +501,33 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             if r.planned && r.frame.change == Change::Lost {
                 continue;
             }
-            let Some(controller) = r.controller.as_ref() else {
+            // "the capture of X signals...": a nominal with no agent names the event told
+            // before in the article, and its side: the last claim of that change on X.
+            let told = if r.controller.is_none()
+                && s.tokens[r.trigger].pos == Pos::Noun
+                && matches!(r.frame.change, Change::Captured | Change::Lost)
+                && let [item] = r.place.as_slice()
+                && let [place] = places_of(ctx, &s, item).as_slice()
+                && place.id.is_some()
+            {
+                found.iter().rev().find_map(|c| match &c.kind {
+                    ClaimKind::Control {
+                        place: p,
+                        controller,
+                        controller_text,
+                        change,
+                        ..
+                    } if *p == place.id && *change == r.frame.change => Some(Filled {
+                        id: Some(controller.clone()),
+                        text: controller_text.clone(),
+                        span: c.span.clone(),
+                    }),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            let Some(controller) = r.controller.as_ref().or(told.as_ref()) else {
                 continue;
             };
             let Some(controller_id) = controller.id.clone() else {
