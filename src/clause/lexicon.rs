@@ -101,6 +101,7 @@ const VERBS: &[&str] = &[
     "deny",
     "declare",
     "defeat",
+    "demand",
     "defend",
     "deploy",
     "destroy",
@@ -171,6 +172,13 @@ const VERBS: &[&str] = &[
     "overrun",
     "wound",
     "displace",
+    "expel",
+    "oust",
+    "evict",
+    "dislodge",
+    "kick",
+    "rout",
+    "flush",
 ];
 
 /// Words of closed classes, by class.

@@ -171,6 +171,13 @@ const INTENT: &[&str] = &[
     "intention",
 ];
 
+/// Verbs whose object is the subject of the infinitive after it: "forced the guards to
+/// withdraw", "ordered troops to leave".
+const OBJECT_CONTROL: &[&str] = &[
+    "force", "order", "compel", "ask", "urge", "tell", "allow", "permit", "pressure", "push",
+    "oblige", "persuade", "instruct", "command", "cause", "enable",
+];
+
 /// Numbers written as words.
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -704,10 +711,30 @@ impl Sentence {
             Some(Pos::Conj) if g > 0 => return self.subject(groups, g - 1),
             // "the attack by the guards (EG), seized": the group before the aside.
             Some(Pos::Punct) if t[k - 1].lower == "," && k >= 2 => {
-                return self.noun_group_before(k - 1);
+                // "the corridor, which will not include X, shall be": the relative clause
+                // between commas is skipped to the noun it describes.
+                if let Some(open) = (0..k - 1).rev().find(|&j| t[j].lower == ",")
+                    && t.get(open + 1).is_some_and(|w| w.pos == Pos::Rel)
+                    && open > 0
+                {
+                    return self.noun_group_before(open);
+                }
+                return self.noun_group_before(k - 1).map(|r| self.appositive_of(r));
             }
             // "acknowledged losing": the gerund's subject is its verb's.
             Some(Pos::Verb) if g > 0 && groups[g - 1].tokens.end == k => {
+                return self.subject(groups, g - 1);
+            }
+            // "forced the rebels to withdraw": after a verb of making or telling, the one
+            // told is the subject.
+            Some(Pos::To)
+                if g > 0 && OBJECT_CONTROL.contains(&t[groups[g - 1].head].lemma.as_str()) =>
+            {
+                if let Some(obj) = self.object(&groups[g - 1], None)
+                    && obj.tokens.end == k - 1
+                {
+                    return Some(obj.tokens);
+                }
                 return self.subject(groups, g - 1);
             }
             Some(Pos::To) | Some(Pos::Prep) | None if g > 0 => {
@@ -716,7 +743,38 @@ impl Sentence {
             }
             _ => {}
         }
-        self.noun_group_before(k)
+        self.noun_group_before(k).map(|r| self.appositive_of(r))
+    }
+
+    /// "X, a town in Y, was taken", "X, a part of Y held by Z": an indefinite group after a
+    /// comma describes the name before it, which is what the verb is said of.
+    fn appositive_of(&self, r: Range<usize>) -> Range<usize> {
+        let t = &self.tokens;
+        let mut start = r.start;
+        // The group found backwards ends at a preposition: "a town in Y" reads back to "Y";
+        // the appositive starts at the indefinite article within a few words before.
+        if !matches!(t[start].lower.as_str(), "a" | "an") {
+            let Some(a) = (start.saturating_sub(6)..start)
+                .rev()
+                .find(|&j| matches!(t[j].lower.as_str(), "a" | "an" | "," | ";"))
+            else {
+                return r;
+            };
+            if !matches!(t[a].lower.as_str(), "a" | "an")
+                || (a + 1..start).any(|j| matches!(t[j].pos, Pos::Verb | Pos::Aux | Pos::Rel))
+            {
+                return r;
+            }
+            start = a;
+        }
+        if start >= 2
+            && t[start - 1].lower == ","
+            && let Some(name) = self.noun_group_before(start - 1)
+            && t[name.start..name.end].iter().any(|w| w.pos == Pos::Name)
+        {
+            return name;
+        }
+        r
     }
 
     /// The object of a verb group: the noun group after its head (and a `particle` the

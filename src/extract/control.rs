@@ -501,7 +501,33 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             if r.planned && r.frame.change == Change::Lost {
                 continue;
             }
-            let Some(controller) = r.controller.as_ref() else {
+            // "the capture of X signals...": a nominal with no agent names the event told
+            // before in the article, and its side: the last claim of that change on X.
+            let told = if r.controller.is_none()
+                && s.tokens[r.trigger].pos == Pos::Noun
+                && matches!(r.frame.change, Change::Captured | Change::Lost)
+                && let [item] = r.place.as_slice()
+                && let [place] = places_of(ctx, &s, item).as_slice()
+                && place.id.is_some()
+            {
+                found.iter().rev().find_map(|c| match &c.kind {
+                    ClaimKind::Control {
+                        place: p,
+                        controller,
+                        controller_text,
+                        change,
+                        ..
+                    } if *p == place.id && *change == r.frame.change => Some(Filled {
+                        id: Some(controller.clone()),
+                        text: controller_text.clone(),
+                        span: c.span.clone(),
+                    }),
+                    _ => None,
+                })
+            } else {
+                None
+            };
+            let Some(controller) = r.controller.as_ref().or(told.as_ref()) else {
                 continue;
             };
             let Some(controller_id) = controller.id.clone() else {
@@ -622,7 +648,7 @@ fn change_word(c: Change) -> &'static str {
 
 /// The roles of one verb group read as `sense` of `frame`.
 fn read_verb<'f>(
-    ctx: &Context,
+    ctx: &Context<'f>,
     s: &Sentence,
     groups: &[VerbGroup],
     g: usize,
@@ -733,6 +759,19 @@ fn read_verb<'f>(
             .or_else(|| actors_in(ctx, s.tokens[0].span.start..upto).next())
             .map(|m| filled(m, ctx.text()));
     }
+    // "the base, previously occupied by Y", "X formerly held": Y no longer holds it.
+    let t = &s.tokens;
+    let formerly = (group.tokens.start.saturating_sub(1)..group.head)
+        .any(|k| matches!(t[k].lower.as_str(), "previously" | "formerly"));
+    let frame = if formerly && frame.change != Change::Lost {
+        ctx.rules
+            .frames
+            .control
+            .iter()
+            .find(|f| f.change == Change::Lost)?
+    } else {
+        frame
+    };
     Some(Reading {
         frame,
         trigger: group.head,
@@ -811,8 +850,10 @@ fn read_noun<'f>(
     if s.negated_before(lead) || (lead >= 1 && s.negated_before(lead - 1)) {
         return None;
     }
-    // "demanding a withdrawal from X", "calls for the capture of X": wanted, not done.
-    let wanted = (lead.saturating_sub(3)..lead).any(|k| {
+    // "demanding a withdrawal from X", "calls for the capture of X": wanted, not done. The
+    // noun group's own words count too: a gerund the tagger read as a noun ("demanding
+    // withdrawal") leads the group.
+    let wanted = (lead.saturating_sub(3)..i).any(|k| {
         matches!(
             t[k].lemma.as_str(),
             "demand"
@@ -974,16 +1015,49 @@ fn read_compound<'f>(
         return None;
     }
     let prefix = tok.span.start..tok.span.start + first.len();
-    let actor = actors_in(ctx, prefix.clone()).last()?;
+    let controller = match actors_in(ctx, prefix.clone()).last() {
+        Some(actor) => filled(actor, ctx.text()),
+        None => {
+            let actor = actor_named(&ctx.rules.gazetteer, first)?;
+            Filled {
+                id: Some(actor.id.clone()),
+                text: ctx.text()[prefix.clone()].to_string(),
+                span: prefix,
+            }
+        }
+    };
     let place = s.noun_group_at(i + 1)?;
     Some(Reading {
         frame,
         trigger: i,
         place: place.items,
-        controller: Some(filled(actor, ctx.text())),
+        controller: Some(controller),
         words: i..i + 1,
         planned: false,
         conditional: false,
+    })
+}
+
+/// The actor a compound's first word names: a noun before a participle is singular and
+/// bare ("rebel-held", "government-controlled"), where the gazetteer lists "rebels" or "the
+/// government".
+fn actor_named<'g>(
+    g: &'g crate::rules::gazetteer::Gazetteer,
+    word: &str,
+) -> Option<&'g crate::rules::gazetteer::Actor> {
+    let word = word.to_lowercase();
+    [
+        word.clone(),
+        format!("{word}s"),
+        format!("the {word}"),
+        format!("the {word}s"),
+    ]
+    .iter()
+    .filter_map(|k| g.lookup.get(k))
+    .flatten()
+    .find_map(|r| match r {
+        crate::rules::gazetteer::EntityRef::Actor(a) => g.actors.get(*a),
+        _ => None,
     })
 }
 
@@ -1329,12 +1403,14 @@ fn places_with(
     if !found.is_empty() {
         return found;
     }
-    if ctx
-        .mentions_in(bytes.clone(), MentionClass::Actor)
-        .next()
-        .is_some()
+    // "the Armenian side" is a party, not a place; but "the army base", "the military
+    // airport" are a facility the actor keeps, still a place.
+    if !FACILITY.contains(&h)
+        && ctx
+            .mentions_in(bytes.clone(), MentionClass::Actor)
+            .next()
+            .is_some()
     {
-        // "the Armenian side" is a party, not a place.
         return Vec::new();
     }
     let head = head.expect("a kind head has a head");
@@ -1358,16 +1434,32 @@ fn places_with(
                     .any(|a| a.span == m.span)
             })
             .take(30)
-            .find(|m| {
+            .find_map(|m| {
                 let kind = g.place(&m.entity).and_then(|p| p.kind.as_deref());
-                kind != Some("country")
+                if kind != Some("country")
                     && (kind_fits(h, kind)
                         || (matches!(h, "town" | "city" | "village")
                             && matches!(kind, Some("town" | "city" | "village"))))
+                {
+                    return Some((m, m.entity.clone()));
+                }
+                // "the base" after "the base in the town of X": the facility of that kind
+                // the gazetteer has in the town named.
+                if !FACILITY.contains(&h) {
+                    return None;
+                }
+                let mut inside = g.places.iter().filter(|p| {
+                    p.within.as_deref() == Some(m.entity.as_str())
+                        && kind_fits(h, p.kind.as_deref())
+                });
+                match (inside.next(), inside.next()) {
+                    (Some(p), None) => Some((m, p.id.clone())),
+                    _ => None,
+                }
             });
-        if let Some(p) = prior {
+        if let Some((p, id)) = prior {
             return vec![Filled {
-                id: Some(p.entity.clone()),
+                id: Some(id),
                 text: format!("{} ({})", &text[bytes.clone()], &text[p.span.clone()]),
                 span: bytes,
             }];
@@ -1377,8 +1469,14 @@ fn places_with(
         }
     }
     // A claim with no place id only for ground ("three towns", "areas"): positions, bases
-    // and airports without a name are not places a reader can compare.
-    if !TERRITORY.contains(&h) {
+    // and airports without a name are not places a reader can compare; nor is a named thing
+    // (a corridor an agreement sets up), which is no unnamed ground.
+    if !TERRITORY.contains(&h)
+        || ctx
+            .mentions_in(bytes.clone(), MentionClass::Thing)
+            .next()
+            .is_some()
+    {
         return Vec::new();
     }
     // "any areas", "the territories", "several towns": which places is not said.
@@ -1397,6 +1495,23 @@ fn places_with(
         span: bytes,
     }]
 }
+
+/// Place nouns that name a built facility: an actor before one ("the army base") owns it,
+/// it does not stand for the actor.
+const FACILITY: &[&str] = &[
+    "base",
+    "airport",
+    "airbase",
+    "airfield",
+    "palace",
+    "residence",
+    "complex",
+    "headquarters",
+    "garrison",
+    "outpost",
+    "camp",
+    "building",
+];
 
 /// Place nouns that name ground, for claims about places left unnamed.
 const TERRITORY: &[&str] = &[
