@@ -211,3 +211,56 @@ fn a_truce_in_place_and_quiet_nights_hold() {
         vec!["collapsed"]
     );
 }
+
+/// Statuses as (subject, status), sorted.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let mut v: Vec<_> = statuses(text)
+        .into_iter()
+        .map(|(s, st, _)| (s, st))
+        .collect();
+    v.sort();
+    v
+}
+
+fn pair(s: &str, st: &str) -> (String, String) {
+    (s.to_string(), st.to_string())
+}
+
+#[test]
+fn several_agreements_at_once_each_take_the_status() {
+    // Every one begun before the agreement in force, within the story's recent months
+    // (the August 2019 truce is too old to be among them).
+    assert_eq!(
+        pairs("Previous ceasefires collapsed within days."),
+        vec![pair("idlib-ceasefire-2020-01", "collapsed")]
+    );
+    // "Both": the two latest begun by publication.
+    assert_eq!(
+        pairs("The sides agreed two truces this winter, but both deals were short-lived."),
+        vec![
+            pair("idlib-ceasefire-2020-01", "collapsed"),
+            pair(CURRENT, "collapsed")
+        ]
+    );
+    // One named apart is not among them.
+    assert_eq!(
+        pairs("The Moscow ceasefire is holding; two earlier truces failed to hold."),
+        vec![
+            pair("idlib-ceasefire-2020-01", "collapsed"),
+            pair(CURRENT, "holding")
+        ]
+    );
+}
+
+#[test]
+fn a_comparison_with_earlier_agreements_says_nothing_of_them() {
+    assert_eq!(
+        pairs("The truce was violated on Monday, like previous truces."),
+        vec![pair(CURRENT, "violated")]
+    );
+    // No words for several agreements: "both sides" are not two truces.
+    assert_eq!(
+        pairs("Both sides breached the ceasefire overnight."),
+        vec![pair(CURRENT, "violated")]
+    );
+}

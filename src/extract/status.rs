@@ -160,6 +160,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .filter(|(_, ms)| !ms.is_empty())
             .collect();
         anaphors(ctx, frame, &about, &mut sentences);
+        let plurals = plural_phrases(ctx, frame);
         for (sentence, mentions) in &sentences {
             let subjects: Vec<&Mention> = mentions.iter().collect();
             let sentence = &sentence.clone();
@@ -192,6 +193,18 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 else {
                     continue;
                 };
+                // "the previous failed truces", "both deals were short-lived": the status
+                // is theirs when they are nearer than the subject (see `plural`).
+                let nearer = |p: &&(u32, Range<usize>)| {
+                    sentence.start <= p.1.start
+                        && p.1.end <= sentence.end
+                        && p.1.start <= trig.start
+                        && ctx.words_between(&p.1, &trig)
+                            < distance(ctx, &subject.span, &trig, frame.max_distance)
+                };
+                if plurals.iter().any(|p| nearer(&p)) {
+                    continue;
+                }
                 // "ceasefire talks collapsed": the talks did, not the truce.
                 if qualifies_noun(ctx, frame, sentence, subject) {
                     continue;
@@ -207,6 +220,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             }
         }
         implicit(ctx, frame, &about, out);
+        plural(ctx, frame, &plurals, &sentences, out);
         let mut mine = out.split_off(first);
         dedup(&mut mine);
         out.extend(mine.into_iter().filter(|c| !c.sentence.is_empty()));
@@ -263,6 +277,162 @@ fn anaphors(
     }
     sentences.extend(added);
     sentences.sort_by_key(|(s, _)| s.start);
+}
+
+/// Most days before publication an agreement may have begun for "the previous truces" or
+/// "both deals" to take it in: they are the story's recent ones, not every one on record.
+const PLURAL_HORIZON_DAYS: i32 = 120;
+
+/// The words naming several agreements at once in the text, with how many they name (0:
+/// every earlier one), in text order.
+fn plural_phrases(ctx: &Context, frame: &StatusFrame) -> Vec<(u32, Range<usize>)> {
+    let text = ctx.text();
+    let mut found: Vec<(u32, Range<usize>)> = Vec::new();
+    for (n, re) in &frame.plurals {
+        for m in re.find_iter(text) {
+            if !found
+                .iter()
+                .any(|(_, r)| r.start < m.end && m.start < r.end)
+            {
+                found.push((*n, m));
+            }
+        }
+    }
+    found.sort_by_key(|(_, r)| r.start);
+    found
+}
+
+/// The agreements of the frame's class that `n` agreements named together stand for: the
+/// `n` latest begun by publication, leaving out those the article names one by one (they
+/// are spoken of apart: "two earlier truces failed; the new one holds"), or with `n` 0
+/// every one begun before the agreement in force at publication.
+fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -> Vec<usize> {
+    let g = &ctx.rules.gazetteer;
+    let published = ctx.doc.meta.published;
+    let Ok(horizon) = published
+        .from
+        .checked_sub(jiff::ToSpan::days(PLURAL_HORIZON_DAYS))
+    else {
+        return Vec::new();
+    };
+    let mut recent: Vec<(usize, crate::calendar::DayRange)> = g
+        .things
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.class == frame.subject || t.id == frame.subject)
+        .filter_map(|(i, t)| t.active.map(|a| (i, a)))
+        .filter(|(_, a)| horizon <= a.from && a.from <= published.to)
+        .collect();
+    recent.sort_by_key(|(_, a)| std::cmp::Reverse(a.from));
+    if n == 0 {
+        let current = recent
+            .iter()
+            .find(|(_, a)| a.from <= published.to && published.to <= a.to)
+            .map(|(_, a)| a.from);
+        return recent
+            .iter()
+            .filter(|(_, a)| current.is_none_or(|c| a.from < c) && a.to < published.to)
+            .map(|(i, _)| *i)
+            .collect();
+    }
+    let apart: Vec<usize> = recent
+        .iter()
+        .filter(|(i, _)| !named.contains(&g.things[*i].id))
+        .map(|(i, _)| *i)
+        .collect();
+    let pool = if apart.len() >= n as usize {
+        apart
+    } else {
+        recent.iter().map(|(i, _)| *i).collect()
+    };
+    let n = n as usize;
+    if pool.len() < n {
+        return Vec::new();
+    }
+    pool.into_iter().take(n).collect()
+}
+
+/// "Both deals were short-lived", "two earlier truces have failed to hold": a status word
+/// nearest words for several agreements is a claim of each of them.
+fn plural(
+    ctx: &Context,
+    frame: &StatusFrame,
+    plurals: &[(u32, Range<usize>)],
+    sentences: &[(Range<usize>, Vec<Mention>)],
+    out: &mut Vec<Claim>,
+) {
+    if plurals.is_empty() {
+        return;
+    }
+    let text = ctx.text();
+    let named: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, ms)| ms.iter())
+        .filter(|m| {
+            !plurals
+                .iter()
+                .any(|(_, p)| p.start < m.span.end && m.span.start < p.end)
+        })
+        .map(|m| m.entity.clone())
+        .collect();
+    for (n, phrase) in plurals {
+        let Some(sentence) = ctx.sentence_of(phrase.start) else {
+            continue;
+        };
+        if phrase.end > sentence.end {
+            continue;
+        }
+        let found: Vec<(&String, Range<usize>)> = frame
+            .statuses
+            .iter()
+            .flat_map(|(status, re)| {
+                re.find_iter(&text[sentence.clone()])
+                    .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
+            })
+            .collect();
+        let kept = found.iter().filter(|(status, t)| {
+            !found.iter().any(|(other, u)| {
+                other != status && u.start < t.end && t.start < u.end && u.len() > t.len()
+            })
+        });
+        for (status, trig) in kept {
+            let near = ctx.words_between(phrase, trig);
+            // Each status word goes to the nearest words for several agreements, and only
+            // when no single agreement named in the sentence is nearer.
+            let nearest = plurals
+                .iter()
+                .filter(|(_, p)| sentence.start <= p.start && p.end <= sentence.end)
+                .min_by_key(|(_, p)| ctx.words_between(p, trig))
+                .is_some_and(|(_, p)| p == phrase);
+            let single = sentences
+                .iter()
+                .filter(|(s, _)| *s == sentence)
+                .flat_map(|(_, ms)| ms)
+                .any(|m| {
+                    !(phrase.start <= m.span.start && m.span.end <= phrase.end)
+                        && ctx.words_between(&m.span, trig) < near
+                });
+            // They stand before their status word or hold it ("previous failed truces"):
+            // after it they are more likely a comparison ("violated, like earlier deals").
+            if near > frame.max_distance || !nearest || single || phrase.start > trig.start {
+                continue;
+            }
+            for i in plural_things(ctx, frame, *n, &named) {
+                let thing = &ctx.rules.gazetteer.things[i];
+                let mention = Mention {
+                    span: phrase.clone(),
+                    class: crate::annotate::MentionClass::Thing,
+                    entity: thing.id.clone(),
+                    entity_ref: crate::rules::gazetteer::EntityRef::Thing(i),
+                    score: 1.0,
+                    generic: true,
+                };
+                if let Some(claim) = status_claim(ctx, frame, &sentence, &mention, status, trig) {
+                    out.push(claim);
+                }
+            }
+        }
+    }
 }
 
 /// Most sentences between an anaphor and the agreement it stands for.

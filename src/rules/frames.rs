@@ -114,6 +114,10 @@ struct RawStatus {
     /// sentence naming none, read as the one the article named last.
     #[serde(default)]
     anaphors: Vec<PatternSource>,
+    /// Words for several agreements at once, by how many they name ("both deals": 2,
+    /// "previous truces": 0 for every earlier one): a status word near them is read of each.
+    #[serde(default)]
+    plurals: BTreeMap<u32, Vec<PatternSource>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -357,6 +361,8 @@ pub struct StatusFrame {
     pub implicit: Vec<(String, GatedRegex)>,
     /// Definite words standing for the agreement named last ("the agreement").
     pub anaphors: Option<GatedRegex>,
+    /// Words for several agreements, by how many (0: every earlier one).
+    pub plurals: Vec<(u32, GatedRegex)>,
 }
 
 #[derive(Debug, Clone)]
@@ -560,6 +566,16 @@ impl Frames {
                     .then(|| compile(&s.not_current, "not_current", &s.id, &mut errors));
                 let anaphors = (!s.anaphors.is_empty())
                     .then(|| compile(&s.anaphors, "anaphors", &s.id, &mut errors));
+                let plurals = s
+                    .plurals
+                    .iter()
+                    .map(|(n, words)| {
+                        (
+                            *n,
+                            compile(words, &format!("plurals `{n}`"), &s.id, &mut errors),
+                        )
+                    })
+                    .collect();
                 let heads =
                     (!s.heads.is_empty()).then(|| compile(&s.heads, "heads", &s.id, &mut errors));
                 let implicit = s
@@ -618,6 +634,7 @@ impl Frames {
                     heads,
                     implicit,
                     anaphors,
+                    plurals,
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
