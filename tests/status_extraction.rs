@@ -264,3 +264,40 @@ fn a_comparison_with_earlier_agreements_says_nothing_of_them() {
         vec![pair(CURRENT, "violated")]
     );
 }
+
+#[test]
+fn fighting_despite_the_truce_violates_it() {
+    assert_eq!(
+        of_current("Despite the ceasefire, heavy fighting was reported in the suburbs."),
+        vec!["violated"]
+    );
+    assert_eq!(
+        of_current(
+            "Militias kept up their raids on villages despite the signing of the ceasefire."
+        ),
+        vec!["violated"]
+    );
+    // "Despite" with no fighting says nothing of the truce.
+    for text in [
+        "Despite the truce, families could not return to their homes.",
+        "Prices kept rising despite the ceasefire.",
+    ] {
+        assert!(of_current(text).is_empty(), "{text}: {:?}", statuses(text));
+    }
+}
+
+#[test]
+fn a_status_word_of_another_noun_says_nothing_of_the_truce() {
+    // "fragile" is the step's, not the truce's.
+    let text = "It is a fragile step towards the implementation of the ceasefire.";
+    assert!(of_current(text).is_empty(), "{:?}", statuses(text));
+    // A lull in fighting after the truce, or a breach of the terms of the truce, still join.
+    assert_eq!(
+        of_current("Residents saw a lull in fighting on Saturday after the ceasefire began."),
+        vec!["holding"]
+    );
+    assert_eq!(
+        of_current("Rebels were accused of violating the terms of the truce."),
+        vec!["violated"]
+    );
+}

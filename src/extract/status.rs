@@ -70,6 +70,29 @@ static LATER_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"(?i),\s*(?:but|yet|and then)\b").expect("valid")
 });
 
+/// Prepositions that open a phrase of their own between a status word and the agreement
+/// after it ("a fragile step towards the deal"); "of" ties them ("violation of the truce").
+static PREPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:towards?|to|for|from|with|into|against|about|on|in|at)\b")
+        .expect("valid")
+});
+
+/// Whether the words between a status word and the agreement after it start with a noun of
+/// their own and hold a preposition: "step towards the", not "in fighting after a", "the
+/// terms of the".
+fn owns_noun(gap: &str) -> bool {
+    static FUNCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\W*(?:the|a|an|this|that|these|those|its|their|his|her|our|of|by|and|but|or|as|\w+ly)\b")
+            .expect("valid")
+    });
+    let gap = gap.trim_start();
+    !gap.is_empty()
+        && gap.starts_with(|c: char| c.is_alphanumeric())
+        && !FUNCTION.is_match(gap)
+        && !PREPOSITION.is_match(gap.split_whitespace().next().unwrap_or(""))
+        && PREPOSITION.is_match(gap)
+}
+
 /// Most words an aside and the names in it may add between a subject and its status.
 const ASIDE_WORDS: usize = 20;
 
@@ -203,6 +226,14 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                             < distance(ctx, &subject.span, &trig, frame.max_distance)
                 };
                 if plurals.iter().any(|p| nearer(&p)) {
+                    continue;
+                }
+                // "a fragile step towards the deal": a word of its own right after the status
+                // word, then a preposition other than "of", puts another noun between the
+                // status word and the agreement ("a lull in fighting after the truce" and
+                // "violating the terms of the truce" still join).
+                if trig.end <= subject.span.start && owns_noun(&text[trig.end..subject.span.start])
+                {
                     continue;
                 }
                 // "ceasefire talks collapsed": the talks did, not the truce.
