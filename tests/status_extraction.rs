@@ -301,3 +301,30 @@ fn a_status_word_of_another_noun_says_nothing_of_the_truce() {
         vec!["violated"]
     );
 }
+
+#[test]
+fn war_again_after_months_of_truce_ends_it() {
+    assert_eq!(
+        of_current("Fighting broke out again in the hills after three weeks of a ceasefire."),
+        vec!["collapsed"]
+    );
+    // Weeks of a truce with no fighting after them end nothing.
+    let calm = "Shops reopened after two weeks of the ceasefire.";
+    assert!(
+        of_current(calm).iter().all(|s| s != "collapsed"),
+        "{:?}",
+        statuses(calm)
+    );
+}
+
+#[test]
+fn a_fragile_peace_is_the_named_agreements() {
+    assert_eq!(
+        of_current(
+            "The ceasefire was signed on March 5.\n\nIn the north, an uneasy peace settled over the villages."
+        ),
+        vec!["fragile"]
+    );
+    // No agreement named: a fragile peace is only that.
+    assert!(statuses("An uneasy peace settled over the villages.").is_empty());
+}
