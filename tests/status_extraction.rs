@@ -328,3 +328,17 @@ fn a_fragile_peace_is_the_named_agreements() {
     // No agreement named: a fragile peace is only that.
     assert!(statuses("An uneasy peace settled over the villages.").is_empty());
 }
+
+#[test]
+fn what_is_yet_to_happen_is_no_status() {
+    for text in [
+        "Mediators have yet to confirm any violation of the ceasefire.",
+        "The monitors are yet to report a breach of the truce.",
+    ] {
+        assert!(of_current(text).is_empty(), "{text}: {:?}", statuses(text));
+    }
+    assert_eq!(
+        of_current("Mediators confirmed a violation of the ceasefire."),
+        vec!["violated"]
+    );
+}
