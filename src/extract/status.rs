@@ -595,6 +595,12 @@ fn implicit(
             _ => claim.when.to >= active.from && claim.when.from <= active.to,
         };
         if fits {
+            // The agreement's status begins with it ("since the truce last week, calm"): a
+            // time before it dates something else.
+            let mut claim = claim;
+            if claim.when.from < active.from && active.from <= claim.when.to {
+                claim.when.from = active.from;
+            }
             out.push(claim);
         }
     }
