@@ -70,8 +70,34 @@ static LATER_CLAUSE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
     regex::Regex::new(r"(?i),\s*(?:but|yet|and then)\b").expect("valid")
 });
 
+/// Prepositions that open a phrase of their own between a status word and the agreement
+/// after it ("a fragile step towards the deal"); "of" ties them ("violation of the truce").
+static PREPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b(?:towards?|to|for|from|with|into|against|about|on|in|at)\b")
+        .expect("valid")
+});
+
+/// Whether the words between a status word and the agreement after it start with a noun of
+/// their own and hold a preposition: "step towards the", not "in fighting after a", "the
+/// terms of the".
+fn owns_noun(gap: &str) -> bool {
+    static FUNCTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^\W*(?:the|a|an|this|that|these|those|its|their|his|her|our|of|by|and|but|or|as|\w+ly)\b")
+            .expect("valid")
+    });
+    let gap = gap.trim_start();
+    !gap.is_empty()
+        && gap.starts_with(|c: char| c.is_alphanumeric())
+        && !FUNCTION.is_match(gap)
+        && !PREPOSITION.is_match(gap.split_whitespace().next().unwrap_or(""))
+        && PREPOSITION.is_match(gap)
+}
+
 /// Most words an aside and the names in it may add between a subject and its status.
 const ASIDE_WORDS: usize = 20;
+
+/// Most words between an aside's closing comma and the status word.
+const AFTER_ASIDE: usize = 3;
 
 /// An aside set off by commas inside `gap` (the words between a subject and its status):
 /// from the first comma to the last, when there are two.
@@ -94,10 +120,14 @@ fn distance(ctx: &Context, subject: &Range<usize>, trig: &Range<usize>, max: usi
     let text = ctx.text();
     let gap = subject.end..trig.start;
     let mut parts = vec![gap.clone()];
-    if let Some(a) = aside(text, gap.clone()) {
+    let words = |r: &Range<usize>| ctx.words_between(&(r.start..r.start), &(r.end..r.end));
+    // After an aside the status word comes at once ("the truce, signed in May, has held");
+    // a list's last item ("a truce, aid, and protection from violations") is no aside.
+    if let Some(a) = aside(text, gap.clone())
+        && words(&(a.end..gap.end)) <= AFTER_ASIDE
+    {
         parts = vec![gap.start..a.start, a.end..gap.end];
     }
-    let words = |r: &Range<usize>| ctx.words_between(&(r.start..r.start), &(r.end..r.end));
     let mut n: usize = parts.iter().map(words).sum();
     for p in &parts {
         for m in crate::text::spans::starting_in(&ctx.ann.mentions, |m| &m.span, p) {
@@ -111,12 +141,12 @@ fn distance(ctx: &Context, subject: &Range<usize>, trig: &Range<usize>, max: usi
 
 /// "agreed on a truce ..., but it was broken within minutes": "it" just before the status
 /// word stands for the thing the sentence named before it, however far back.
-fn pronoun_subject<'s, 'm>(
+fn pronoun_subject<'m>(
     ctx: &Context,
     sentence: &Range<usize>,
-    subjects: &'s [&'m &'m Mention],
+    subjects: &[&'m Mention],
     trig: &Range<usize>,
-) -> Option<&'s &'m &'m Mention> {
+) -> Option<&'m Mention> {
     // "it" opening a clause (after a comma or a conjunction), not inside a noun phrase
     // ("the women it was holding").
     static IT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -130,23 +160,33 @@ fn pronoun_subject<'s, 'm>(
     if !IT.is_match(&text[back..trig.start]) {
         return None;
     }
-    subjects.iter().rev().find(|s| s.span.end <= back)
+    subjects.iter().rev().find(|s| s.span.end <= back).copied()
 }
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let g = &ctx.rules.gazetteer;
     for frame in &ctx.rules.frames.status {
+        let first = out.len();
         let about = |m: &Mention| {
             m.entity == frame.subject
                 || g.thing_of(m.entity_ref)
                     .is_some_and(|t| t.class == frame.subject)
         };
-        for (sentence, mentions) in &ctx.things {
-            let subjects: Vec<_> = mentions.iter().filter(|m| about(m)).collect();
-            if subjects.is_empty() {
-                continue;
-            }
+        let mut sentences: Vec<(Range<usize>, Vec<Mention>)> = ctx
+            .things
+            .iter()
+            .map(|(s, ms)| {
+                let ms = ms.iter().filter(|m| about(m)).map(|m| (*m).clone());
+                (s.clone(), ms.collect::<Vec<_>>())
+            })
+            .filter(|(_, ms)| !ms.is_empty())
+            .collect();
+        anaphors(ctx, frame, &about, &mut sentences);
+        let plurals = plural_phrases(ctx, frame);
+        for (sentence, mentions) in &sentences {
+            let subjects: Vec<&Mention> = mentions.iter().collect();
+            let sentence = &sentence.clone();
             // Every status word of the sentence; of two that overlap, the longer says more
             // ("appears to hold shakily" is fragile, not holding).
             let found: Vec<(&String, Range<usize>)> = frame
@@ -171,24 +211,33 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                             && !(s.span.start <= trig.start && trig.end <= s.span.end)
                     })
                     .min_by_key(|s| distance(ctx, &s.span, &trig, frame.max_distance))
+                    .copied()
                     .or_else(|| pronoun_subject(ctx, sentence, &subjects, &trig))
                 else {
                     continue;
                 };
-                // An aside between the subject and its status ("the truce, which took effect
-                // on Friday, has held") dates something else.
-                let aside = (subject.span.end <= trig.start)
-                    .then(|| aside(text, subject.span.end..trig.start))
-                    .flatten();
-                let span = super::cover(&subject.span, &trig);
-                let reach =
-                    super::modality::words_back(text, sentence.start, span.start, BLOCKER_REACH)
-                        ..span.end;
-                if frame
-                    .blockers
-                    .as_ref()
-                    .is_some_and(|b| b.is_match(&text[reach.start..trig.start]))
+                // "the previous failed truces", "both deals were short-lived": the status
+                // is theirs when they are nearer than the subject (see `plural`).
+                let nearer = |p: &&(u32, Range<usize>)| {
+                    sentence.start <= p.1.start
+                        && p.1.end <= sentence.end
+                        && p.1.start <= trig.start
+                        && ctx.words_between(&p.1, &trig)
+                            < distance(ctx, &subject.span, &trig, frame.max_distance)
+                };
+                if plurals.iter().any(|p| nearer(&p)) {
+                    continue;
+                }
+                // "a fragile step towards the deal": a word of its own right after the status
+                // word, then a preposition other than "of", puts another noun between the
+                // status word and the agreement ("a lull in fighting after the truce" and
+                // "violating the terms of the truce" still join).
+                if trig.end <= subject.span.start && owns_noun(&text[trig.end..subject.span.start])
                 {
+                    continue;
+                }
+                // "ceasefire talks collapsed": the talks did, not the truce.
+                if qualifies_noun(ctx, frame, sentence, subject) {
                     continue;
                 }
                 // "earlier truces", "the 1994 ceasefire": another agreement than the one
@@ -196,68 +245,449 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 if not_current(ctx, frame, sentence, subject) {
                     continue;
                 }
-                // "no violations were recorded" says the truce holds; a negated status
-                // with no counterpart says nothing.
-                let negated = super::modality::negated_before(text, sentence, &trig);
-                let status = if negated {
-                    match frame.negated.get(status) {
-                        Some(s) => s,
-                        None => continue,
-                    }
-                } else {
-                    status
-                };
-                let active_from = g
-                    .thing_of(subject.entity_ref)
-                    .and_then(|t| t.active.map(|a| a.from));
-                // A time in the aside dates something else, and an open period ("in place
-                // since last week") says when a state began, not the days the status is said
-                // of: the status then speaks of its article's days.
-                let usable = |t: &crate::annotate::TimeExpr| {
-                    !matches!(t.modifier, Some(TimeMod::Since | TimeMod::After))
-                        && aside
-                            .as_ref()
-                            .is_none_or(|k| t.span.end <= k.start || k.end <= t.span.start)
-                };
-                let (mut when, basis) =
-                    ctx.when_with(sentence, &trig, frame.window_days, active_from, &usable);
-                // "the truce took effect late Monday, but it was quickly violated": the date
-                // is the earlier clause's; the status came on or after it, up to publication.
-                if let Some(t) = ctx.nearest_time(sentence, &trig, &usable)
-                    && t.span.end <= trig.start
-                    && LATER_CLAUSE.is_match(&text[t.span.end..trig.start])
-                {
-                    let published = ctx.doc.meta.published.to;
-                    let days = jiff::ToSpan::days(i32::try_from(frame.window_days).unwrap_or(0));
-                    if published > when.to
-                        && published.checked_sub(days).is_ok_and(|d| d <= when.from)
-                    {
-                        when.to = published;
-                    }
+                if let Some(claim) = status_claim(ctx, frame, sentence, subject, status, &trig) {
+                    out.push(claim);
                 }
-                let mut modality = ctx.modality(sentence, &trig, &span);
-                // "will be observed", "is due to end": a plan says nothing of the state.
-                if modality.planned {
-                    continue;
-                }
-                if negated {
-                    // The negation is read into the status.
-                    modality.negated = false;
-                }
-                out.push(Claim {
-                    kind: ClaimKind::Status {
-                        subject: subject.entity.clone(),
-                        status: status.clone(),
-                    },
-                    frame: frame.id.clone(),
-                    modality,
-                    span,
-                    sentence: sentence.clone(),
-                    when,
-                    time_basis: basis,
-                    place: None,
-                });
+            }
+        }
+        implicit(ctx, frame, &about, out);
+        plural(ctx, frame, &plurals, &sentences, out);
+        let mut mine = out.split_off(first);
+        dedup(&mut mine);
+        out.extend(mine.into_iter().filter(|c| !c.sentence.is_empty()));
+    }
+}
+
+/// "Hamas violated the agreement": a definite word for an agreement (the frame's
+/// `anaphors`) in a sentence that names none stands for the one the article named last
+/// before it. Each becomes a mention of that agreement, in its sentence's entry.
+fn anaphors(
+    ctx: &Context,
+    frame: &StatusFrame,
+    about: &dyn Fn(&Mention) -> bool,
+    sentences: &mut Vec<(Range<usize>, Vec<Mention>)>,
+) {
+    let Some(re) = &frame.anaphors else {
+        return;
+    };
+    let named: Vec<Mention> = sentences
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().cloned())
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let text = ctx.text();
+    let mut added: Vec<(Range<usize>, Vec<Mention>)> = Vec::new();
+    for m in re.find_iter(text) {
+        let Some(sentence) = ctx.sentence_of(m.start) else {
+            continue;
+        };
+        if m.end > sentence.end || sentences.iter().any(|(s, _)| *s == sentence) {
+            continue;
+        }
+        let Some(last) = named.iter().rev().find(|n| n.span.end <= m.start) else {
+            continue;
+        };
+        // Further back, "the agreement" may well be another one the text spoke of since.
+        let gap = ctx
+            .sentence_index(m.start)
+            .zip(ctx.sentence_index(last.span.start));
+        if !about(last) || gap.is_none_or(|(a, b)| a - b > ANAPHOR_SENTENCES) {
+            continue;
+        }
+        let mention = Mention {
+            span: m,
+            generic: true,
+            ..last.clone()
+        };
+        match added.last_mut() {
+            Some((s, ms)) if *s == sentence => ms.push(mention),
+            _ => added.push((sentence, vec![mention])),
+        }
+    }
+    sentences.extend(added);
+    sentences.sort_by_key(|(s, _)| s.start);
+}
+
+/// Most days before publication an agreement may have begun for "the previous truces" or
+/// "both deals" to take it in: they are the story's recent ones, not every one on record.
+const PLURAL_HORIZON_DAYS: i32 = 120;
+
+/// The words naming several agreements at once in the text, with how many they name (0:
+/// every earlier one), in text order.
+fn plural_phrases(ctx: &Context, frame: &StatusFrame) -> Vec<(u32, Range<usize>)> {
+    let text = ctx.text();
+    let mut found: Vec<(u32, Range<usize>)> = Vec::new();
+    for (n, re) in &frame.plurals {
+        for m in re.find_iter(text) {
+            if !found
+                .iter()
+                .any(|(_, r)| r.start < m.end && m.start < r.end)
+            {
+                found.push((*n, m));
             }
         }
     }
+    found.sort_by_key(|(_, r)| r.start);
+    found
+}
+
+/// The agreements of the frame's class that `n` agreements named together stand for: the
+/// `n` latest begun by publication, leaving out those the article names one by one (they
+/// are spoken of apart: "two earlier truces failed; the new one holds"), or with `n` 0
+/// every one begun before the agreement in force at publication.
+fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -> Vec<usize> {
+    let g = &ctx.rules.gazetteer;
+    let published = ctx.doc.meta.published;
+    let Ok(horizon) = published
+        .from
+        .checked_sub(jiff::ToSpan::days(PLURAL_HORIZON_DAYS))
+    else {
+        return Vec::new();
+    };
+    let mut recent: Vec<(usize, crate::calendar::DayRange)> = g
+        .things
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.class == frame.subject || t.id == frame.subject)
+        .filter_map(|(i, t)| t.active.map(|a| (i, a)))
+        .filter(|(_, a)| horizon <= a.from && a.from <= published.to)
+        .collect();
+    recent.sort_by_key(|(_, a)| std::cmp::Reverse(a.from));
+    if n == 0 {
+        let current = recent
+            .iter()
+            .find(|(_, a)| a.from <= published.to && published.to <= a.to)
+            .map(|(_, a)| a.from);
+        return recent
+            .iter()
+            .filter(|(_, a)| current.is_none_or(|c| a.from < c) && a.to < published.to)
+            .map(|(i, _)| *i)
+            .collect();
+    }
+    let apart: Vec<usize> = recent
+        .iter()
+        .filter(|(i, _)| !named.contains(&g.things[*i].id))
+        .map(|(i, _)| *i)
+        .collect();
+    let pool = if apart.len() >= n as usize {
+        apart
+    } else {
+        recent.iter().map(|(i, _)| *i).collect()
+    };
+    let n = n as usize;
+    if pool.len() < n {
+        return Vec::new();
+    }
+    pool.into_iter().take(n).collect()
+}
+
+/// "Both deals were short-lived", "two earlier truces have failed to hold": a status word
+/// nearest words for several agreements is a claim of each of them.
+fn plural(
+    ctx: &Context,
+    frame: &StatusFrame,
+    plurals: &[(u32, Range<usize>)],
+    sentences: &[(Range<usize>, Vec<Mention>)],
+    out: &mut Vec<Claim>,
+) {
+    if plurals.is_empty() {
+        return;
+    }
+    let text = ctx.text();
+    let named: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, ms)| ms.iter())
+        .filter(|m| {
+            !plurals
+                .iter()
+                .any(|(_, p)| p.start < m.span.end && m.span.start < p.end)
+        })
+        .map(|m| m.entity.clone())
+        .collect();
+    for (n, phrase) in plurals {
+        let Some(sentence) = ctx.sentence_of(phrase.start) else {
+            continue;
+        };
+        if phrase.end > sentence.end {
+            continue;
+        }
+        let found: Vec<(&String, Range<usize>)> = frame
+            .statuses
+            .iter()
+            .flat_map(|(status, re)| {
+                re.find_iter(&text[sentence.clone()])
+                    .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
+            })
+            .collect();
+        let kept = found.iter().filter(|(status, t)| {
+            !found.iter().any(|(other, u)| {
+                other != status && u.start < t.end && t.start < u.end && u.len() > t.len()
+            })
+        });
+        for (status, trig) in kept {
+            let near = ctx.words_between(phrase, trig);
+            // Each status word goes to the nearest words for several agreements, and only
+            // when no single agreement named in the sentence is nearer.
+            let nearest = plurals
+                .iter()
+                .filter(|(_, p)| sentence.start <= p.start && p.end <= sentence.end)
+                .min_by_key(|(_, p)| ctx.words_between(p, trig))
+                .is_some_and(|(_, p)| p == phrase);
+            let single = sentences
+                .iter()
+                .filter(|(s, _)| *s == sentence)
+                .flat_map(|(_, ms)| ms)
+                .any(|m| {
+                    !(phrase.start <= m.span.start && m.span.end <= phrase.end)
+                        && ctx.words_between(&m.span, trig) < near
+                });
+            // They stand before their status word or hold it ("previous failed truces"):
+            // after it they are more likely a comparison ("violated, like earlier deals").
+            if near > frame.max_distance || !nearest || single || phrase.start > trig.start {
+                continue;
+            }
+            for i in plural_things(ctx, frame, *n, &named) {
+                let thing = &ctx.rules.gazetteer.things[i];
+                let mention = Mention {
+                    span: phrase.clone(),
+                    class: crate::annotate::MentionClass::Thing,
+                    entity: thing.id.clone(),
+                    entity_ref: crate::rules::gazetteer::EntityRef::Thing(i),
+                    score: 1.0,
+                    generic: true,
+                };
+                if let Some(claim) = status_claim(ctx, frame, &sentence, &mention, status, trig) {
+                    out.push(claim);
+                }
+            }
+        }
+    }
+}
+
+/// Most sentences between an anaphor and the agreement it stands for.
+const ANAPHOR_SENTENCES: usize = 2;
+
+/// Whether the subject only qualifies the noun after it ("the ceasefire talks", "a truce
+/// proposal"): a status word then speaks of that noun.
+fn qualifies_noun(
+    ctx: &Context,
+    frame: &StatusFrame,
+    sentence: &Range<usize>,
+    subject: &Mention,
+) -> bool {
+    let Some(heads) = &frame.heads else {
+        return false;
+    };
+    let text = ctx.text();
+    let after = &text[subject.span.end..sentence.end];
+    let to = words_forward(text, subject.span.end, sentence.end, 1);
+    let next = &text[subject.span.end..to];
+    !after.starts_with(|c: char| c.is_ascii_punctuation() && c != '-')
+        && heads
+            .find(next)
+            .is_some_and(|m| next[..m.start].trim().is_empty())
+}
+
+/// Of two claims of one status of one subject, one inside the other's words ("a violation
+/// of the law and a breach of the truce"), the shorter is kept: the longer reached past
+/// another object to the same report. The dropped one's sentence is emptied, for the caller
+/// to remove.
+fn dedup(claims: &mut [Claim]) {
+    let key = |c: &Claim| match &c.kind {
+        ClaimKind::Status { subject, status } => Some((subject.clone(), status.clone())),
+        _ => None,
+    };
+    for i in 0..claims.len() {
+        for j in 0..claims.len() {
+            if i == j || claims[j].sentence.is_empty() || claims[i].sentence.is_empty() {
+                continue;
+            }
+            let (a, b) = (&claims[i], &claims[j]);
+            let within = a.span.start <= b.span.start && b.span.end <= a.span.end;
+            let longer = (a.span.len(), a.span.start) > (b.span.len(), b.span.start);
+            if within && longer && key(a).is_some() && key(a) == key(b) {
+                claims[i].sentence = 0..0;
+            }
+        }
+    }
+}
+
+/// The status words of a sentence that names no agreement ("calm returned to the city",
+/// "the guns fell silent"), read of the agreement the article named last before it, or of
+/// the only one it names, when the sentence's days fit that agreement's.
+fn implicit(
+    ctx: &Context,
+    frame: &StatusFrame,
+    about: &dyn Fn(&Mention) -> bool,
+    out: &mut Vec<Claim>,
+) {
+    if frame.implicit.is_empty() {
+        return;
+    }
+    let text = ctx.text();
+    let g = &ctx.rules.gazetteer;
+    let named: Vec<&Mention> = ctx
+        .things
+        .iter()
+        .flat_map(|(_, ms)| ms.iter().copied())
+        .filter(|m| about(m) && g.thing_of(m.entity_ref).is_some_and(|t| t.active.is_some()))
+        .collect();
+    let Some(only) = named.first() else {
+        return;
+    };
+    let only = named
+        .iter()
+        .all(|m| m.entity == only.entity)
+        .then_some(*only);
+    let mut found: Vec<(&String, Range<usize>, Range<usize>)> = Vec::new();
+    for (status, re) in &frame.implicit {
+        for m in re.find_iter(text) {
+            let Some(sentence) = ctx.sentence_of(m.start) else {
+                continue;
+            };
+            if m.end > sentence.end
+                || found
+                    .iter()
+                    .any(|(_, t, _)| t.start < m.end && m.start < t.end)
+            {
+                continue;
+            }
+            found.push((status, m, sentence));
+        }
+    }
+    for (status, trig, sentence) in found {
+        // An agreement named near the words is read by the frame's own words.
+        let near = named.iter().any(|m| {
+            sentence.start <= m.span.start
+                && m.span.end <= sentence.end
+                && ctx.words_between(&m.span, &trig) <= frame.max_distance
+        });
+        if near {
+            continue;
+        }
+        let Some(subject) = named
+            .iter()
+            .rev()
+            .find(|m| m.span.end <= trig.start)
+            .copied()
+            .or(only)
+        else {
+            continue;
+        };
+        // The claim's words are the status word's alone: the agreement is not among them.
+        let subject = Mention {
+            span: trig.clone(),
+            ..subject.clone()
+        };
+        let Some(claim) = status_claim(ctx, frame, &sentence, &subject, status, &trig) else {
+            continue;
+        };
+        let Some(active) = g.thing_of(subject.entity_ref).and_then(|t| t.active) else {
+            continue;
+        };
+        // Calm before the agreement began, or long after it ended, is not its doing.
+        let fits = match claim.kind {
+            ClaimKind::Status { ref status, .. } if status == "collapsed" => {
+                claim.when.to >= active.from
+            }
+            _ => claim.when.to >= active.from && claim.when.from <= active.to,
+        };
+        if fits {
+            // The agreement's status begins with it ("since the truce last week, calm"): a
+            // time before it dates something else.
+            let mut claim = claim;
+            if claim.when.from < active.from && active.from <= claim.when.to {
+                claim.when.from = active.from;
+            }
+            out.push(claim);
+        }
+    }
+}
+
+/// The claim that `subject` has `status`, said by the words at `trig` in `sentence`; none
+/// when a blocker takes the status word ("talks on a truce failed"), the status is negated
+/// with no counterpart, or it is only planned.
+fn status_claim(
+    ctx: &Context,
+    frame: &StatusFrame,
+    sentence: &Range<usize>,
+    subject: &Mention,
+    status: &String,
+    trig: &Range<usize>,
+) -> Option<Claim> {
+    let text = ctx.text();
+    let g = &ctx.rules.gazetteer;
+    let trig = trig.clone();
+    // An aside between the subject and its status ("the truce, which took effect
+    // on Friday, has held") dates something else.
+    let aside = (subject.span.end <= trig.start)
+        .then(|| aside(text, subject.span.end..trig.start))
+        .flatten();
+    let span = super::cover(&subject.span, &trig);
+    let reach =
+        super::modality::words_back(text, sentence.start, span.start, BLOCKER_REACH)..span.end;
+    if frame
+        .blockers
+        .as_ref()
+        .is_some_and(|b| b.is_match(&text[reach.start..trig.start]))
+    {
+        return None;
+    }
+    // "no violations were recorded" says the truce holds; a negated status
+    // with no counterpart says nothing.
+    let negated = super::modality::negated_before(text, sentence, &trig);
+    let status = if negated {
+        frame.negated.get(status)?
+    } else {
+        status
+    };
+    let active_from = g
+        .thing_of(subject.entity_ref)
+        .and_then(|t| t.active.map(|a| a.from));
+    // A time in the aside dates something else, and an open period ("in place
+    // since last week") says when a state began, not the days the status is said
+    // of: the status then speaks of its article's days.
+    let usable = |t: &crate::annotate::TimeExpr| {
+        !matches!(t.modifier, Some(TimeMod::Since | TimeMod::After))
+            && aside
+                .as_ref()
+                .is_none_or(|k| t.span.end <= k.start || k.end <= t.span.start)
+    };
+    let (mut when, basis) = ctx.when_with(sentence, &trig, frame.window_days, active_from, &usable);
+    // "the truce took effect late Monday, but it was quickly violated": the date
+    // is the earlier clause's; the status came on or after it, up to publication.
+    if let Some(t) = ctx.nearest_time(sentence, &trig, &usable)
+        && t.span.end <= trig.start
+        && LATER_CLAUSE.is_match(&text[t.span.end..trig.start])
+    {
+        let published = ctx.doc.meta.published.to;
+        let days = jiff::ToSpan::days(i32::try_from(frame.window_days).unwrap_or(0));
+        if published > when.to && published.checked_sub(days).is_ok_and(|d| d <= when.from) {
+            when.to = published;
+        }
+    }
+    let mut modality = ctx.modality(sentence, &trig, &span);
+    // "will be observed", "is due to end": a plan says nothing of the state.
+    if modality.planned {
+        return None;
+    }
+    if negated {
+        // The negation is read into the status.
+        modality.negated = false;
+    }
+    Some(Claim {
+        kind: ClaimKind::Status {
+            subject: subject.entity.clone(),
+            status: status.clone(),
+        },
+        frame: frame.id.clone(),
+        modality,
+        span,
+        sentence: sentence.clone(),
+        when,
+        time_basis: basis,
+        place: None,
+    })
 }

@@ -102,6 +102,22 @@ struct RawStatus {
     /// ("previous truces", "an earlier ceasefire"): no status is read for it.
     #[serde(default)]
     not_current: Vec<PatternSource>,
+    /// Nouns just after the subject that it only qualifies ("ceasefire talks collapsed"):
+    /// the status is the noun's, not the subject's.
+    #[serde(default)]
+    heads: Vec<PatternSource>,
+    /// Status name -> words that say it with no agreement named ("calm returned to the
+    /// city"): read, in a sentence naming none, of the agreement the article last named.
+    #[serde(default)]
+    implicit: BTreeMap<String, Vec<PatternSource>>,
+    /// Definite words that stand for an agreement already named ("the agreement"): in a
+    /// sentence naming none, read as the one the article named last.
+    #[serde(default)]
+    anaphors: Vec<PatternSource>,
+    /// Words for several agreements at once, by how many they name ("both deals": 2,
+    /// "previous truces": 0 for every earlier one): a status word near them is read of each.
+    #[serde(default)]
+    plurals: BTreeMap<u32, Vec<PatternSource>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -339,6 +355,14 @@ pub struct StatusFrame {
     pub negated: BTreeMap<String, String>,
     /// Words before the subject that make it another agreement than the current one.
     pub not_current: Option<GatedRegex>,
+    /// Nouns just after the subject that take the status for themselves ("truce talks").
+    pub heads: Option<GatedRegex>,
+    /// Status name and the words that say it with no agreement named.
+    pub implicit: Vec<(String, GatedRegex)>,
+    /// Definite words standing for the agreement named last ("the agreement").
+    pub anaphors: Option<GatedRegex>,
+    /// Words for several agreements, by how many (0: every earlier one).
+    pub plurals: Vec<(u32, GatedRegex)>,
 }
 
 #[derive(Debug, Clone)]
@@ -540,6 +564,28 @@ impl Frames {
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
                 let not_current = (!s.not_current.is_empty())
                     .then(|| compile(&s.not_current, "not_current", &s.id, &mut errors));
+                let anaphors = (!s.anaphors.is_empty())
+                    .then(|| compile(&s.anaphors, "anaphors", &s.id, &mut errors));
+                let plurals = s
+                    .plurals
+                    .iter()
+                    .map(|(n, words)| {
+                        (
+                            *n,
+                            compile(words, &format!("plurals `{n}`"), &s.id, &mut errors),
+                        )
+                    })
+                    .collect();
+                let heads =
+                    (!s.heads.is_empty()).then(|| compile(&s.heads, "heads", &s.id, &mut errors));
+                let implicit = s
+                    .implicit
+                    .iter()
+                    .map(|(name, words)| {
+                        let what = format!("implicit status `{name}`");
+                        (name.clone(), compile(words, &what, &s.id, &mut errors))
+                    })
+                    .collect();
                 for (from, to) in &s.negated {
                     for name in [from, to] {
                         if !s.statuses.contains_key(name) {
@@ -560,6 +606,22 @@ impl Frames {
                         }
                     }
                 }
+                for name in s.implicit.keys().filter(|n| !s.statuses.contains_key(*n)) {
+                    errors.push(super::locate(
+                        Diagnostic::error(
+                            path,
+                            format!(
+                                "status frame `{}` has implicit words for unknown status `{name}`",
+                                s.id
+                            ),
+                        )
+                        .with_yaml_path(format!("status[{i}].implicit")),
+                        src,
+                        "implicit",
+                        "",
+                        0,
+                    ));
+                }
                 frames.status.push(StatusFrame {
                     blockers,
                     id: s.id,
@@ -569,6 +631,10 @@ impl Frames {
                     max_distance: s.max_distance,
                     negated: s.negated,
                     not_current,
+                    heads,
+                    implicit,
+                    anaphors,
+                    plurals,
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
