@@ -614,3 +614,90 @@ fn a_count_takes_the_narrower_place_that_follows_it() {
     let got = placed("Shelling in Idlib province killed 12 people, officials in Damascus said.");
     assert_eq!(got, vec![(12.0, Some("idlib".into()))]);
 }
+
+/// The first count of `text` as (measure, subject, value), or `None`.
+fn first(text: &str) -> Option<(String, String, f64)> {
+    counts(text).into_iter().next().map(|c| (c.0, c.1, c.2))
+}
+
+fn msv(measure: &str, subject: &str, value: f64) -> Option<(String, String, f64)> {
+    Some((measure.into(), subject.into(), value))
+}
+
+#[test]
+fn more_words_for_measures_and_groups() {
+    assert_eq!(
+        first("The militia releases 24 captives at the bridge."),
+        msv("released", "captives", 24.0)
+    );
+    assert_eq!(
+        first("Four hostages walked free after the talks."),
+        msv("released", "captives", 4.0)
+    );
+    assert_eq!(
+        first("Border guards apprehended 30 gunmen overnight."),
+        msv("captured", "fighters", 30.0)
+    );
+    assert_eq!(
+        first("Rebels are seizing 6 tanks a week."),
+        msv("captured", "materiel", 6.0)
+    );
+    assert_eq!(
+        first("The village remembers the abduction of 90 farmers."),
+        msv("captured", "people", 90.0)
+    );
+    assert_eq!(
+        first("The faction's radio counted 31 martyrs by evening."),
+        msv("killed", "people", 31.0)
+    );
+    assert_eq!(
+        first("The harbour town mourns the loss of 40 fishermen."),
+        msv("killed", "people", 40.0)
+    );
+    assert_eq!(
+        first("Divers counted 17 bodies along the shore."),
+        msv("killed", "bodies", 17.0)
+    );
+    assert_eq!(
+        first("His wife and three grandchildren died in the storm."),
+        msv("killed", "children", 3.0)
+    );
+    assert_eq!(
+        first("The prosecutor said 220 conscripts are being treated in hospitals."),
+        msv("wounded", "soldiers", 220.0)
+    );
+    assert_eq!(
+        first("The raid led to the injury of 15 farmers and herders."),
+        msv("wounded", "people", 15.0)
+    );
+    assert_eq!(
+        first("Some 5,000 villagers have fled across the country's borders."),
+        msv("refugees", "people", 5000.0)
+    );
+    assert_eq!(
+        first("More than 9,000 children were exposed to the floodwater."),
+        msv("affected", "children", 9000.0)
+    );
+    assert_eq!(
+        first("Shells fell on the Kora region of 2 million people."),
+        msv("population", "people", 2_000_000.0)
+    );
+    assert_eq!(
+        first("Shells fell on the island of 80,000."),
+        msv("population", "people", 80_000.0)
+    );
+    // Materiel is lost, not killed; a team's losses are not a count of anything.
+    assert_eq!(
+        first("The brigade lost 3 tanks in the ambush."),
+        msv("destroyed", "materiel", 3.0)
+    );
+    assert_eq!(first("The home side lost 3 matches in a row."), None);
+    // "In the region of" approximates a figure; it names no region's people.
+    assert!(
+        counts("The mayor put the final figure in the region of 9,000.")
+            .iter()
+            .all(|c| c.0 != "population")
+    );
+    // A known group with no measure near is not a count.
+    assert_eq!(first("Twelve relatives gathered at the gate."), None);
+}
