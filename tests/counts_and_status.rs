@@ -701,3 +701,29 @@ fn more_words_for_measures_and_groups() {
     // A known group with no measure near is not a count.
     assert_eq!(first("Twelve relatives gathered at the gate."), None);
 }
+
+#[test]
+fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
+    assert_eq!(
+        first("The registry had recorded 3,166 deaths up until Friday."),
+        msv("killed", "people", 3166.0)
+    );
+    let got = counts("Nine were killed and 70 sustained injuries in the blast.");
+    assert_eq!(
+        got,
+        vec![count("killed", "people", 9.0), count("wounded", "people", 70.0)]
+    );
+    // A determiner, "amid" or a full stop with no space after it ends the phrase.
+    assert_eq!(
+        first("The toll passed 900 amid fresh shelling."),
+        msv("killed", "people", 900.0)
+    );
+    let got = counts("The number of freed captives could be 11 or 12.Under the deal, talks go on.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0.as_str(), got[0].3), ("released", Qualifier::Range));
+    // A number joined to a unit by a hyphen is a length of time, not a count.
+    assert!(counts("A four-day humanitarian truce began.").is_empty());
+    assert!(counts("A 72-hour ceasefire took effect at dawn.").is_empty());
+    // A past verb with no measure near says nothing.
+    assert!(counts("Some 40 refused to leave the square.").is_empty());
+}

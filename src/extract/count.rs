@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also)$",
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also|the|a|an|amid|among|amongst|against|despite|over|under|through|following|according|without|within|until|than|because|each|every|daily|apiece)$",
     )
 });
 
@@ -148,9 +148,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .then(|| VAGUE_OF.find(&text[after..sentence.end]))
             .flatten()
             .map(|m| after + m.end);
-        let np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
-        let np_text = &text[np.clone()];
-        let np_words: Vec<(usize, &str)> = words(np_text)
+        let mut np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
+        let mut np_words: Vec<(usize, &str)> = words(&text[np.clone()])
             .filter(|(_, w)| !w.is_empty())
             .map(|(i, w)| (np.start + i, w))
             .collect();
@@ -159,7 +158,6 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             triggers = sentence_triggers(frames, text, &sentence);
             searched = Some(sentence.clone());
         }
-        let number_and_np = cover(&q.span, &np);
 
         // The subject: the last head noun of a known group in the phrase; with no noun after
         // the number, the group named just before it ("of the soldiers, 12 died") or people.
@@ -182,14 +180,29 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             Some((s, at)) => (Some(s), Some(at)),
             None => (None, None),
         };
-        let bare = named.is_none()
-            && np_words.iter().all(|(at, w)| {
-                FILLER.is_match(w)
-                    || triggers
-                        .iter()
-                        .flatten()
-                        .any(|t| t.start <= *at && *at < t.end)
+        // "187 entered the city", "3,166 deaths up to Friday", "70 sustained injuries": with
+        // no known noun, a measure's word or a past verb right after the number begins what
+        // is said of it, not a phrase naming its group. The phrase ends there.
+        let verb_first = named
+            .is_none()
+            .then(|| np_words.iter().position(|(_, w)| !FILLER.is_match(w)))
+            .flatten()
+            .filter(|&i| {
+                let (at, w) = np_words[i];
+                in_trigger(at) || past_verb(w)
             });
+        if let Some(i) = verb_first {
+            np_words.truncate(i + 1);
+            let (at, w) = np_words[i];
+            np = np.start..at + w.len();
+        }
+        let bare = named.is_none()
+            && (verb_first.is_some()
+                || np_words
+                    .iter()
+                    .all(|(at, w)| FILLER.is_match(w) || in_trigger(*at)));
+        let np_text = &text[np.clone()];
+        let number_and_np = cover(&q.span, &np);
         let mut group_words = np.clone();
         let subject = match named {
             Some(s) => s,
@@ -380,6 +393,14 @@ fn nearest<'f>(
         }
     }
     best
+}
+
+/// Whether a word looks like a past tense or participle ("entered", "sustained"): after a
+/// number with no known noun, it is the verb of the clause the number is the subject of.
+fn past_verb(word: &str) -> bool {
+    word.len() > 4
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && word.ends_with("ed")
 }
 
 /// Whether a trigger is one participle ("freed", "wounded", "missing") or "dead": before a group's
@@ -762,11 +783,11 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
             continue;
         }
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '!', '?']);
-        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but").
-        if NP_STOP.is_match(word)
-            || !word.chars().any(char::is_alphanumeric)
-            || word.starts_with(['(', '"'])
-        {
+        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but"), and so
+        // do a bracket, a quotation mark or a full stop with no space after it ("12.The"); a
+        // hyphen joined to a word is a compound ("a four-day truce"), not a bare number.
+        let compound = word.starts_with('-') && word[1..].starts_with(char::is_alphanumeric);
+        if NP_STOP.is_match(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
             break;
         }
         end = at + word.len();
