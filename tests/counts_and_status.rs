@@ -727,3 +727,22 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
     // A past verb with no measure near says nothing.
     assert!(counts("Some 40 refused to leave the square.").is_empty());
 }
+
+#[test]
+fn a_toll_that_passes_a_figure_is_more_than_it() {
+    let got = counts("The toll from a month of raids on the valley has surged past 1,900, the office said.");
+    assert_eq!(
+        got,
+        vec![(
+            "killed".into(),
+            "people".into(),
+            1900.0,
+            Qualifier::MoreThan,
+            false
+        )]
+    );
+    // Not a verb of rising: "past" is a time.
+    assert!(counts("Twelve hostages were freed in the past week.")
+        .iter()
+        .all(|c| c.3 == Qualifier::Exact));
+}

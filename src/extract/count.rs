@@ -89,7 +89,7 @@ const RISE_REACH: usize = 3;
 /// A verb of rising or standing ending just before a number.
 static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:(?:rise|rose|risen|rises|rising|climb|climbed|climbs|jump|jumped|jumps|increase|increased|grow|grew|grown|soar|soared|surge|surged|reach|reached|reaches|hit|hits|top|topped|pass|passed|exceed|exceeded|exceeds|surpass|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|be|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+        r"(?i)\b(?:(?:rise|rose|risen|rises|rising|climb|climbed|climbs|jump|jumped|jumps|increase|increased|grow|grew|grown|soar|soared|surge|surged|reach|reached|reaches|hit|hits|top|topped|pass|passed|exceed|exceeded|exceeds|surpass|surpassed|surpasses|tops|topping|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|be|to|at)(?: to| at| past)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
     )
 });
 
@@ -355,7 +355,10 @@ fn nearest<'f>(
             let d = ctx.words_between(trig, number_and_np);
             // "the toll from the week's fighting rose to 25": the number completes a
             // clause whose subject names the measure, however long that subject is.
-            let completes = bare && trig.end <= q.span.start && rises_to(text, q.span.start);
+            // The verb may be the quantity's own qualifier ("has surged past 12,000").
+            let completes = bare
+                && trig.end <= q.span.start
+                && (rises_to(text, q.span.start) || rises_to(text, q.number_span.start));
             // Frames that want their trigger next to the figure keep it there.
             let limit = if completes && frame.max_distance >= BARE_DISTANCE {
                 frame.max_distance.max(COMPLETES_DISTANCE)
