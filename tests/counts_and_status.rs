@@ -746,3 +746,112 @@ fn a_toll_that_passes_a_figure_is_more_than_it() {
         .iter()
         .all(|c| c.3 == Qualifier::Exact));
 }
+
+/// Counts as (measure, subject, value), in text order.
+fn msvs(text: &str) -> Vec<(String, String, f64)> {
+    counts(text).into_iter().map(|c| (c.0, c.1, c.2)).collect()
+}
+
+fn v(measure: &str, subject: &str, value: f64) -> (String, String, f64) {
+    (measure.into(), subject.into(), value)
+}
+
+#[test]
+fn the_parts_of_a_list_take_its_measure() {
+    // A list after a dash: its parts were handed back too, whatever their noun.
+    assert_eq!(
+        msvs("In all 20 captives were handed back on Friday - 11 Peruvians, 8 Bolivians and one monk - the mediators said."),
+        vec![
+            v("released", "captives", 20.0),
+            v("released", "people", 11.0),
+            v("released", "people", 8.0),
+        ]
+    );
+    // A part after "including" and the parts joined to it.
+    assert_eq!(
+        msvs("The raids killed 40 people, including 12 children and 9 women, and injured 80 others."),
+        vec![
+            v("killed", "people", 40.0),
+            v("killed", "children", 12.0),
+            v("killed", "women", 9.0),
+            v("wounded", "people", 80.0),
+        ]
+    );
+    // A part after a dash with a measure of its own keeps it.
+    assert_eq!(
+        msvs("Shelling killed 14 people on Monday - 30 more were wounded."),
+        vec![v("killed", "people", 14.0), v("wounded", "people", 30.0)]
+    );
+    // "Among the dead" that closes a clause opens no list.
+    assert_eq!(
+        msvs("At least nine children were among the dead and 50 had been wounded."),
+        vec![v("killed", "children", 9.0), v("wounded", "people", 50.0)]
+    );
+}
+
+#[test]
+fn a_measure_before_a_list_governs_it() {
+    assert_eq!(
+        msvs("The deal secured the release of 30 farmers and 12 students held since March."),
+        vec![v("released", "people", 30.0), v("released", "people", 12.0)]
+    );
+    assert_eq!(
+        msvs("The group will free 10 hostages on Monday and 10 more on Tuesday."),
+        vec![v("released", "captives", 10.0), v("released", "captives", 10.0)]
+    );
+    assert_eq!(
+        msvs("Some 200 trucks set off at dawn and, of them, 187 entered the city."),
+        vec![v("aid", "supplies", 200.0), v("aid", "supplies", 187.0)]
+    );
+    assert_eq!(
+        msvs("Out of the 34 injured, 16 were women, and six were children."),
+        vec![
+            v("wounded", "people", 34.0),
+            v("wounded", "women", 16.0),
+            v("wounded", "children", 6.0),
+        ]
+    );
+    // A second count with a verb of its own keeps it.
+    assert_eq!(
+        msvs("The blast killed 12 civilians and 30 soldiers were wounded."),
+        vec![v("killed", "civilians", 12.0), v("wounded", "soldiers", 30.0)]
+    );
+    assert_eq!(
+        msvs("Medics said 174 civilians were killed and 1,041 injured."),
+        vec![v("killed", "civilians", 174.0), v("wounded", "civilians", 1041.0)]
+    );
+}
+
+#[test]
+fn a_group_described_by_a_participle_takes_the_measure_that_governs_it() {
+    assert_eq!(
+        msvs("Talks led to the release of about 50 farmers held captive since May."),
+        vec![v("released", "people", 50.0)]
+    );
+    // With nothing else near, the participle is the measure.
+    assert_eq!(
+        msvs("The envoy met 25 workers held hostage in the north."),
+        vec![v("captured", "people", 25.0)]
+    );
+    // Only a word heavier: a measure two words before does not outweigh it.
+    assert_eq!(
+        msvs("It is a humanitarian crisis with 6,000 villagers fleeing the valley."),
+        vec![v("displaced", "people", 6000.0)]
+    );
+}
+
+#[test]
+fn a_measure_past_a_contrast_and_another_number_is_that_numbers() {
+    assert_eq!(
+        msvs("The victims include 900 children and 300 women, while 4,000 others have been injured."),
+        vec![
+            v("killed", "children", 900.0),
+            v("killed", "women", 300.0),
+            v("wounded", "people", 4000.0),
+        ]
+    );
+    assert_eq!(
+        msvs("The number of victims has risen to 210."),
+        vec![v("killed", "people", 210.0)]
+    );
+}

@@ -10,6 +10,10 @@ use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A contrast between two clauses: "..., while 30,000 others were injured".
+static CONTRAST: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:while|whereas|but)\b"));
+
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
@@ -46,13 +50,39 @@ static BOUNDARY: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)[,;:()]|\b(?:and|but|while|whereas|as well as|after|before)\b")
 });
 
-/// Words that open a list of parts of the count before them: "killed 40 people, including
-/// 12 children": the children were killed too.
+/// Words that open a list of parts of the count before them, right before the part:
+/// "killed 40 people, including 12 children": the children were killed too; "9 children were
+/// among the dead and 50 were hurt" opens none.
 static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)\b",
+        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)[\s,:]*(?:(?:were|are|was)\s*)?$",
     )
 });
+
+/// "of them", "of those", "among them": the group of the count before, when it ends the
+/// words before a bare number.
+static THEM_BEFORE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$")
+});
+
+/// The words that may join two counts of one list: "and", a comma, "as well as", "in
+/// addition to", "plus".
+static COORDINATOR: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:,\s*)?(?:(?:and|or|as well as|in addition to|plus|along with)\s*)?$",
+    )
+});
+
+/// A verb of being or having: "25 others were killed" says what befell them.
+static AUXILIARY: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:were|was|are|is|have|has|had|been|be|being|will|would|could|may|might)\b",
+    )
+});
+
+/// A relative pronoun: "workers who were kidnapped" describes the workers.
+static RELATIVE: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:who|whom|that|which)\b"));
 
 /// "N of them ...", "N of whom ...": a part of the count just before.
 static OF_THEM: LazyLock<GatedRegex> =
@@ -106,16 +136,24 @@ struct Measure<'f> {
     cost: usize,
     trigger: Range<usize>,
     frame: &'f CountFrame,
+    /// The trigger only describes the counted group (see `describes`).
+    describing: bool,
 }
 
 /// The last count of a sentence, for the parts listed after it ("including ...") and the
 /// bare figures coordinated with it ("174 civilians killed and 1,041 injured").
 struct Last<'f> {
     sentence: Range<usize>,
+    /// Where its number starts.
+    start: usize,
+    /// Where its words end: the phrase after the number, or the group after its "were".
     end: usize,
     subject: String,
     trigger: Range<usize>,
     frame: &'f CountFrame,
+    /// It is a part of the count before it ("including 9 children"): a count joined to it
+    /// by "and" is another part ("including 9 children and 4 women").
+    part: bool,
 }
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
@@ -204,6 +242,10 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let np_text = &text[np.clone()];
         let number_and_np = cover(&q.span, &np);
         let mut group_words = np.clone();
+        let mut end = number_and_np.end;
+        let last_here = last
+            .as_ref()
+            .filter(|l| l.sentence == sentence && l.end <= q.span.start);
         let subject = match named {
             Some(s) => s,
             None if bare => match group_before(frames, text, &sentence, q.span.start) {
@@ -211,32 +253,23 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     group_words = words;
                     s
                 }
-                None => group_after(frames, text, &sentence, after)
-                    .or_else(|| coordinated_group(text, last.as_ref(), &sentence, q.span.start))
-                    .unwrap_or_else(|| "people".into()),
+                None => match group_after(frames, text, &sentence, after) {
+                    Some((s, group_end)) => {
+                        end = group_end;
+                        s
+                    }
+                    None => them_before(text, last_here, &sentence, q.span.start)
+                        .or_else(|| coordinated_group(text, last_here, q.span.start))
+                        .unwrap_or_else(|| "people".into()),
+                },
             },
             None => continue,
         };
 
         // The measure: a list of parts takes the count's before it; otherwise the nearest
         // trigger, inside the phrase or within the frame's distance.
-        let inherited = last.as_ref().filter(|l| {
-            l.sentence == sentence
-                && l.frame.counts(&subject)
-                && l.end <= q.span.start
-                && (part_of.is_some() || SUBSET.is_match(&text[l.end..q.span.start]))
-                && !triggers
-                    .iter()
-                    .flatten()
-                    .any(|t| l.end <= t.start && t.end <= q.span.start)
-        });
-        let best = match inherited {
-            Some(l) => Some(Measure {
-                cost: 0,
-                trigger: l.trigger.clone(),
-                frame: l.frame,
-            }),
-            None => nearest(
+        let own = || {
+            nearest(
                 ctx,
                 frames,
                 &triggers,
@@ -247,17 +280,67 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     bare,
                     head_at,
                 },
+            )
+        };
+        let link = last_here.and_then(|l| {
+            linked(
+                ctx,
+                &triggers,
+                l,
+                &Linked {
+                    q,
+                    number_and_np: &number_and_np,
+                    part_of: part_of.is_some(),
+                    bare,
+                },
+            )
+        });
+        let (best, part) = match link {
+            Some(Link::Part) | Some(Link::NextPart) => (
+                last_here.map(|l| Measure {
+                    cost: 0,
+                    trigger: l.trigger.clone(),
+                    frame: l.frame,
+                    describing: false,
+                }),
+                true,
             ),
+            Some(Link::Coordinated) => {
+                let mine = own();
+                let l = last_here.expect("a link has a count before");
+                // "the release of 61 captives and 25 others held since May": the verb or
+                // noun before the list governs both, unless the second has a measure of its
+                // own that is not only a phrase describing its group.
+                let keep_own = mine.as_ref().is_some_and(|m| {
+                    bare || !describes(text, &number_and_np, head_at.is_some(), &m.trigger)
+                }) || !l.frame.counts(&subject);
+                if keep_own {
+                    (mine, false)
+                } else {
+                    (
+                        Some(Measure {
+                            cost: 0,
+                            trigger: l.trigger.clone(),
+                            frame: l.frame,
+                            describing: false,
+                        }),
+                        false,
+                    )
+                }
+            }
+            None => (own(), false),
         };
         let Some(Measure { trigger, frame, .. }) = best else {
             continue;
         };
         last = Some(Last {
             sentence: sentence.clone(),
-            end: number_and_np.end,
+            start: q.span.start,
+            end,
             subject: subject.clone(),
             trigger: trigger.clone(),
             frame,
+            part,
         });
 
         // Whose losses: an actor named with the group ("Karskian soldiers").
@@ -377,20 +460,40 @@ fn nearest<'f>(
             } else {
                 0..0
             };
+            // "5,000 children, while 30,000 others were injured": past a contrast and
+            // another number, the measure is that number's.
+            if number_and_np.end <= trig.start
+                && CONTRAST.is_match(&text[between.clone()])
+                && ctx
+                    .ann
+                    .quantities
+                    .iter()
+                    .any(|o| between.start <= o.span.start && o.span.start < between.end)
+            {
+                continue;
+            }
             let boundaries = boundaries(&text[between]);
             if bare && boundaries > 0 && d > 1 && !completes {
                 continue;
             }
-            let cost = d + BOUNDARY_WEIGHT * boundaries;
-            // Equally near, the longer trigger says more ("lost their homes", not "lost").
-            if best
-                .as_ref()
-                .is_none_or(|b| cost < b.cost || (cost == b.cost && trig.len() > b.trigger.len()))
-            {
+            // "the release of 50 settlers held captive": a participle after the group's noun
+            // only describes the group; it weighs a word more, so a measure governing the
+            // phrase goes first.
+            let describing = head_at.is_some_and(|h| h < trig.start)
+                && describes(text, number_and_np, true, trig);
+            let cost = d + BOUNDARY_WEIGHT * boundaries + usize::from(describing);
+            // Equally near, a measure that is more than a description goes first, then the
+            // longer trigger, which says more ("lost their homes", not "lost").
+            if best.as_ref().is_none_or(|b| {
+                cost < b.cost
+                    || (cost == b.cost
+                        && (b.describing, trig.len()) > (describing, b.trigger.len()))
+            }) {
                 best = Some(Measure {
                     cost,
                     trigger: trig.clone(),
                     frame,
+                    describing,
                 });
             }
         }
@@ -513,16 +616,25 @@ fn group_before(
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
-/// The group of the count a bare number is coordinated with: "174 civilians killed and
-/// 1,041 injured", "killed 12 soldiers and wounded 30" count the same group twice. Only
-/// when "and" or a comma joins them within three words.
-fn coordinated_group(
+/// The group of "them" before a bare number: "200 trucks set off and, of them, 187 entered"
+/// counts trucks, the group of the count before it in the sentence.
+fn them_before(
     text: &str,
     last: Option<&Last>,
     sentence: &Range<usize>,
     pos: usize,
 ) -> Option<String> {
-    let last = last.filter(|l| l.sentence == *sentence && l.end <= pos)?;
+    let last = last?;
+    let before = text[sentence.start.max(last.end)..pos].trim_end();
+    let before = before.strip_suffix([',', ':'])?.trim_end().to_ascii_lowercase();
+    THEM_BEFORE.is_match(&before).then(|| last.subject.clone())
+}
+
+/// The group of the count a bare number is coordinated with: "174 civilians killed and
+/// 1,041 injured", "killed 12 soldiers and wounded 30" count the same group twice. Only
+/// when "and" or a comma joins them within three words.
+fn coordinated_group(text: &str, last: Option<&Last>, pos: usize) -> Option<String> {
+    let last = last?;
     let between = &text[last.end..pos];
     let joined = between.trim_start().starts_with(',')
         || between
@@ -539,11 +651,101 @@ fn group_after(
     text: &str,
     sentence: &Range<usize>,
     after: usize,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let rest = &text[after..sentence.end];
     let m = WERE_GROUP.find(rest)?;
-    let (_, word) = words(&rest[m.end..]).next()?;
-    subject_of(frames, word).map(|i| frames.subjects[i].0.clone())
+    let (at, word) = words(&rest[m.end..]).next()?;
+    let end = after + m.end + at + word.len();
+    subject_of(frames, word).map(|i| (frames.subjects[i].0.clone(), end))
+}
+
+/// How a number is joined to the count before it in its sentence.
+enum Link {
+    /// A part of it: "killed 30, including 9 children", "4 of them women", "24 were freed -
+    /// 13 Thais, ...".
+    Part,
+    /// The next part of a list of parts: "including 9 children and 4 women".
+    NextPart,
+    /// Joined by "and" or a comma to a count whose measure's word comes before it: "freed
+    /// 61 captives and 25 others".
+    Coordinated,
+}
+
+/// A number and the words it was read with, for [`linked`].
+struct Linked<'a> {
+    q: &'a crate::annotate::Quantity,
+    number_and_np: &'a Range<usize>,
+    /// "N of them": a part of the count before.
+    part_of: bool,
+    bare: bool,
+}
+
+/// How a number is joined to `last`, the count before it in its sentence: only when no
+/// other measure's word lies between them.
+fn linked(
+    ctx: &Context,
+    triggers: &[Vec<Range<usize>>],
+    last: &Last,
+    n: &Linked,
+) -> Option<Link> {
+    let text = ctx.text();
+    let Linked {
+        q,
+        number_and_np,
+        part_of,
+        bare,
+    } = *n;
+    let between = &text[last.end..q.span.start];
+    let other_between = triggers
+        .iter()
+        .flatten()
+        .any(|t| last.end <= t.start && t.end <= q.span.start && *t != last.trigger);
+    if other_between || between.contains(char::is_numeric) {
+        return None;
+    }
+    if part_of || SUBSET.is_match(between) {
+        return Some(Link::Part);
+    }
+    // A list after a dash or a colon: "24 were freed - 13 Thais, 10 Filipinos and one
+    // Briton -". Only when nothing in the number's own stretch, up to the next dash, says
+    // what befell it.
+    if between.trim_end().ends_with(['-', '\u{2013}', '\u{2014}', ':']) {
+        let stretch_end = text[number_and_np.end..last.sentence.end]
+            .find(['-', '\u{2013}', '\u{2014}', ';'])
+            .map_or(last.sentence.end, |i| number_and_np.end + i);
+        let own = triggers
+            .iter()
+            .flatten()
+            .any(|t| q.span.start <= t.start && t.start < stretch_end);
+        return (!own).then_some(Link::Part);
+    }
+    // A bare number takes the measure of the count it is joined to only when it has none of
+    // its own ("release 10 on Monday and 10 more on Tuesday"; "174 killed and 1,041 injured"
+    // keeps its own).
+    if bare {
+        return coordinated_group(text, Some(last), q.span.start).map(|_| Link::Coordinated);
+    }
+    if !COORDINATOR.is_match(between) {
+        return None;
+    }
+    if last.part {
+        return Some(Link::NextPart);
+    }
+    // A verb or noun before the first count governs the list.
+    (last.trigger.end <= last.start).then_some(Link::Coordinated)
+}
+
+/// Whether `trigger`, found for a number with a named group, only describes that group: it
+/// follows the group's noun with no verb of its own between ("25 others held hostage",
+/// "18 workers who were kidnapped" is a relative clause too), where "25 others were killed"
+/// says what befell them.
+fn describes(text: &str, number_and_np: &Range<usize>, named: bool, trigger: &Range<usize>) -> bool {
+    if !named || trigger.start < number_and_np.start {
+        return false;
+    }
+    let from = number_and_np.start.min(trigger.start);
+    let between = &text[from..trigger.start];
+    !AUXILIARY.is_match(between) || RELATIVE.is_match(between)
 }
 
 /// What a count claim is made of.
@@ -839,6 +1041,11 @@ pub(crate) fn warm_up() {
     LazyLock::force(&SUBSET);
     LazyLock::force(&ZERO);
     LazyLock::force(&OF_THEM);
+    LazyLock::force(&THEM_BEFORE);
+    LazyLock::force(&COORDINATOR);
+    LazyLock::force(&AUXILIARY);
+    LazyLock::force(&RELATIVE);
+    LazyLock::force(&CONTRAST);
     LazyLock::force(&VAGUE_OF);
     LazyLock::force(&RISE);
     LazyLock::force(&PROJECTION);
