@@ -855,3 +855,33 @@ fn a_measure_past_a_contrast_and_another_number_is_that_numbers() {
         vec![v("killed", "people", 210.0)]
     );
 }
+
+#[test]
+fn the_people_who_tell_are_not_counted() {
+    assert_eq!(
+        msvs("Fifty people were killed in a strike on a school sheltering the displaced, two aid workers and the police said."),
+        vec![v("killed", "people", 50.0)]
+    );
+    assert_eq!(
+        msvs("No aid has entered for nine days, two Kora Nations officials said."),
+        vec![]
+    );
+    // Unless their own words say what befell them.
+    assert_eq!(
+        msvs("Two wounded guards said the gate had fallen."),
+        vec![v("wounded", "soldiers", 2.0)]
+    );
+}
+
+#[test]
+fn the_whole_a_part_is_taken_from_is_not_counted_again() {
+    assert_eq!(
+        msvs("Four of the nine fatalities were women."),
+        vec![v("killed", "women", 4.0)]
+    );
+    // "Out of the 34 injured" is told once, and counted.
+    assert_eq!(
+        msvs("Out of the 34 injured, 16 were women."),
+        vec![v("wounded", "people", 34.0), v("wounded", "women", 16.0)]
+    );
+}

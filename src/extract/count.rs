@@ -10,6 +10,18 @@ use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A verb of saying after a group, perhaps with another source joined by "and": "two
+/// officials said", "two aid workers and the police told reporters".
+static REPORTER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:and [^,.;:\-\x{2013}\x{2014}]{1,40}?\s)?(?:said|say|says|told|tell|stated|confirmed|reported)\b",
+    )
+});
+
+/// The words between a part and its whole: "four of the nine".
+static DENOMINATOR: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^\s+of(?: the| those| these)?\s+$"));
+
 /// A contrast between two clauses: "..., while 30,000 others were injured".
 static CONTRAST: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:while|whereas|but)\b"));
@@ -17,7 +29,7 @@ static CONTRAST: LazyLock<GatedRegex> =
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also|the|a|an|amid|among|amongst|against|despite|over|under|through|following|according|without|within|until|than|because|each|every|daily|apiece)$",
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|said|says|say|told|remain|remained|still|now|also|the|a|an|amid|among|amongst|against|despite|over|under|through|following|according|without|within|until|than|because|each|every|daily|apiece)$",
     )
 });
 
@@ -170,6 +182,16 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         if q.value < 1.0 {
             continue;
         }
+        // "four of the nine dead were women": the nine is the whole the four are part of,
+        // a count already told, not a new one.
+        let quantities = &ctx.ann.quantities;
+        let before = quantities.partition_point(|o| o.span.end <= q.span.start);
+        if before
+            .checked_sub(1)
+            .is_some_and(|i| DENOMINATOR.is_match(&text[quantities[i].span.end..q.span.start]))
+        {
+            continue;
+        }
         let Some(sentence) = ctx.sentence_of(q.span.start) else {
             continue;
         };
@@ -246,6 +268,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let last_here = last
             .as_ref()
             .filter(|l| l.sentence == sentence && l.end <= q.span.start);
+        let has_name = named.is_some();
         let subject = match named {
             Some(s) => s,
             None if bare => match group_before(frames, text, &sentence, q.span.start) {
@@ -333,6 +356,14 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let Some(Measure { trigger, frame, .. }) = best else {
             continue;
         };
+        // "..., two aid workers said": the people who tell are a source, not a count, unless
+        // their own words say what befell them ("two wounded guards said").
+        if has_name
+            && REPORTER.is_match(&text[number_and_np.end..sentence.end])
+            && !(number_and_np.start <= trigger.start && trigger.end <= number_and_np.end)
+        {
+            continue;
+        }
         last = Some(Last {
             sentence: sentence.clone(),
             start: q.span.start,
@@ -1046,6 +1077,8 @@ pub(crate) fn warm_up() {
     LazyLock::force(&AUXILIARY);
     LazyLock::force(&RELATIVE);
     LazyLock::force(&CONTRAST);
+    LazyLock::force(&REPORTER);
+    LazyLock::force(&DENOMINATOR);
     LazyLock::force(&VAGUE_OF);
     LazyLock::force(&RISE);
     LazyLock::force(&PROJECTION);
