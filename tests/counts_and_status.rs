@@ -885,3 +885,24 @@ fn the_whole_a_part_is_taken_from_is_not_counted_again() {
         vec![v("wounded", "people", 34.0), v("wounded", "women", 16.0)]
     );
 }
+
+#[test]
+fn people_are_given_aid_they_do_not_arrive_as_aid() {
+    assert_eq!(
+        msvs("Field medics helped 300 people, including 40 children."),
+        vec![v("aid", "people", 300.0), v("aid", "children", 40.0)]
+    );
+    assert_eq!(
+        msvs("Some 2 million people need humanitarian aid."),
+        vec![v("aid", "people", 2_000_000.0)]
+    );
+    assert_eq!(
+        msvs("Forty trucks arrived at the crossing."),
+        vec![v("aid", "supplies", 40.0)]
+    );
+    assert_eq!(msvs("Four passengers arrived at the border post."), vec![]);
+    assert_eq!(
+        msvs("A witness saw rescuers carrying one dead man from the ruins."),
+        vec![v("killed", "people", 1.0)]
+    );
+}
