@@ -711,7 +711,10 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
     let got = counts("Nine were killed and 70 sustained injuries in the blast.");
     assert_eq!(
         got,
-        vec![count("killed", "people", 9.0), count("wounded", "people", 70.0)]
+        vec![
+            count("killed", "people", 9.0),
+            count("wounded", "people", 70.0)
+        ]
     );
     // A determiner, "amid" or a full stop with no space after it ends the phrase.
     assert_eq!(
@@ -720,7 +723,10 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
     );
     let got = counts("The number of freed captives could be 11 or 12.Under the deal, talks go on.");
     assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!((got[0].0.as_str(), got[0].3), ("released", Qualifier::Range));
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3),
+        ("released", Qualifier::Range)
+    );
     // A number joined to a unit by a hyphen is a length of time, not a count.
     assert!(counts("A four-day humanitarian truce began.").is_empty());
     assert!(counts("A 72-hour ceasefire took effect at dawn.").is_empty());
@@ -730,7 +736,9 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
 
 #[test]
 fn a_toll_that_passes_a_figure_is_more_than_it() {
-    let got = counts("The toll from a month of raids on the valley has surged past 1,900, the office said.");
+    let got = counts(
+        "The toll from a month of raids on the valley has surged past 1,900, the office said.",
+    );
     assert_eq!(
         got,
         vec![(
@@ -742,9 +750,11 @@ fn a_toll_that_passes_a_figure_is_more_than_it() {
         )]
     );
     // Not a verb of rising: "past" is a time.
-    assert!(counts("Twelve hostages were freed in the past week.")
-        .iter()
-        .all(|c| c.3 == Qualifier::Exact));
+    assert!(
+        counts("Twelve hostages were freed in the past week.")
+            .iter()
+            .all(|c| c.3 == Qualifier::Exact)
+    );
 }
 
 /// Counts as (measure, subject, value), in text order.
@@ -760,7 +770,9 @@ fn v(measure: &str, subject: &str, value: f64) -> (String, String, f64) {
 fn the_parts_of_a_list_take_its_measure() {
     // A list after a dash: its parts were handed back too, whatever their noun.
     assert_eq!(
-        msvs("In all 20 captives were handed back on Friday - 11 Peruvians, 8 Bolivians and one monk - the mediators said."),
+        msvs(
+            "In all 20 captives were handed back on Friday - 11 Peruvians, 8 Bolivians and one monk - the mediators said."
+        ),
         vec![
             v("released", "captives", 20.0),
             v("released", "people", 11.0),
@@ -769,7 +781,9 @@ fn the_parts_of_a_list_take_its_measure() {
     );
     // A part after "including" and the parts joined to it.
     assert_eq!(
-        msvs("The raids killed 40 people, including 12 children and 9 women, and injured 80 others."),
+        msvs(
+            "The raids killed 40 people, including 12 children and 9 women, and injured 80 others."
+        ),
         vec![
             v("killed", "people", 40.0),
             v("killed", "children", 12.0),
@@ -797,7 +811,10 @@ fn a_measure_before_a_list_governs_it() {
     );
     assert_eq!(
         msvs("The group will free 10 hostages on Monday and 10 more on Tuesday."),
-        vec![v("released", "captives", 10.0), v("released", "captives", 10.0)]
+        vec![
+            v("released", "captives", 10.0),
+            v("released", "captives", 10.0)
+        ]
     );
     assert_eq!(
         msvs("Some 200 trucks set off at dawn and, of them, 187 entered the city."),
@@ -814,11 +831,17 @@ fn a_measure_before_a_list_governs_it() {
     // A second count with a verb of its own keeps it.
     assert_eq!(
         msvs("The blast killed 12 civilians and 30 soldiers were wounded."),
-        vec![v("killed", "civilians", 12.0), v("wounded", "soldiers", 30.0)]
+        vec![
+            v("killed", "civilians", 12.0),
+            v("wounded", "soldiers", 30.0)
+        ]
     );
     assert_eq!(
         msvs("Medics said 174 civilians were killed and 1,041 injured."),
-        vec![v("killed", "civilians", 174.0), v("wounded", "civilians", 1041.0)]
+        vec![
+            v("killed", "civilians", 174.0),
+            v("wounded", "civilians", 1041.0)
+        ]
     );
 }
 
@@ -843,7 +866,9 @@ fn a_group_described_by_a_participle_takes_the_measure_that_governs_it() {
 #[test]
 fn a_measure_past_a_contrast_and_another_number_is_that_numbers() {
     assert_eq!(
-        msvs("The victims include 900 children and 300 women, while 4,000 others have been injured."),
+        msvs(
+            "The victims include 900 children and 300 women, while 4,000 others have been injured."
+        ),
         vec![
             v("killed", "children", 900.0),
             v("killed", "women", 300.0),
@@ -859,7 +884,9 @@ fn a_measure_past_a_contrast_and_another_number_is_that_numbers() {
 #[test]
 fn the_people_who_tell_are_not_counted() {
     assert_eq!(
-        msvs("Fifty people were killed in a strike on a school sheltering the displaced, two aid workers and the police said."),
+        msvs(
+            "Fifty people were killed in a strike on a school sheltering the displaced, two aid workers and the police said."
+        ),
         vec![v("killed", "people", 50.0)]
     );
     assert_eq!(

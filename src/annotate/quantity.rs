@@ -698,8 +698,11 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
 /// `i` touches both.
 fn hyphened_multiplier(toks: &[Tok], i: usize) -> Option<f64> {
     let (dash, word) = (toks.get(i)?, toks.get(i + 1)?);
-    let touching = i > 0 && toks[i - 1].span.end == dash.span.start && dash.span.end == word.span.start;
-    (dash.text == "-" && touching).then(|| multiplier(&word.lower)).flatten()
+    let touching =
+        i > 0 && toks[i - 1].span.end == dash.span.start && dash.span.end == word.span.start;
+    (dash.text == "-" && touching)
+        .then(|| multiplier(&word.lower))
+        .flatten()
 }
 
 fn split_suffix(token: &str) -> (&str, f64) {

@@ -73,9 +73,8 @@ static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
 
 /// "of them", "of those", "among them": the group of the count before, when it ends the
 /// words before a bare number.
-static THEM_BEFORE: LazyLock<GatedRegex> = LazyLock::new(|| {
-    GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$")
-});
+static THEM_BEFORE: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$"));
 
 /// The words that may join two counts of one list: "and", a comma, "as well as", "in
 /// addition to", "plus".
@@ -535,9 +534,7 @@ fn nearest<'f>(
 /// Whether a word looks like a past tense or participle ("entered", "sustained"): after a
 /// number with no known noun, it is the verb of the clause the number is the subject of.
 fn past_verb(word: &str) -> bool {
-    word.len() > 4
-        && word.chars().all(|c| c.is_ascii_lowercase())
-        && word.ends_with("ed")
+    word.len() > 4 && word.chars().all(|c| c.is_ascii_lowercase()) && word.ends_with("ed")
 }
 
 /// Whether a trigger is one participle ("freed", "wounded", "missing") or "dead": before a group's
@@ -657,7 +654,10 @@ fn them_before(
 ) -> Option<String> {
     let last = last?;
     let before = text[sentence.start.max(last.end)..pos].trim_end();
-    let before = before.strip_suffix([',', ':'])?.trim_end().to_ascii_lowercase();
+    let before = before
+        .strip_suffix([',', ':'])?
+        .trim_end()
+        .to_ascii_lowercase();
     THEM_BEFORE.is_match(&before).then(|| last.subject.clone())
 }
 
@@ -713,12 +713,7 @@ struct Linked<'a> {
 
 /// How a number is joined to `last`, the count before it in its sentence: only when no
 /// other measure's word lies between them.
-fn linked(
-    ctx: &Context,
-    triggers: &[Vec<Range<usize>>],
-    last: &Last,
-    n: &Linked,
-) -> Option<Link> {
+fn linked(ctx: &Context, triggers: &[Vec<Range<usize>>], last: &Last, n: &Linked) -> Option<Link> {
     let text = ctx.text();
     let Linked {
         q,
@@ -740,7 +735,10 @@ fn linked(
     // A list after a dash or a colon: "24 were freed - 13 Thais, 10 Filipinos and one
     // Briton -". Only when nothing in the number's own stretch, up to the next dash, says
     // what befell it.
-    if between.trim_end().ends_with(['-', '\u{2013}', '\u{2014}', ':']) {
+    if between
+        .trim_end()
+        .ends_with(['-', '\u{2013}', '\u{2014}', ':'])
+    {
         let stretch_end = text[number_and_np.end..last.sentence.end]
             .find(['-', '\u{2013}', '\u{2014}', ';'])
             .map_or(last.sentence.end, |i| number_and_np.end + i);
@@ -770,7 +768,12 @@ fn linked(
 /// follows the group's noun with no verb of its own between ("25 others held hostage",
 /// "18 workers who were kidnapped" is a relative clause too), where "25 others were killed"
 /// says what befell them.
-fn describes(text: &str, number_and_np: &Range<usize>, named: bool, trigger: &Range<usize>) -> bool {
+fn describes(
+    text: &str,
+    number_and_np: &Range<usize>,
+    named: bool,
+    trigger: &Range<usize>,
+) -> bool {
     if !named || trigger.start < number_and_np.start {
         return false;
     }
