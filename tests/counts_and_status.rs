@@ -933,3 +933,26 @@ fn people_are_given_aid_they_do_not_arrive_as_aid() {
         vec![v("killed", "people", 1.0)]
     );
 }
+
+#[test]
+fn a_sentence_that_opens_on_the_group_just_counted_lists_its_parts() {
+    assert_eq!(
+        msvs(
+            "The militia freed 30 detainees on Sunday. Among the detainees were 12 women and 5 boys."
+        ),
+        vec![
+            v("released", "captives", 30.0),
+            v("released", "women", 12.0),
+            v("released", "children", 5.0),
+        ]
+    );
+    // Not after a paragraph break, nor a sentence that opens otherwise.
+    assert_eq!(
+        msvs("The militia freed 30 detainees on Sunday.\n\nAmong the guests were 12 women."),
+        vec![v("released", "captives", 30.0)]
+    );
+    assert_eq!(
+        msvs("The militia freed 30 detainees on Sunday. The hall held 12 women."),
+        vec![v("released", "captives", 30.0)]
+    );
+}

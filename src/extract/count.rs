@@ -22,6 +22,14 @@ static REPORTER: LazyLock<GatedRegex> = LazyLock::new(|| {
 static DENOMINATOR: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^\s+of(?: the| those| these)?\s+$"));
 
+/// A sentence that opens on a group it takes parts of, up to a number: "Among the
+/// detainees were 24 women", "Of those freed, 12".
+static ANCHOR: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:among|of|out of) (?:the|those|these) [^,.;:0-9]{1,40}?(?:,\s*|\s+(?:were|are)\s+)$",
+    )
+});
+
 /// A contrast between two clauses: "..., while 30,000 others were injured".
 static CONTRAST: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:while|whereas|but)\b"));
@@ -350,7 +358,30 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     )
                 }
             }
-            None => (own(), false),
+            None => match own() {
+                Some(m) => (Some(m), false),
+                // "Among the detainees were 24 women": a sentence that opens on the group of
+                // the count just told, with no measure of its own, lists its parts.
+                None => match last.as_ref().filter(|l| {
+                    l.sentence.end <= sentence.start
+                        && text[l.sentence.end..sentence.start].trim().is_empty()
+                        && !text[l.sentence.end..sentence.start].contains("\n\n")
+                        && l.frame.counts(&subject)
+                        && ANCHOR.is_match(&text[sentence.start..q.span.start])
+                }) {
+                    // The trigger is in the sentence before: the number stands for it here.
+                    Some(l) => (
+                        Some(Measure {
+                            cost: 0,
+                            trigger: number_and_np.clone(),
+                            frame: l.frame,
+                            describing: false,
+                        }),
+                        true,
+                    ),
+                    None => (None, false),
+                },
+            },
         };
         let Some(Measure { trigger, frame, .. }) = best else {
             continue;
@@ -1082,6 +1113,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&CONTRAST);
     LazyLock::force(&REPORTER);
     LazyLock::force(&DENOMINATOR);
+    LazyLock::force(&ANCHOR);
     LazyLock::force(&VAGUE_OF);
     LazyLock::force(&RISE);
     LazyLock::force(&PROJECTION);
