@@ -614,3 +614,345 @@ fn a_count_takes_the_narrower_place_that_follows_it() {
     let got = placed("Shelling in Idlib province killed 12 people, officials in Damascus said.");
     assert_eq!(got, vec![(12.0, Some("idlib".into()))]);
 }
+
+/// The first count of `text` as (measure, subject, value), or `None`.
+fn first(text: &str) -> Option<(String, String, f64)> {
+    counts(text).into_iter().next().map(|c| (c.0, c.1, c.2))
+}
+
+fn msv(measure: &str, subject: &str, value: f64) -> Option<(String, String, f64)> {
+    Some((measure.into(), subject.into(), value))
+}
+
+#[test]
+fn more_words_for_measures_and_groups() {
+    assert_eq!(
+        first("The militia releases 24 captives at the bridge."),
+        msv("released", "captives", 24.0)
+    );
+    assert_eq!(
+        first("Four hostages walked free after the talks."),
+        msv("released", "captives", 4.0)
+    );
+    assert_eq!(
+        first("Border guards apprehended 30 gunmen overnight."),
+        msv("captured", "fighters", 30.0)
+    );
+    assert_eq!(
+        first("Rebels are seizing 6 tanks a week."),
+        msv("captured", "materiel", 6.0)
+    );
+    assert_eq!(
+        first("The village remembers the abduction of 90 farmers."),
+        msv("captured", "people", 90.0)
+    );
+    assert_eq!(
+        first("The faction's radio counted 31 martyrs by evening."),
+        msv("killed", "people", 31.0)
+    );
+    assert_eq!(
+        first("The harbour town mourns the loss of 40 fishermen."),
+        msv("killed", "people", 40.0)
+    );
+    assert_eq!(
+        first("Divers counted 17 bodies along the shore."),
+        msv("killed", "bodies", 17.0)
+    );
+    assert_eq!(
+        first("His wife and three grandchildren died in the storm."),
+        msv("killed", "children", 3.0)
+    );
+    assert_eq!(
+        first("The prosecutor said 220 conscripts are being treated in hospitals."),
+        msv("wounded", "soldiers", 220.0)
+    );
+    assert_eq!(
+        first("The raid led to the injury of 15 farmers and herders."),
+        msv("wounded", "people", 15.0)
+    );
+    assert_eq!(
+        first("Some 5,000 villagers have fled across the country's borders."),
+        msv("refugees", "people", 5000.0)
+    );
+    assert_eq!(
+        first("More than 9,000 children were exposed to the floodwater."),
+        msv("affected", "children", 9000.0)
+    );
+    assert_eq!(
+        first("Shells fell on the Kora region of 2 million people."),
+        msv("population", "people", 2_000_000.0)
+    );
+    assert_eq!(
+        first("Shells fell on the island of 80,000."),
+        msv("population", "people", 80_000.0)
+    );
+    // Materiel is lost, not killed; a team's losses are not a count of anything.
+    assert_eq!(
+        first("The brigade lost 3 tanks in the ambush."),
+        msv("destroyed", "materiel", 3.0)
+    );
+    assert_eq!(first("The home side lost 3 matches in a row."), None);
+    // "In the region of" approximates a figure; it names no region's people.
+    assert!(
+        counts("The mayor put the final figure in the region of 9,000.")
+            .iter()
+            .all(|c| c.0 != "population")
+    );
+    // A known group with no measure near is not a count.
+    assert_eq!(first("Twelve relatives gathered at the gate."), None);
+}
+
+#[test]
+fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
+    assert_eq!(
+        first("The registry had recorded 3,166 deaths up until Friday."),
+        msv("killed", "people", 3166.0)
+    );
+    let got = counts("Nine were killed and 70 sustained injuries in the blast.");
+    assert_eq!(
+        got,
+        vec![
+            count("killed", "people", 9.0),
+            count("wounded", "people", 70.0)
+        ]
+    );
+    // A determiner, "amid" or a full stop with no space after it ends the phrase.
+    assert_eq!(
+        first("The toll passed 900 amid fresh shelling."),
+        msv("killed", "people", 900.0)
+    );
+    let got = counts("The number of freed captives could be 11 or 12.Under the deal, talks go on.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].3),
+        ("released", Qualifier::Range)
+    );
+    // A number joined to a unit by a hyphen is a length of time, not a count.
+    assert!(counts("A four-day humanitarian truce began.").is_empty());
+    assert!(counts("A 72-hour ceasefire took effect at dawn.").is_empty());
+    // A past verb with no measure near says nothing.
+    assert!(counts("Some 40 refused to leave the square.").is_empty());
+}
+
+#[test]
+fn a_toll_that_passes_a_figure_is_more_than_it() {
+    let got = counts(
+        "The toll from a month of raids on the valley has surged past 1,900, the office said.",
+    );
+    assert_eq!(
+        got,
+        vec![(
+            "killed".into(),
+            "people".into(),
+            1900.0,
+            Qualifier::MoreThan,
+            false
+        )]
+    );
+    // Not a verb of rising: "past" is a time.
+    assert!(
+        counts("Twelve hostages were freed in the past week.")
+            .iter()
+            .all(|c| c.3 == Qualifier::Exact)
+    );
+}
+
+/// Counts as (measure, subject, value), in text order.
+fn msvs(text: &str) -> Vec<(String, String, f64)> {
+    counts(text).into_iter().map(|c| (c.0, c.1, c.2)).collect()
+}
+
+fn v(measure: &str, subject: &str, value: f64) -> (String, String, f64) {
+    (measure.into(), subject.into(), value)
+}
+
+#[test]
+fn the_parts_of_a_list_take_its_measure() {
+    // A list after a dash: its parts were handed back too, whatever their noun.
+    assert_eq!(
+        msvs(
+            "In all 20 captives were handed back on Friday - 11 Peruvians, 8 Bolivians and one monk - the mediators said."
+        ),
+        vec![
+            v("released", "captives", 20.0),
+            v("released", "people", 11.0),
+            v("released", "people", 8.0),
+        ]
+    );
+    // A part after "including" and the parts joined to it.
+    assert_eq!(
+        msvs(
+            "The raids killed 40 people, including 12 children and 9 women, and injured 80 others."
+        ),
+        vec![
+            v("killed", "people", 40.0),
+            v("killed", "children", 12.0),
+            v("killed", "women", 9.0),
+            v("wounded", "people", 80.0),
+        ]
+    );
+    // A part after a dash with a measure of its own keeps it.
+    assert_eq!(
+        msvs("Shelling killed 14 people on Monday - 30 more were wounded."),
+        vec![v("killed", "people", 14.0), v("wounded", "people", 30.0)]
+    );
+    // "Among the dead" that closes a clause opens no list.
+    assert_eq!(
+        msvs("At least nine children were among the dead and 50 had been wounded."),
+        vec![v("killed", "children", 9.0), v("wounded", "people", 50.0)]
+    );
+}
+
+#[test]
+fn a_measure_before_a_list_governs_it() {
+    assert_eq!(
+        msvs("The deal secured the release of 30 farmers and 12 students held since March."),
+        vec![v("released", "people", 30.0), v("released", "people", 12.0)]
+    );
+    assert_eq!(
+        msvs("The group will free 10 hostages on Monday and 10 more on Tuesday."),
+        vec![
+            v("released", "captives", 10.0),
+            v("released", "captives", 10.0)
+        ]
+    );
+    assert_eq!(
+        msvs("Some 200 trucks set off at dawn and, of them, 187 entered the city."),
+        vec![v("aid", "supplies", 200.0), v("aid", "supplies", 187.0)]
+    );
+    assert_eq!(
+        msvs("Out of the 34 injured, 16 were women, and six were children."),
+        vec![
+            v("wounded", "people", 34.0),
+            v("wounded", "women", 16.0),
+            v("wounded", "children", 6.0),
+        ]
+    );
+    // A second count with a verb of its own keeps it.
+    assert_eq!(
+        msvs("The blast killed 12 civilians and 30 soldiers were wounded."),
+        vec![
+            v("killed", "civilians", 12.0),
+            v("wounded", "soldiers", 30.0)
+        ]
+    );
+    assert_eq!(
+        msvs("Medics said 174 civilians were killed and 1,041 injured."),
+        vec![
+            v("killed", "civilians", 174.0),
+            v("wounded", "civilians", 1041.0)
+        ]
+    );
+}
+
+#[test]
+fn a_group_described_by_a_participle_takes_the_measure_that_governs_it() {
+    assert_eq!(
+        msvs("Talks led to the release of about 50 farmers held captive since May."),
+        vec![v("released", "people", 50.0)]
+    );
+    // With nothing else near, the participle is the measure.
+    assert_eq!(
+        msvs("The envoy met 25 workers held hostage in the north."),
+        vec![v("captured", "people", 25.0)]
+    );
+    // Only a word heavier: a measure two words before does not outweigh it.
+    assert_eq!(
+        msvs("It is a humanitarian crisis with 6,000 villagers fleeing the valley."),
+        vec![v("displaced", "people", 6000.0)]
+    );
+}
+
+#[test]
+fn a_measure_past_a_contrast_and_another_number_is_that_numbers() {
+    assert_eq!(
+        msvs(
+            "The victims include 900 children and 300 women, while 4,000 others have been injured."
+        ),
+        vec![
+            v("killed", "children", 900.0),
+            v("killed", "women", 300.0),
+            v("wounded", "people", 4000.0),
+        ]
+    );
+    assert_eq!(
+        msvs("The number of victims has risen to 210."),
+        vec![v("killed", "people", 210.0)]
+    );
+}
+
+#[test]
+fn the_people_who_tell_are_not_counted() {
+    assert_eq!(
+        msvs(
+            "Fifty people were killed in a strike on a school sheltering the displaced, two aid workers and the police said."
+        ),
+        vec![v("killed", "people", 50.0)]
+    );
+    assert_eq!(
+        msvs("No aid has entered for nine days, two Kora Nations officials said."),
+        vec![]
+    );
+    // Unless their own words say what befell them.
+    assert_eq!(
+        msvs("Two wounded guards said the gate had fallen."),
+        vec![v("wounded", "soldiers", 2.0)]
+    );
+}
+
+#[test]
+fn the_whole_a_part_is_taken_from_is_not_counted_again() {
+    assert_eq!(
+        msvs("Four of the nine fatalities were women."),
+        vec![v("killed", "women", 4.0)]
+    );
+    // "Out of the 34 injured" is told once, and counted.
+    assert_eq!(
+        msvs("Out of the 34 injured, 16 were women."),
+        vec![v("wounded", "people", 34.0), v("wounded", "women", 16.0)]
+    );
+}
+
+#[test]
+fn people_are_given_aid_they_do_not_arrive_as_aid() {
+    assert_eq!(
+        msvs("Field medics helped 300 people, including 40 children."),
+        vec![v("aid", "people", 300.0), v("aid", "children", 40.0)]
+    );
+    assert_eq!(
+        msvs("Some 2 million people need humanitarian aid."),
+        vec![v("aid", "people", 2_000_000.0)]
+    );
+    assert_eq!(
+        msvs("Forty trucks arrived at the crossing."),
+        vec![v("aid", "supplies", 40.0)]
+    );
+    assert_eq!(msvs("Four passengers arrived at the border post."), vec![]);
+    assert_eq!(
+        msvs("A witness saw rescuers carrying one dead man from the ruins."),
+        vec![v("killed", "people", 1.0)]
+    );
+}
+
+#[test]
+fn a_sentence_that_opens_on_the_group_just_counted_lists_its_parts() {
+    assert_eq!(
+        msvs(
+            "The militia freed 30 detainees on Sunday. Among the detainees were 12 women and 5 boys."
+        ),
+        vec![
+            v("released", "captives", 30.0),
+            v("released", "women", 12.0),
+            v("released", "children", 5.0),
+        ]
+    );
+    // Not after a paragraph break, nor a sentence that opens otherwise.
+    assert_eq!(
+        msvs("The militia freed 30 detainees on Sunday.\n\nAmong the guests were 12 women."),
+        vec![v("released", "captives", 30.0)]
+    );
+    assert_eq!(
+        msvs("The militia freed 30 detainees on Sunday. The hall held 12 women."),
+        vec![v("released", "captives", 30.0)]
+    );
+}

@@ -84,6 +84,8 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("not less than", Qualifier::AtLeast),
     ("a minimum of", Qualifier::AtLeast),
     ("at least", Qualifier::AtLeast),
+    // "killing least 12 civilians": "at least" with its first word dropped.
+    ("least", Qualifier::AtLeast),
     ("in excess of", Qualifier::MoreThan),
     ("exceeding", Qualifier::MoreThan),
     ("exceeded", Qualifier::MoreThan),
@@ -92,7 +94,21 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("surpassing", Qualifier::MoreThan),
     ("surpassed", Qualifier::MoreThan),
     ("surpass", Qualifier::MoreThan),
+    ("surpasses", Qualifier::MoreThan),
     ("topped", Qualifier::MoreThan),
+    ("tops", Qualifier::MoreThan),
+    ("topping", Qualifier::MoreThan),
+    // A figure a count rises past: "the toll surged past 12,000".
+    ("rose past", Qualifier::MoreThan),
+    ("risen past", Qualifier::MoreThan),
+    ("surged past", Qualifier::MoreThan),
+    ("climbed past", Qualifier::MoreThan),
+    ("jumped past", Qualifier::MoreThan),
+    ("soared past", Qualifier::MoreThan),
+    ("went past", Qualifier::MoreThan),
+    ("gone past", Qualifier::MoreThan),
+    ("edged past", Qualifier::MoreThan),
+    ("crept past", Qualifier::MoreThan),
     ("equal to", Qualifier::Exact),
     ("upwards of", Qualifier::MoreThan),
     ("more than", Qualifier::MoreThan),
@@ -512,6 +528,10 @@ fn number_at_any(toks: &[Tok], i: usize) -> Option<Parsed> {
         if let Some(m) = toks.get(end).and_then(|n| multiplier(&n.lower)) {
             value *= m;
             end += 1;
+        } else if let Some(m) = hyphened_multiplier(toks, end) {
+            // "2.3-million"
+            value *= m;
+            end += 2;
         }
         return Parsed::exact(value, end);
     }
@@ -674,6 +694,17 @@ fn words_at(toks: &[Tok], i: usize) -> Option<Parsed> {
 }
 
 /// "10k" → ("10", 1e3); "1.2b" and "1.2bn" → billions; "10M" → millions; "10G" → 1e9.
+/// A multiplier joined to the number before it by a hyphen ("2.3-million"): the hyphen at
+/// `i` touches both.
+fn hyphened_multiplier(toks: &[Tok], i: usize) -> Option<f64> {
+    let (dash, word) = (toks.get(i)?, toks.get(i + 1)?);
+    let touching =
+        i > 0 && toks[i - 1].span.end == dash.span.start && dash.span.end == word.span.start;
+    (dash.text == "-" && touching)
+        .then(|| multiplier(&word.lower))
+        .flatten()
+}
+
 fn split_suffix(token: &str) -> (&str, f64) {
     for (suffix, m) in [("bn", 1e9), ("mil", 1e6), ("MM", 1e6)] {
         if let Some(digits) = token.strip_suffix(suffix) {
@@ -1258,6 +1289,31 @@ mod tests {
             v.iter().map(|q| q.1).collect::<Vec<_>>(),
             vec![22.0, 24.0, 26.0]
         );
+    }
+
+    #[test]
+    fn verbs_that_pass_a_figure_and_a_dropped_at() {
+        let v = qs(
+            "The toll surpasses 900. It has surged past 1,200. It tops 40. Shelling killed least 12. In the past 48 hours 30 fled.",
+        );
+        let got: Vec<(f64, Qualifier)> = v.iter().map(|q| (q.1, q.4)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (900.0, Qualifier::MoreThan),
+                (1200.0, Qualifier::MoreThan),
+                (40.0, Qualifier::MoreThan),
+                (12.0, Qualifier::AtLeast),
+                (30.0, Qualifier::Exact),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_multiplier_joined_by_a_hyphen() {
+        let v = qs("A territory of 2.3-million. A 12-month plan.");
+        assert_eq!((v[0].0.as_str(), v[0].1), ("2.3-million", 2.3e6));
+        assert_eq!(v[1].1, 12.0);
     }
 
     #[test]

@@ -10,10 +10,34 @@ use crate::rules::memo::Memo;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// A verb of saying after a group, perhaps with another source joined by "and": "two
+/// officials said", "two aid workers and the police told reporters".
+static REPORTER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:and [^,.;:\-\x{2013}\x{2014}]{1,40}?\s)?(?:said|say|says|told|tell|stated|confirmed|reported)\b",
+    )
+});
+
+/// The words between a part and its whole: "four of the nine".
+static DENOMINATOR: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)^\s+of(?: the| those| these)?\s+$"));
+
+/// A sentence that opens on a group it takes parts of, up to a number: "Among the
+/// detainees were 24 women", "Of those freed, 12".
+static ANCHOR: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:among|of|out of) (?:the|those|these) [^,.;:0-9]{1,40}?(?:,\s*|\s+(?:were|are)\s+)$",
+    )
+});
+
+/// A contrast between two clauses: "..., while 30,000 others were injured".
+static CONTRAST: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:while|whereas|but)\b"));
+
 /// Words that end the noun phrase after a number.
 static NP_STOP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|remain|remained|still|now|also)$",
+        r"(?i)^(?:and|or|but|were|was|are|is|have|has|had|be|been|in|on|at|from|to|who|that|which|since|by|with|including|after|before|during|for|as|into|near|across|while|when|of|mostly|many|since|this|these|those|there|their|its|had|will|would|could|per|found|feared|believed|reported|confirmed|said|says|say|told|remain|remained|still|now|also|the|a|an|amid|among|amongst|against|despite|over|under|through|following|according|without|within|until|than|because|each|every|daily|apiece)$",
     )
 });
 
@@ -46,13 +70,38 @@ static BOUNDARY: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)[,;:()]|\b(?:and|but|while|whereas|as well as|after|before)\b")
 });
 
-/// Words that open a list of parts of the count before them: "killed 40 people, including
-/// 12 children": the children were killed too.
+/// Words that open a list of parts of the count before them, right before the part:
+/// "killed 40 people, including 12 children": the children were killed too; "9 children were
+/// among the dead and 50 were hurt" opens none.
 static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)\b",
+        r"(?i)\b(?:including|among them|among whom|of whom|of them|of which|among the dead|among those)[\s,:]*(?:(?:were|are|was)\s*)?$",
     )
 });
+
+/// "of them", "of those", "among them": the group of the count before, when it ends the
+/// words before a bare number.
+static THEM_BEFORE: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$"));
+
+/// The words that may join two counts of one list: "and", a comma, "as well as", "in
+/// addition to", "plus".
+static COORDINATOR: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)^\s*(?:,\s*)?(?:(?:and|or|as well as|in addition to|plus|along with)\s*)?$",
+    )
+});
+
+/// A verb of being or having: "25 others were killed" says what befell them.
+static AUXILIARY: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:were|was|are|is|have|has|had|been|be|being|will|would|could|may|might)\b",
+    )
+});
+
+/// A relative pronoun: "workers who were kidnapped" describes the workers.
+static RELATIVE: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:who|whom|that|which)\b"));
 
 /// "N of them ...", "N of whom ...": a part of the count just before.
 static OF_THEM: LazyLock<GatedRegex> =
@@ -89,7 +138,7 @@ const RISE_REACH: usize = 3;
 /// A verb of rising or standing ending just before a number.
 static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:(?:rise|rose|risen|rises|rising|climb|climbed|climbs|jump|jumped|jumps|increase|increased|grow|grew|grown|soar|soared|surge|surged|reach|reached|reaches|hit|hits|top|topped|pass|passed|exceed|exceeded|exceeds|surpass|surpassed|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|be|to|at)(?: to| at)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
+        r"(?i)\b(?:(?:rise|rose|risen|rises|rising|climb|climbed|climbs|jump|jumped|jumps|increase|increased|grow|grew|grown|soar|soared|surge|surged|reach|reached|reaches|hit|hits|top|topped|pass|passed|exceed|exceeded|exceeds|surpass|surpassed|surpasses|tops|topping|touch|touches|touched|stands?|stood|estimated|put|now|is|was|are|were|be|to|at)(?: to| at| past)?(?: (?:at least|more than|over|nearly|almost|about|around|some|roughly|approximately))?)\s*$",
     )
 });
 
@@ -106,16 +155,24 @@ struct Measure<'f> {
     cost: usize,
     trigger: Range<usize>,
     frame: &'f CountFrame,
+    /// The trigger only describes the counted group (see `describes`).
+    describing: bool,
 }
 
 /// The last count of a sentence, for the parts listed after it ("including ...") and the
 /// bare figures coordinated with it ("174 civilians killed and 1,041 injured").
 struct Last<'f> {
     sentence: Range<usize>,
+    /// Where its number starts.
+    start: usize,
+    /// Where its words end: the phrase after the number, or the group after its "were".
     end: usize,
     subject: String,
     trigger: Range<usize>,
     frame: &'f CountFrame,
+    /// It is a part of the count before it ("including 9 children"): a count joined to it
+    /// by "and" is another part ("including 9 children and 4 women").
+    part: bool,
 }
 
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
@@ -130,6 +187,16 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         // Proportions ("half of them") are not counts of people or things; zero counts
         // are read from their words (see `zeros`).
         if q.value < 1.0 {
+            continue;
+        }
+        // "four of the nine dead were women": the nine is the whole the four are part of,
+        // a count already told, not a new one.
+        let quantities = &ctx.ann.quantities;
+        let before = quantities.partition_point(|o| o.span.end <= q.span.start);
+        if before
+            .checked_sub(1)
+            .is_some_and(|i| DENOMINATOR.is_match(&text[quantities[i].span.end..q.span.start]))
+        {
             continue;
         }
         let Some(sentence) = ctx.sentence_of(q.span.start) else {
@@ -148,9 +215,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .then(|| VAGUE_OF.find(&text[after..sentence.end]))
             .flatten()
             .map(|m| after + m.end);
-        let np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
-        let np_text = &text[np.clone()];
-        let np_words: Vec<(usize, &str)> = words(np_text)
+        let mut np = noun_phrase(text, part_of.or(vague_of).unwrap_or(after), sentence.end);
+        let mut np_words: Vec<(usize, &str)> = words(&text[np.clone()])
             .filter(|(_, w)| !w.is_empty())
             .map(|(i, w)| (np.start + i, w))
             .collect();
@@ -159,7 +225,6 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             triggers = sentence_triggers(frames, text, &sentence);
             searched = Some(sentence.clone());
         }
-        let number_and_np = cover(&q.span, &np);
 
         // The subject: the last head noun of a known group in the phrase; with no noun after
         // the number, the group named just before it ("of the soldiers, 12 died") or people.
@@ -182,15 +247,35 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             Some((s, at)) => (Some(s), Some(at)),
             None => (None, None),
         };
-        let bare = named.is_none()
-            && np_words.iter().all(|(at, w)| {
-                FILLER.is_match(w)
-                    || triggers
-                        .iter()
-                        .flatten()
-                        .any(|t| t.start <= *at && *at < t.end)
+        // "187 entered the city", "3,166 deaths up to Friday", "70 sustained injuries": with
+        // no known noun, a measure's word or a past verb right after the number begins what
+        // is said of it, not a phrase naming its group. The phrase ends there.
+        let verb_first = named
+            .is_none()
+            .then(|| np_words.iter().position(|(_, w)| !FILLER.is_match(w)))
+            .flatten()
+            .filter(|&i| {
+                let (at, w) = np_words[i];
+                in_trigger(at) || past_verb(w)
             });
+        if let Some(i) = verb_first {
+            np_words.truncate(i + 1);
+            let (at, w) = np_words[i];
+            np = np.start..at + w.len();
+        }
+        let bare = named.is_none()
+            && (verb_first.is_some()
+                || np_words
+                    .iter()
+                    .all(|(at, w)| FILLER.is_match(w) || in_trigger(*at)));
+        let np_text = &text[np.clone()];
+        let number_and_np = cover(&q.span, &np);
         let mut group_words = np.clone();
+        let mut end = number_and_np.end;
+        let last_here = last
+            .as_ref()
+            .filter(|l| l.sentence == sentence && l.end <= q.span.start);
+        let has_name = named.is_some();
         let subject = match named {
             Some(s) => s,
             None if bare => match group_before(frames, text, &sentence, q.span.start) {
@@ -198,32 +283,23 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     group_words = words;
                     s
                 }
-                None => group_after(frames, text, &sentence, after)
-                    .or_else(|| coordinated_group(text, last.as_ref(), &sentence, q.span.start))
-                    .unwrap_or_else(|| "people".into()),
+                None => match group_after(frames, text, &sentence, after) {
+                    Some((s, group_end)) => {
+                        end = group_end;
+                        s
+                    }
+                    None => them_before(text, last_here, &sentence, q.span.start)
+                        .or_else(|| coordinated_group(text, last_here, q.span.start))
+                        .unwrap_or_else(|| "people".into()),
+                },
             },
             None => continue,
         };
 
         // The measure: a list of parts takes the count's before it; otherwise the nearest
         // trigger, inside the phrase or within the frame's distance.
-        let inherited = last.as_ref().filter(|l| {
-            l.sentence == sentence
-                && l.frame.counts(&subject)
-                && l.end <= q.span.start
-                && (part_of.is_some() || SUBSET.is_match(&text[l.end..q.span.start]))
-                && !triggers
-                    .iter()
-                    .flatten()
-                    .any(|t| l.end <= t.start && t.end <= q.span.start)
-        });
-        let best = match inherited {
-            Some(l) => Some(Measure {
-                cost: 0,
-                trigger: l.trigger.clone(),
-                frame: l.frame,
-            }),
-            None => nearest(
+        let own = || {
+            nearest(
                 ctx,
                 frames,
                 &triggers,
@@ -234,17 +310,98 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                     bare,
                     head_at,
                 },
+            )
+        };
+        let link = last_here.and_then(|l| {
+            linked(
+                ctx,
+                &triggers,
+                l,
+                &Linked {
+                    q,
+                    number_and_np: &number_and_np,
+                    part_of: part_of.is_some(),
+                    bare,
+                },
+            )
+        });
+        let (best, part) = match link {
+            Some(Link::Part) | Some(Link::NextPart) => (
+                last_here.map(|l| Measure {
+                    cost: 0,
+                    trigger: l.trigger.clone(),
+                    frame: l.frame,
+                    describing: false,
+                }),
+                true,
             ),
+            Some(Link::Coordinated) => {
+                let mine = own();
+                let l = last_here.expect("a link has a count before");
+                // "the release of 61 captives and 25 others held since May": the verb or
+                // noun before the list governs both, unless the second has a measure of its
+                // own that is not only a phrase describing its group.
+                let keep_own = mine.as_ref().is_some_and(|m| {
+                    bare || !describes(text, &number_and_np, head_at.is_some(), &m.trigger)
+                }) || !l.frame.counts(&subject);
+                if keep_own {
+                    (mine, false)
+                } else {
+                    (
+                        Some(Measure {
+                            cost: 0,
+                            trigger: l.trigger.clone(),
+                            frame: l.frame,
+                            describing: false,
+                        }),
+                        false,
+                    )
+                }
+            }
+            None => match own() {
+                Some(m) => (Some(m), false),
+                // "Among the detainees were 24 women": a sentence that opens on the group of
+                // the count just told, with no measure of its own, lists its parts.
+                None => match last.as_ref().filter(|l| {
+                    l.sentence.end <= sentence.start
+                        && text[l.sentence.end..sentence.start].trim().is_empty()
+                        && !text[l.sentence.end..sentence.start].contains("\n\n")
+                        && l.frame.counts(&subject)
+                        && ANCHOR.is_match(&text[sentence.start..q.span.start])
+                }) {
+                    // The trigger is in the sentence before: the number stands for it here.
+                    Some(l) => (
+                        Some(Measure {
+                            cost: 0,
+                            trigger: number_and_np.clone(),
+                            frame: l.frame,
+                            describing: false,
+                        }),
+                        true,
+                    ),
+                    None => (None, false),
+                },
+            },
         };
         let Some(Measure { trigger, frame, .. }) = best else {
             continue;
         };
+        // "..., two aid workers said": the people who tell are a source, not a count, unless
+        // their own words say what befell them ("two wounded guards said").
+        if has_name
+            && REPORTER.is_match(&text[number_and_np.end..sentence.end])
+            && !(number_and_np.start <= trigger.start && trigger.end <= number_and_np.end)
+        {
+            continue;
+        }
         last = Some(Last {
             sentence: sentence.clone(),
-            end: number_and_np.end,
+            start: q.span.start,
+            end,
             subject: subject.clone(),
             trigger: trigger.clone(),
             frame,
+            part,
         });
 
         // Whose losses: an actor named with the group ("Karskian soldiers").
@@ -342,7 +499,10 @@ fn nearest<'f>(
             let d = ctx.words_between(trig, number_and_np);
             // "the toll from the week's fighting rose to 25": the number completes a
             // clause whose subject names the measure, however long that subject is.
-            let completes = bare && trig.end <= q.span.start && rises_to(text, q.span.start);
+            // The verb may be the quantity's own qualifier ("has surged past 12,000").
+            let completes = bare
+                && trig.end <= q.span.start
+                && (rises_to(text, q.span.start) || rises_to(text, q.number_span.start));
             // Frames that want their trigger next to the figure keep it there.
             let limit = if completes && frame.max_distance >= BARE_DISTANCE {
                 frame.max_distance.max(COMPLETES_DISTANCE)
@@ -361,25 +521,51 @@ fn nearest<'f>(
             } else {
                 0..0
             };
+            // "5,000 children, while 30,000 others were injured": past a contrast and
+            // another number, the measure is that number's.
+            if number_and_np.end <= trig.start
+                && CONTRAST.is_match(&text[between.clone()])
+                && ctx
+                    .ann
+                    .quantities
+                    .iter()
+                    .any(|o| between.start <= o.span.start && o.span.start < between.end)
+            {
+                continue;
+            }
             let boundaries = boundaries(&text[between]);
             if bare && boundaries > 0 && d > 1 && !completes {
                 continue;
             }
-            let cost = d + BOUNDARY_WEIGHT * boundaries;
-            // Equally near, the longer trigger says more ("lost their homes", not "lost").
-            if best
-                .as_ref()
-                .is_none_or(|b| cost < b.cost || (cost == b.cost && trig.len() > b.trigger.len()))
-            {
+            // "the release of 50 settlers held captive": a participle after the group's noun
+            // only describes the group; it weighs a word more, so a measure governing the
+            // phrase goes first.
+            let describing = head_at.is_some_and(|h| h < trig.start)
+                && describes(text, number_and_np, true, trig);
+            let cost = d + BOUNDARY_WEIGHT * boundaries + usize::from(describing);
+            // Equally near, a measure that is more than a description goes first, then the
+            // longer trigger, which says more ("lost their homes", not "lost").
+            if best.as_ref().is_none_or(|b| {
+                cost < b.cost
+                    || (cost == b.cost
+                        && (b.describing, trig.len()) > (describing, b.trigger.len()))
+            }) {
                 best = Some(Measure {
                     cost,
                     trigger: trig.clone(),
                     frame,
+                    describing,
                 });
             }
         }
     }
     best
+}
+
+/// Whether a word looks like a past tense or participle ("entered", "sustained"): after a
+/// number with no known noun, it is the verb of the clause the number is the subject of.
+fn past_verb(word: &str) -> bool {
+    word.len() > 4 && word.chars().all(|c| c.is_ascii_lowercase()) && word.ends_with("ed")
 }
 
 /// Whether a trigger is one participle ("freed", "wounded", "missing") or "dead": before a group's
@@ -489,16 +675,28 @@ fn group_before(
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
-/// The group of the count a bare number is coordinated with: "174 civilians killed and
-/// 1,041 injured", "killed 12 soldiers and wounded 30" count the same group twice. Only
-/// when "and" or a comma joins them within three words.
-fn coordinated_group(
+/// The group of "them" before a bare number: "200 trucks set off and, of them, 187 entered"
+/// counts trucks, the group of the count before it in the sentence.
+fn them_before(
     text: &str,
     last: Option<&Last>,
     sentence: &Range<usize>,
     pos: usize,
 ) -> Option<String> {
-    let last = last.filter(|l| l.sentence == *sentence && l.end <= pos)?;
+    let last = last?;
+    let before = text[sentence.start.max(last.end)..pos].trim_end();
+    let before = before
+        .strip_suffix([',', ':'])?
+        .trim_end()
+        .to_ascii_lowercase();
+    THEM_BEFORE.is_match(&before).then(|| last.subject.clone())
+}
+
+/// The group of the count a bare number is coordinated with: "174 civilians killed and
+/// 1,041 injured", "killed 12 soldiers and wounded 30" count the same group twice. Only
+/// when "and" or a comma joins them within three words.
+fn coordinated_group(text: &str, last: Option<&Last>, pos: usize) -> Option<String> {
+    let last = last?;
     let between = &text[last.end..pos];
     let joined = between.trim_start().starts_with(',')
         || between
@@ -515,11 +713,104 @@ fn group_after(
     text: &str,
     sentence: &Range<usize>,
     after: usize,
-) -> Option<String> {
+) -> Option<(String, usize)> {
     let rest = &text[after..sentence.end];
     let m = WERE_GROUP.find(rest)?;
-    let (_, word) = words(&rest[m.end..]).next()?;
-    subject_of(frames, word).map(|i| frames.subjects[i].0.clone())
+    let (at, word) = words(&rest[m.end..]).next()?;
+    let end = after + m.end + at + word.len();
+    subject_of(frames, word).map(|i| (frames.subjects[i].0.clone(), end))
+}
+
+/// How a number is joined to the count before it in its sentence.
+enum Link {
+    /// A part of it: "killed 30, including 9 children", "4 of them women", "24 were freed -
+    /// 13 Thais, ...".
+    Part,
+    /// The next part of a list of parts: "including 9 children and 4 women".
+    NextPart,
+    /// Joined by "and" or a comma to a count whose measure's word comes before it: "freed
+    /// 61 captives and 25 others".
+    Coordinated,
+}
+
+/// A number and the words it was read with, for [`linked`].
+struct Linked<'a> {
+    q: &'a crate::annotate::Quantity,
+    number_and_np: &'a Range<usize>,
+    /// "N of them": a part of the count before.
+    part_of: bool,
+    bare: bool,
+}
+
+/// How a number is joined to `last`, the count before it in its sentence: only when no
+/// other measure's word lies between them.
+fn linked(ctx: &Context, triggers: &[Vec<Range<usize>>], last: &Last, n: &Linked) -> Option<Link> {
+    let text = ctx.text();
+    let Linked {
+        q,
+        number_and_np,
+        part_of,
+        bare,
+    } = *n;
+    let between = &text[last.end..q.span.start];
+    let other_between = triggers
+        .iter()
+        .flatten()
+        .any(|t| last.end <= t.start && t.end <= q.span.start && *t != last.trigger);
+    if other_between || between.contains(char::is_numeric) {
+        return None;
+    }
+    if part_of || SUBSET.is_match(between) {
+        return Some(Link::Part);
+    }
+    // A list after a dash or a colon: "24 were freed - 13 Thais, 10 Filipinos and one
+    // Briton -". Only when nothing in the number's own stretch, up to the next dash, says
+    // what befell it.
+    if between
+        .trim_end()
+        .ends_with(['-', '\u{2013}', '\u{2014}', ':'])
+    {
+        let stretch_end = text[number_and_np.end..last.sentence.end]
+            .find(['-', '\u{2013}', '\u{2014}', ';'])
+            .map_or(last.sentence.end, |i| number_and_np.end + i);
+        let own = triggers
+            .iter()
+            .flatten()
+            .any(|t| q.span.start <= t.start && t.start < stretch_end);
+        return (!own).then_some(Link::Part);
+    }
+    // A bare number takes the measure of the count it is joined to only when it has none of
+    // its own ("release 10 on Monday and 10 more on Tuesday"; "174 killed and 1,041 injured"
+    // keeps its own).
+    if bare {
+        return coordinated_group(text, Some(last), q.span.start).map(|_| Link::Coordinated);
+    }
+    if !COORDINATOR.is_match(between) {
+        return None;
+    }
+    if last.part {
+        return Some(Link::NextPart);
+    }
+    // A verb or noun before the first count governs the list.
+    (last.trigger.end <= last.start).then_some(Link::Coordinated)
+}
+
+/// Whether `trigger`, found for a number with a named group, only describes that group: it
+/// follows the group's noun with no verb of its own between ("25 others held hostage",
+/// "18 workers who were kidnapped" is a relative clause too), where "25 others were killed"
+/// says what befell them.
+fn describes(
+    text: &str,
+    number_and_np: &Range<usize>,
+    named: bool,
+    trigger: &Range<usize>,
+) -> bool {
+    if !named || trigger.start < number_and_np.start {
+        return false;
+    }
+    let from = number_and_np.start.min(trigger.start);
+    let between = &text[from..trigger.start];
+    !AUXILIARY.is_match(between) || RELATIVE.is_match(between)
 }
 
 /// What a count claim is made of.
@@ -762,11 +1053,11 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
             continue;
         }
         let word = raw.trim_end_matches([',', '.', ';', ':', ')', '"', '\'', '!', '?']);
-        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but").
-        if NP_STOP.is_match(word)
-            || !word.chars().any(char::is_alphanumeric)
-            || word.starts_with(['(', '"'])
-        {
+        // A dash or other punctuation alone ends the phrase ("more than 3,300 - but"), and so
+        // do a bracket, a quotation mark or a full stop with no space after it ("12.The"); a
+        // hyphen joined to a word is a compound ("a four-day truce"), not a bare number.
+        let compound = word.starts_with('-') && word[1..].starts_with(char::is_alphanumeric);
+        if NP_STOP.is_match(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
             break;
         }
         end = at + word.len();
@@ -815,6 +1106,14 @@ pub(crate) fn warm_up() {
     LazyLock::force(&SUBSET);
     LazyLock::force(&ZERO);
     LazyLock::force(&OF_THEM);
+    LazyLock::force(&THEM_BEFORE);
+    LazyLock::force(&COORDINATOR);
+    LazyLock::force(&AUXILIARY);
+    LazyLock::force(&RELATIVE);
+    LazyLock::force(&CONTRAST);
+    LazyLock::force(&REPORTER);
+    LazyLock::force(&DENOMINATOR);
+    LazyLock::force(&ANCHOR);
     LazyLock::force(&VAGUE_OF);
     LazyLock::force(&RISE);
     LazyLock::force(&PROJECTION);
