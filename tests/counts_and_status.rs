@@ -265,7 +265,8 @@ fn measures_beyond_killed_and_wounded() {
             count("wounded", "people", 30.0)
         ]
     );
-    // "the bodies of N people" counts the dead, whatever else the sentence counts.
+    // "the bodies of N people" counts bodies found (a part of the dead), whatever else the
+    // sentence counts.
     assert_eq!(
         counts(
             "Some 900 people are still missing, while the bodies of 1,200 people have been recovered."
@@ -278,7 +279,7 @@ fn measures_beyond_killed_and_wounded() {
                 Qualifier::About,
                 false
             ),
-            count("killed", "people", 1200.0)
+            count("killed", "bodies", 1200.0)
         ]
     );
     // A participle before the group says what befell it; a noun only names the group.
@@ -930,7 +931,7 @@ fn people_are_given_aid_they_do_not_arrive_as_aid() {
     assert_eq!(msvs("Four passengers arrived at the border post."), vec![]);
     assert_eq!(
         msvs("A witness saw rescuers carrying one dead man from the ruins."),
-        vec![v("killed", "people", 1.0)]
+        vec![v("killed", "men", 1.0)]
     );
 }
 
@@ -955,4 +956,59 @@ fn a_sentence_that_opens_on_the_group_just_counted_lists_its_parts() {
         msvs("The militia freed 30 detainees on Sunday. The hall held 12 women."),
         vec![v("released", "captives", 30.0)]
     );
+}
+
+/// Counts as (value, subject, side).
+fn sides(text: &str) -> Vec<(f64, String, Option<String>)> {
+    claims(text, "2020-03-12")
+        .into_iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Count {
+                value,
+                subject,
+                subject_actor,
+                ..
+            } => Some((value, subject, subject_actor)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_part_of_a_whole_is_of_the_wholes_side() {
+    // Parts listed after a whole, and a sentence that opens on a group, take its side.
+    let v = sides(
+        "The captives freed included 12 Turkish soldiers - four officers and eight conscripts. \
+         Among the Russian prisoners were 20 officers.",
+    );
+    assert!(
+        v.contains(&(4.0, "soldiers".into(), Some("turkey".into()))),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&(20.0, "soldiers".into(), Some("russia".into()))),
+        "{v:?}"
+    );
+    // A group with no side named stays without one, and a side named after the figure is
+    // not taken back.
+    let v = sides(
+        "The captives freed included 12 soldiers. \
+         Among the prisoners were 20 officers, a Turkish official said.",
+    );
+    assert!(v.contains(&(20.0, "soldiers".into(), None)), "{v:?}");
+}
+
+#[test]
+fn bodies_found_are_counted_as_bodies_and_men_apart_from_people() {
+    let v = sides("The bodies of 310 people were recovered from the river on Tuesday.");
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("bodies"), "{v:?}");
+    // The people themselves, killed, are people.
+    let v = sides("At least 310 people were killed in the flood on Tuesday.");
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("people"), "{v:?}");
+    // Men, like women and children, are a group of their own.
+    let v = sides("Nearly 100 men from one village were killed in the flood.");
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("men"), "{v:?}");
+    // "fishermen" are people, not men.
+    let v = sides("Twelve fishermen drowned when the boat sank.");
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("people"), "{v:?}");
 }

@@ -84,6 +84,11 @@ static SUBSET: LazyLock<GatedRegex> = LazyLock::new(|| {
 static THEM_BEFORE: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$"));
 
+/// "the bodies of", "the remains of" right before a figure: a noun of the group counted
+/// before it, joined by "of" ("the bodies of 3,958 people").
+static NOUN_OF: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:the\s+)?([a-z]+)\s+of\s+$"));
+
 /// The words that may join two counts of one list: "and", a comma, "as well as", "in
 /// addition to", "plus".
 static COORDINATOR: LazyLock<GatedRegex> = LazyLock::new(|| {
@@ -295,6 +300,12 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             },
             None => continue,
         };
+        // "the bodies of 3,958 people" counts bodies, a part of the dead (those found so
+        // far), not the dead: the subject is the noun before "of" when it names bodies.
+        let subject = match bodies_before(frames, text, &sentence, q.span.start) {
+            Some(bodies) => bodies,
+            None => subject,
+        };
 
         // The measure: a list of parts takes the count's before it; otherwise the nearest
         // trigger, inside the phrase or within the frame's distance.
@@ -394,6 +405,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         {
             continue;
         }
+        // A part of a whole told before it ("13 Israelis - nine women and four children",
+        // "Among the Palestinian detainees were 24 women") is of the whole's side.
+        let whole = part.then(|| last_here.map_or(sentence.start, |l| l.start)..q.span.start);
         last = Some(Last {
             sentence: sentence.clone(),
             start: q.span.start,
@@ -405,10 +419,12 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         });
 
         // Whose losses: an actor named with the group ("Karskian soldiers").
-        let subject_actor = ctx
-            .mentions_in(group_words, MentionClass::Actor)
-            .max_by_key(|m| m.span.len())
-            .map(|m| m.entity.clone());
+        let actor_in = |words: Range<usize>| {
+            ctx.mentions_in(words, MentionClass::Actor)
+                .max_by_key(|m| m.span.len())
+                .map(|m| m.entity.clone())
+        };
+        let subject_actor = actor_in(group_words).or_else(|| whole.and_then(actor_in));
         let value = projected(text, &sentence, q);
         push(
             ctx,
@@ -1011,6 +1027,27 @@ thread_local! {
     static SUBJECTS: std::cell::RefCell<Memo<Option<usize>>> =
         std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
 }
+
+/// The bodies subject, when the words right before a figure are "the bodies of".
+fn bodies_before(
+    frames: &Frames,
+    text: &str,
+    sentence: &Range<usize>,
+    at: usize,
+) -> Option<String> {
+    let mut from = sentence.start.max(at.saturating_sub(24));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..at];
+    let caps = NOUN_OF.captures(head)?;
+    let i = subject_of(frames, caps.get(1)?.as_str())?;
+    let name = &frames.subjects[i].0;
+    (name == BODIES).then(|| name.clone())
+}
+
+/// The subject whose count is of bodies found, a part of the dead.
+const BODIES: &str = "bodies";
 
 /// The first subject one of whose nouns is all of `word`.
 fn subject_of(frames: &Frames, word: &str) -> Option<usize> {
