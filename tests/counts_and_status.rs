@@ -190,11 +190,11 @@ fn measures_beyond_killed_and_wounded() {
         vec![count("killed", "people", 31.0)]
     );
     assert_eq!(
-        counts("Hamas freed 24 hostages (13 Israelis and 10 Thais)."),
+        counts("The militia freed 21 hostages (12 Karskians and 9 Nepalese)."),
         vec![
-            count("released", "captives", 24.0),
-            count("released", "people", 13.0),
-            count("released", "people", 10.0)
+            count("released", "captives", 21.0),
+            count("released", "people", 12.0),
+            count("released", "people", 9.0)
         ]
     );
     assert!(
@@ -573,11 +573,11 @@ fn placed(text: &str) -> Vec<(f64, Option<String>)> {
 
 #[test]
 fn a_bare_number_is_named_by_what_follows_were() {
-    let got = counts("Out of the 34 injured, 16 were women.");
-    assert!(got.contains(&count("wounded", "women", 16.0)), "{got:?}");
-    assert!(got.contains(&count("wounded", "people", 34.0)), "{got:?}");
-    let got = counts("Four of the nine dead were children, the hospital said.");
-    assert!(got.contains(&count("killed", "children", 4.0)), "{got:?}");
+    let got = counts("Out of the 41 injured, 17 were women.");
+    assert!(got.contains(&count("wounded", "women", 17.0)), "{got:?}");
+    assert!(got.contains(&count("wounded", "people", 41.0)), "{got:?}");
+    let got = counts("Three of the eight dead were children, the hospital said.");
+    assert!(got.contains(&count("killed", "children", 3.0)), "{got:?}");
     // Not a group: "were killed" names the measure, and the bare number counts people.
     let got = counts("Nine were killed in the shelling.");
     assert_eq!(got, vec![count("killed", "people", 9.0)]);
@@ -722,7 +722,7 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
         first("The toll passed 900 amid fresh shelling."),
         msv("killed", "people", 900.0)
     );
-    let got = counts("The number of freed captives could be 11 or 12.Under the deal, talks go on.");
+    let got = counts("The number of freed captives could be 14 or 15.Under the deal, talks go on.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(
         (got[0].0.as_str(), got[0].3),
@@ -799,8 +799,8 @@ fn the_parts_of_a_list_take_its_measure() {
     );
     // "Among the dead" that closes a clause opens no list.
     assert_eq!(
-        msvs("At least nine children were among the dead and 50 had been wounded."),
-        vec![v("killed", "children", 9.0), v("wounded", "people", 50.0)]
+        msvs("At least seven children were among the dead and 50 had been wounded."),
+        vec![v("killed", "children", 7.0), v("wounded", "people", 50.0)]
     );
 }
 
@@ -818,14 +818,14 @@ fn a_measure_before_a_list_governs_it() {
         ]
     );
     assert_eq!(
-        msvs("Some 200 trucks set off at dawn and, of them, 187 entered the city."),
-        vec![v("aid", "supplies", 200.0), v("aid", "supplies", 187.0)]
+        msvs("Some 150 trucks set off at dawn and, of them, 95 crossed into the city."),
+        vec![v("aid", "supplies", 150.0), v("aid", "supplies", 95.0)]
     );
     assert_eq!(
-        msvs("Out of the 34 injured, 16 were women, and six were children."),
+        msvs("Out of the 41 injured, 17 were women, and six were children."),
         vec![
-            v("wounded", "people", 34.0),
-            v("wounded", "women", 16.0),
+            v("wounded", "people", 41.0),
+            v("wounded", "women", 17.0),
             v("wounded", "children", 6.0),
         ]
     );
@@ -891,7 +891,7 @@ fn the_people_who_tell_are_not_counted() {
         vec![v("killed", "people", 50.0)]
     );
     assert_eq!(
-        msvs("No aid has entered for nine days, two Kora Nations officials said."),
+        msvs("No aid has arrived for eight days, two Kora Nations officials said."),
         vec![]
     );
     // Unless their own words say what befell them.
@@ -904,13 +904,13 @@ fn the_people_who_tell_are_not_counted() {
 #[test]
 fn the_whole_a_part_is_taken_from_is_not_counted_again() {
     assert_eq!(
-        msvs("Four of the nine fatalities were women."),
-        vec![v("killed", "women", 4.0)]
+        msvs("Three of the eight fatalities were women."),
+        vec![v("killed", "women", 3.0)]
     );
-    // "Out of the 34 injured" is told once, and counted.
+    // "Out of the 41 injured" is told once, and counted.
     assert_eq!(
-        msvs("Out of the 34 injured, 16 were women."),
-        vec![v("wounded", "people", 34.0), v("wounded", "women", 16.0)]
+        msvs("Out of the 41 injured, 17 were women."),
+        vec![v("wounded", "people", 41.0), v("wounded", "women", 17.0)]
     );
 }
 

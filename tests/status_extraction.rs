@@ -236,7 +236,7 @@ fn several_agreements_at_once_each_take_the_status() {
     );
     // "Both": the two latest begun by publication.
     assert_eq!(
-        pairs("The sides agreed two truces this winter, but both deals were short-lived."),
+        pairs("The sides agreed two truces this winter, but both accords were short-lived."),
         vec![
             pair("idlib-ceasefire-2020-01", "collapsed"),
             pair(CURRENT, "collapsed")
@@ -289,7 +289,7 @@ fn fighting_despite_the_truce_violates_it() {
 #[test]
 fn a_status_word_of_another_noun_says_nothing_of_the_truce() {
     // "fragile" is the step's, not the truce's.
-    let text = "It is a fragile step towards the implementation of the ceasefire.";
+    let text = "It is a fragile move towards putting the ceasefire into practice.";
     assert!(of_current(text).is_empty(), "{:?}", statuses(text));
     // A lull in fighting after the truce, or a breach of the terms of the truce, still join.
     assert_eq!(

@@ -132,8 +132,8 @@ pub(super) fn check(
         Scope::Within(_) => None,
         Scope::Across(_) => Some(i.voice),
     };
-    // The day a figure was known: a toll tied to its disaster ("hit at the weekend, killing
-    // at least 5,000") is dated by the disaster but counted as of the day it was reported.
+    // The day a figure was known: a toll tied to its disaster ("struck on Sunday, killing at
+    // least 4,800") is dated by the disaster but counted as of the day it was reported.
     let as_of = |i: &Item| {
         let published = ctx.docs[i.doc].doc.meta.published.to;
         i.claim.when.to.max(published)
@@ -149,7 +149,7 @@ pub(super) fn check(
         for band in bands {
             // The lowest upper bound splits the cluster: what reaches it, and what starts
             // above. For a count that does not only rise, what starts above is split again,
-            // so figures that clash among themselves ("10,100" and "some 20,000" missing,
+            // so figures that clash among themselves ("10,400" and "some 21,000" missing,
             // both above "up to 5,000") are not hidden on one side of a finding. A rising
             // toll's higher figures are its later stages: one finding says it is disputed.
             let mut rest: Vec<&(Item, Bounds, String)> = band.iter().collect();

@@ -18,7 +18,7 @@ static REPORTER: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
-/// The words between a part and its whole: "four of the nine".
+/// The words between a part and its whole: "three of the eight".
 static DENOMINATOR: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^\s+of(?: the| those| these)?\s+$"));
 
@@ -85,7 +85,7 @@ static THEM_BEFORE: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:of|among|out of) (?:them|those|these)$"));
 
 /// "the bodies of", "the remains of" right before a figure: a noun of the group counted
-/// before it, joined by "of" ("the bodies of 3,958 people").
+/// before it, joined by "of" ("the bodies of 310 people").
 static NOUN_OF: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:the\s+)?([a-z]+)\s+of\s+$"));
 
@@ -112,7 +112,7 @@ static RELATIVE: LazyLock<GatedRegex> =
 static OF_THEM: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)^ of (?:them|whom|those)\b"));
 
-/// A bare number named by what follows "were": "16 were women", "four of the nine
+/// A bare number named by what follows "were": "16 were women", "three of the eight
 /// fatalities were children" (the group is the word after the match).
 static WERE_GROUP: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
@@ -194,7 +194,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         if q.value < 1.0 {
             continue;
         }
-        // "four of the nine dead were women": the nine is the whole the four are part of,
+        // "three of the eight dead were women": the eight is the whole the three are part of,
         // a count already told, not a new one.
         let quantities = &ctx.ann.quantities;
         let before = quantities.partition_point(|o| o.span.end <= q.span.start);
@@ -252,7 +252,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             Some((s, at)) => (Some(s), Some(at)),
             None => (None, None),
         };
-        // "187 entered the city", "3,166 deaths up to Friday", "70 sustained injuries": with
+        // "95 crossed the border", "2,410 deaths up to Friday", "70 sustained injuries": with
         // no known noun, a measure's word or a past verb right after the number begins what
         // is said of it, not a phrase naming its group. The phrase ends there.
         let verb_first = named
@@ -300,7 +300,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             },
             None => continue,
         };
-        // "the bodies of 3,958 people" counts bodies, a part of the dead (those found so
+        // "the bodies of 310 people" counts bodies, a part of the dead (those found so
         // far), not the dead: the subject is the noun before "of" when it names bodies.
         let subject = match bodies_before(frames, text, &sentence, q.span.start) {
             Some(bodies) => bodies,
@@ -405,8 +405,8 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         {
             continue;
         }
-        // A part of a whole told before it ("13 Israelis - nine women and four children",
-        // "Among the Palestinian detainees were 24 women") is of the whole's side.
+        // A part of a whole told before it ("12 Karskians - seven women and five children",
+        // "Among the Vell prisoners were 30 women") is of the whole's side.
         let whole = part.then(|| last_here.map_or(sentence.start, |l| l.start)..q.span.start);
         last = Some(Last {
             sentence: sentence.clone(),
@@ -691,7 +691,7 @@ fn group_before(
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
 }
 
-/// The group of "them" before a bare number: "200 trucks set off and, of them, 187 entered"
+/// The group of "them" before a bare number: "150 trucks set off and, of them, 95 crossed"
 /// counts trucks, the group of the count before it in the sentence.
 fn them_before(
     text: &str,
@@ -722,7 +722,7 @@ fn coordinated_group(text: &str, last: Option<&Last>, pos: usize) -> Option<Stri
         .then(|| last.subject.clone())
 }
 
-/// The group named after a bare number's "were" ("16 were women", "four of the nine
+/// The group named after a bare number's "were" ("16 were women", "three of the eight
 /// fatalities were women"): the word right after, when it names a known group.
 fn group_after(
     frames: &Frames,

@@ -216,7 +216,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 else {
                     continue;
                 };
-                // "the previous failed truces", "both deals were short-lived": the status
+                // "the previous failed truces", "both accords were short-lived": the status
                 // is theirs when they are nearer than the subject (see `plural`).
                 let nearer = |p: &&(u32, Range<usize>)| {
                     sentence.start <= p.1.start
@@ -383,7 +383,7 @@ fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -
     pool.into_iter().take(n).collect()
 }
 
-/// "Both deals were short-lived", "two earlier truces have failed to hold": a status word
+/// "Both accords were short-lived", "two earlier truces have failed to hold": a status word
 /// nearest words for several agreements is a claim of each of them.
 fn plural(
     ctx: &Context,
