@@ -187,23 +187,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         for (sentence, mentions) in &sentences {
             let subjects: Vec<&Mention> = mentions.iter().collect();
             let sentence = &sentence.clone();
-            // Every status word of the sentence; of two that overlap, the longer says more
-            // ("appears to hold shakily" is fragile, not holding).
-            let found: Vec<(&String, Range<usize>)> = frame
-                .statuses
-                .iter()
-                .flat_map(|(status, re)| {
-                    re.find_iter(&text[sentence.clone()])
-                        .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
-                })
-                .collect();
-            let kept = found.iter().filter(|(status, t)| {
-                !found.iter().any(|(other, u)| {
-                    other != status && u.start < t.end && t.start < u.end && u.len() > t.len()
-                })
-            });
-            for (status, trig) in kept {
-                let (status, trig) = (*status, trig.clone());
+            for (status, trig) in status_words(frame, text, sentence) {
                 let Some(subject) = subjects
                     .iter()
                     .filter(|s| {
@@ -413,20 +397,8 @@ fn plural(
         if phrase.end > sentence.end {
             continue;
         }
-        let found: Vec<(&String, Range<usize>)> = frame
-            .statuses
-            .iter()
-            .flat_map(|(status, re)| {
-                re.find_iter(&text[sentence.clone()])
-                    .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
-            })
-            .collect();
-        let kept = found.iter().filter(|(status, t)| {
-            !found.iter().any(|(other, u)| {
-                other != status && u.start < t.end && t.start < u.end && u.len() > t.len()
-            })
-        });
-        for (status, trig) in kept {
+        for (status, trig) in status_words(frame, text, &sentence) {
+            let trig = &trig;
             let near = ctx.words_between(phrase, trig);
             // Each status word goes to the nearest words for several agreements, and only
             // when no single agreement named in the sentence is nearer.
@@ -690,4 +662,30 @@ fn status_claim(
         time_basis: basis,
         place: None,
     })
+}
+
+/// Every status word of a sentence; of two that overlap, the longer says more ("appears to
+/// hold shakily" is fragile, not holding).
+fn status_words<'f>(
+    frame: &'f crate::rules::frames::StatusFrame,
+    text: &str,
+    sentence: &Range<usize>,
+) -> Vec<(&'f String, Range<usize>)> {
+    let found: Vec<(&String, Range<usize>)> = frame
+        .statuses
+        .iter()
+        .flat_map(|(status, re)| {
+            re.find_iter(&text[sentence.clone()])
+                .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
+        })
+        .collect();
+    found
+        .iter()
+        .filter(|(status, t)| {
+            !found.iter().any(|(other, u)| {
+                other != status && u.start < t.end && t.start < u.end && u.len() > t.len()
+            })
+        })
+        .cloned()
+        .collect()
 }
