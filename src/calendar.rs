@@ -16,6 +16,14 @@ impl DayRange {
         DayRange { from: d, to: d }
     }
 
+    /// The smallest range holding both: the days a finding's sides speak of together.
+    pub fn hull(self, other: DayRange) -> DayRange {
+        DayRange {
+            from: self.from.min(other.from),
+            to: self.to.max(other.to),
+        }
+    }
+
     /// A range, or `None` when `to` comes before `from`.
     pub fn new(from: Date, to: Date) -> Option<Self> {
         (from <= to).then_some(DayRange { from, to })

@@ -334,10 +334,7 @@ fn compare(
                         .iter()
                         .chain(&eb)
                         .map(|p| p.when)
-                        .reduce(|x, y| DayRange {
-                            from: x.from.min(y.from),
-                            to: x.to.max(y.to),
-                        })
+                        .reduce(DayRange::hull)
                         .expect("non-empty");
                     let side_label = |e: &[&&Placed]| {
                         let mut v: Vec<String> = e.iter().map(|p| status_or_side(p)).collect();

@@ -127,10 +127,7 @@ pub(super) fn check(
             .iter()
             .chain(&later)
             .map(|&i| group[i].0.claim.when)
-            .reduce(|x, y| DayRange {
-                from: x.from.min(y.from),
-                to: x.to.max(y.to),
-            })
+            .reduce(DayRange::hull)
             .expect("non-empty");
         let floor = earlier
             .iter()

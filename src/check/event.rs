@@ -117,10 +117,7 @@ pub(super) fn check(
                 .iter()
                 .chain(&eb)
                 .map(|i| when(i))
-                .reduce(|x, y| DayRange {
-                    from: x.from.min(y.from),
-                    to: x.to.max(y.to),
-                })
+                .reduce(DayRange::hull)
                 .expect("non-empty");
             let key = format!("{thing}/{event}");
             let unit = if p.tolerance_days == 1 { "day" } else { "days" };

@@ -200,10 +200,7 @@ pub(super) fn check(
                     .iter()
                     .chain(&eb)
                     .map(|m| m.0.claim.when)
-                    .reduce(|x, y| DayRange {
-                        from: x.from.min(y.from),
-                        to: x.to.max(y.to),
-                    })
+                    .reduce(DayRange::hull)
                     .expect("non-empty");
                 let names = |e: &[&&(Item, Bounds, String)]| {
                     let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();

@@ -70,10 +70,7 @@ pub(super) fn check(ctx: &Ctx, rule: &Rule, p: &TermParams, scope: Scope, out: &
         let window = group
             .iter()
             .map(|x| x.0.claim.when)
-            .reduce(|x, y| DayRange {
-                from: x.from.min(y.from),
-                to: x.to.max(y.to),
-            })
+            .reduce(DayRange::hull)
             .expect("non-empty");
         let label = |s: &[&(Item, f64)]| {
             let mut v: Vec<String> = s.iter().map(|x| said(&x.0.claim.kind)).collect();
