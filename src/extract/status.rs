@@ -628,7 +628,7 @@ fn status_claim(
                 .is_none_or(|k| t.span.end <= k.start || k.end <= t.span.start)
     };
     let (mut when, basis) = ctx.when_with(sentence, &trig, frame.window_days, active_from, &usable);
-    // "the truce took effect late Monday, but it was quickly violated": the date
+    // "the truce began on Friday night, and within hours it was broken": the date
     // is the earlier clause's; the status came on or after it, up to publication.
     if let Some(t) = ctx.nearest_time(sentence, &trig, &usable)
         && t.span.end <= trig.start
