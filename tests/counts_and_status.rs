@@ -729,7 +729,7 @@ fn a_verb_or_a_measure_right_after_a_number_leaves_it_bare() {
         ("released", Qualifier::Range)
     );
     // A number joined to a unit by a hyphen is a length of time, not a count.
-    assert!(counts("A four-day humanitarian truce began.").is_empty());
+    assert!(counts("A three-day humanitarian pause began.").is_empty());
     assert!(counts("A 72-hour ceasefire took effect at dawn.").is_empty());
     // A past verb with no measure near says nothing.
     assert!(counts("Some 40 refused to leave the square.").is_empty());
