@@ -806,9 +806,7 @@ impl Sentence {
         }
         let mut k = group.tokens.start;
         let rel = loop {
-            let Some(j) = k.checked_sub(1) else {
-                return None;
-            };
+            let j = k.checked_sub(1)?;
             if group.tokens.start - j > 30 {
                 return None;
             }
