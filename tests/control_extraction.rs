@@ -191,3 +191,42 @@ fn an_agentless_capture_names_the_capture_told_before() {
     );
     assert!(!c.iter().any(|x| x.1.as_deref() == Some("karsk")), "{c:?}");
 }
+
+#[test]
+fn an_object_relative_names_the_place_before_its_pronoun() {
+    for s in [
+        "Shelling went on in Karsk, which the rebels control.",
+        "Shelling went on in Karsk, which the rebels claim to control.",
+        "The army retook Karsk, which the rebels had held since spring.",
+    ] {
+        let c = control(s);
+        assert!(has(&c, "river-front", "karsk", Change::Holds), "{s}: {c:?}");
+    }
+    let c = control("The rebels claim to hold Tolby.");
+    assert!(has(&c, "river-front", "tolby", Change::Holds), "{c:?}");
+    // The pronoun as subject, or a verb with an object of its own, names no place of it.
+    for s in [
+        "Karsk, which lies near the hills the rebels patrol, was calm.",
+        "Karsk, which the rebels visited, was calm.",
+        "The rebels plan to capture Karsk.",
+        "Talks on arms control in Karsk failed.",
+    ] {
+        let c = control(s);
+        assert!(
+            !c.iter()
+                .any(|x| x.1.as_deref() == Some("karsk") && x.2 == Change::Holds),
+            "{s}: {c:?}"
+        );
+    }
+}
+
+#[test]
+fn each_side_a_list_names_makes_its_own_claim() {
+    let c = control("Karsk, which both Doran and the rebels claim to control, was shelled.");
+    assert!(has(&c, "river-front", "karsk", Change::Holds), "{c:?}");
+    assert!(has(&c, "gen-doran", "karsk", Change::Holds), "{c:?}");
+    // Words before one shared head ("Eastern and northern troops") name one force, not two.
+    let c = control("Eastern and northern troops took Karsk on Monday.");
+    assert!(has(&c, "north-army", "karsk", Change::Captured), "{c:?}");
+    assert!(!has(&c, "east-legion", "karsk", Change::Captured), "{c:?}");
+}

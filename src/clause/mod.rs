@@ -792,6 +792,56 @@ impl Sentence {
         (g.tokens.start <= k + 1).then_some(g)
     }
 
+    /// The object a relative pronoun stands for when the verb has none after it: "X, which
+    /// the rebels hold", "X, which both sides claim to control" name X. Only an object
+    /// relative: a pronoun with a verb right after it ("X, which lies near Y") is the
+    /// subject, and any other verb between the pronoun and this group must govern it through
+    /// "to" ("claim to control").
+    pub fn relative_object(&self, group: &VerbGroup) -> Option<Range<usize>> {
+        let t = &self.tokens;
+        if t.get(group.head + 1).is_some_and(|w| {
+            !matches!(w.pos, Pos::Punct | Pos::Prep | Pos::Sub | Pos::Conj) || w.lower == "\""
+        }) {
+            return None;
+        }
+        let mut k = group.tokens.start;
+        let rel = loop {
+            let j = k.checked_sub(1)?;
+            if group.tokens.start - j > 30 {
+                return None;
+            }
+            let w = &t[j];
+            match w.pos {
+                Pos::Rel if matches!(w.lower.as_str(), "which" | "that") => break j,
+                Pos::Rel | Pos::Sub | Pos::Modal => return None,
+                Pos::Verb | Pos::Aux
+                    if !t.get(j + 1).is_some_and(|n| n.pos == Pos::To)
+                        && !group.tokens.contains(&j) =>
+                {
+                    return None;
+                }
+                _ if matches!(w.lower.as_str(), ";" | ":" | "\"" | ".") => {
+                    return None;
+                }
+                _ => {}
+            }
+            k = j;
+        };
+        // "which" + verb: the pronoun is the subject; "which" + the group itself: likewise.
+        let next = t.get(rel + 1)?;
+        if rel + 1 >= group.tokens.start
+            || matches!(next.pos, Pos::Verb | Pos::Aux | Pos::Modal | Pos::Adv)
+        {
+            return None;
+        }
+        let end = if rel > 0 && t[rel - 1].lower == "," {
+            rel - 1
+        } else {
+            rel
+        };
+        self.noun_group_before(end)
+    }
+
     /// The object of the first phrase with preposition `prep` after token `from`, within
     /// the clause (before the next verb group, relative pronoun or semicolon).
     pub fn prep_object(&self, from: usize, prep: &str) -> Option<NounGroup> {
@@ -957,11 +1007,15 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
                 && aux_lemma(l).is_none()
                 && l != "to"
         });
+        // "the rebels claim to hold X": a verb before "to" and another verb.
+        let to_verb = next.is_some_and(|n| n.lower == "to")
+            && t.get(i + 2)
+                .is_some_and(|v| v.inflection == Inflection::Plain && ENGLISH.is_verb(&v.lemma));
         let verb_here = match prev_pos {
             // "the guards, a militia, say they": a verb after an aside's comma.
             Some(Pos::Punct) => {
                 prev.is_some_and(|p| p.lower == ",")
-                    && next_starts_group
+                    && (next_starts_group || to_verb)
                     && matches!(
                         w.lemma.as_str(),
                         "say"
@@ -980,9 +1034,18 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
             }
             // "the guards seize X", "forces and allies capture X"
             Some(Pos::Noun | Pos::Name) => {
-                next_starts_group
-                    && (plural_s
-                        || prev.is_some_and(|p| p.lower.ends_with('s') && p.lower != p.lemma))
+                let plural =
+                    plural_s || prev.is_some_and(|p| p.lower.ends_with('s') && p.lower != p.lemma);
+                // "X, which the rebels hold.": the clause of an object relative ends on it.
+                let relative_end = next.is_none_or(|n| matches!(n.lower.as_str(), "," | "." | ";"))
+                    && (i.saturating_sub(4)..i.saturating_sub(1)).rev().any(|j| {
+                        matches!(t[j].lower.as_str(), "which" | "that")
+                            && (j + 1..i).all(|k| {
+                                matches!(t[k].pos, Pos::Det | Pos::Adj | Pos::Noun | Pos::Name)
+                            })
+                    });
+                ((next_starts_group || relative_end) && plural)
+                    || (to_verb && (plural || prev.is_some_and(|p| p.pos == Pos::Name)))
             }
             None => !capital,
             _ => false,

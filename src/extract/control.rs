@@ -418,6 +418,8 @@ struct Reading<'f> {
     trigger: usize,
     place: Vec<Range<usize>>,
     controller: Option<Filled>,
+    /// Further controllers a list names beside `controller` ("both A and B hold X").
+    others: Vec<Filled>,
     /// Words of the frame (verb group or noun), in tokens.
     words: Range<usize>,
     planned: bool,
@@ -482,6 +484,7 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                     trigger: i,
                     place: vec![subject],
                     controller: speaker(ctx, &s, i),
+                    others: Vec::new(),
                     words: i - 1..i + 1,
                     planned: false,
                     conditional: false,
@@ -527,62 +530,64 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
             } else {
                 None
             };
-            let Some(controller) = r.controller.as_ref().or(told.as_ref()) else {
+            let Some(first) = r.controller.as_ref().or(told.as_ref()) else {
                 continue;
             };
-            let Some(controller_id) = controller.id.clone() else {
-                continue;
-            };
-            // A person who leaves a town gives up no ground.
-            let person = ctx
-                .rules
-                .gazetteer
-                .actor(&controller_id)
-                .and_then(|a| a.kind.as_deref())
-                .is_some_and(|k| k == "person");
-            if person && r.frame.change == Change::Lost {
-                continue;
-            }
-            let trigger = s.bytes(&r.words);
-            for item in &r.place {
-                for place in places_of(ctx, &s, item) {
-                    // The claim's words: the verb or noun, its place and, in the same
-                    // sentence, its controller.
-                    let mut span = cover(&trigger, &place.span);
-                    if sentence.start <= controller.span.start
-                        && controller.span.end <= sentence.end
-                    {
-                        span = cover(&span, &controller.span);
+            for controller in std::iter::once(first).chain(&r.others) {
+                let Some(controller_id) = controller.id.clone() else {
+                    continue;
+                };
+                // A person who leaves a town gives up no ground.
+                let person = ctx
+                    .rules
+                    .gazetteer
+                    .actor(&controller_id)
+                    .and_then(|a| a.kind.as_deref())
+                    .is_some_and(|k| k == "person");
+                if person && r.frame.change == Change::Lost {
+                    continue;
+                }
+                let trigger = s.bytes(&r.words);
+                for item in &r.place {
+                    for place in places_of(ctx, &s, item) {
+                        // The claim's words: the verb or noun, its place and, in the same
+                        // sentence, its controller.
+                        let mut span = cover(&trigger, &place.span);
+                        if sentence.start <= controller.span.start
+                            && controller.span.end <= sentence.end
+                        {
+                            span = cover(&span, &controller.span);
+                        }
+                        let mut modality = ctx.modality(sentence, &trigger, &span);
+                        modality.conditional |= r.conditional;
+                        let change =
+                            if (r.planned || modality.planned) && r.frame.change != Change::Lost {
+                                Change::Planned
+                            } else {
+                                r.frame.change
+                            };
+                        let (when, basis) = ctx.when(sentence, &trigger, r.frame.window_days, None);
+                        found.push(Claim {
+                            kind: ClaimKind::Control {
+                                place: place.id.clone(),
+                                place_text: place.text.clone(),
+                                controller: controller_id.clone(),
+                                controller_text: controller.text.clone(),
+                                change,
+                            },
+                            frame: format!(
+                                "control-{}:{}",
+                                change_word(r.frame.change),
+                                s.tokens[r.trigger].lemma
+                            ),
+                            span,
+                            sentence: sentence.clone(),
+                            when,
+                            time_basis: basis,
+                            place: place.id,
+                            modality,
+                        });
                     }
-                    let mut modality = ctx.modality(sentence, &trigger, &span);
-                    modality.conditional |= r.conditional;
-                    let change =
-                        if (r.planned || modality.planned) && r.frame.change != Change::Lost {
-                            Change::Planned
-                        } else {
-                            r.frame.change
-                        };
-                    let (when, basis) = ctx.when(sentence, &trigger, r.frame.window_days, None);
-                    found.push(Claim {
-                        kind: ClaimKind::Control {
-                            place: place.id.clone(),
-                            place_text: place.text.clone(),
-                            controller: controller_id.clone(),
-                            controller_text: controller.text.clone(),
-                            change,
-                        },
-                        frame: format!(
-                            "control-{}:{}",
-                            change_word(r.frame.change),
-                            s.tokens[r.trigger].lemma
-                        ),
-                        span,
-                        sentence: sentence.clone(),
-                        when,
-                        time_basis: basis,
-                        place: place.id,
-                        modality,
-                    });
                 }
             }
         }
@@ -683,9 +688,10 @@ fn read_verb<'f>(
         };
         match name {
             "subject" => s.subject(groups, g).map(|r| subject_items(s, r)),
-            "object" if sense.object.is_none() => {
-                s.object(group, sense.particle.as_deref()).map(|n| n.items)
-            }
+            "object" if sense.object.is_none() => s
+                .object(group, sense.particle.as_deref())
+                .map(|n| n.items)
+                .or_else(|| s.relative_object(group).map(|r| vec![r])),
             "object" => None,
             prep => s.prep_object(after, prep).map(|n| n.items),
         }
@@ -733,10 +739,33 @@ fn read_verb<'f>(
             place = n.items;
         }
     }
+    // "both A and B claim to hold X": each item of a list names a controller of its own.
+    let mut others: Vec<Filled> = Vec::new();
     let mut controller = frame.controller_roles.iter().find_map(|r| {
         let items = role(r)?;
         let whole = items.first()?.start..items.last()?.end;
-        controller_in(ctx, s, groups, g, whole)
+        let c = controller_in(ctx, s, groups, g, whole)?;
+        // "Northern and Southern forces", "the joint Northern and Southern troops": the
+        // words before a head the last item shares with the others (no determiner of its
+        // own) name one force, which the frame's reading already names.
+        let last = items.last()?;
+        let shared_head = last.len() >= 2
+            && !matches!(s.tokens[last.start].pos, Pos::Det | Pos::Poss | Pos::Pron)
+            && !crate::clause::lexicon::is_determiner(&s.tokens[last.start].lower)
+            && !crate::clause::lexicon::is_pronoun(&s.tokens[last.start].lower)
+            && ctx.text()[s.tokens[last.end - 1].span.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        for i in items.iter().filter(|_| items.len() > 1 && !shared_head) {
+            if let Some(m) = actors_in(ctx, s.bytes(i)).last()
+                && Some(&m.entity) != c.id.as_ref()
+                && !others.iter().any(|o| o.id.as_ref() == Some(&m.entity))
+            {
+                others.push(filled(m, ctx.text()));
+            }
+        }
+        Some(c)
     });
     // "X has been liberated", said by one side: that side took it.
     if controller.is_none() && group.passive && frame.speaker {
@@ -777,6 +806,7 @@ fn read_verb<'f>(
         trigger: group.head,
         place,
         controller,
+        others,
         words: group.tokens.start..after,
         planned: group.mood == Mood::Future,
         conditional: group.mood == Mood::Conditional,
@@ -935,6 +965,7 @@ fn read_noun<'f>(
         trigger: i,
         place,
         controller,
+        others: Vec::new(),
         words: lead.saturating_sub(if before.is_some() { 1 } else { 0 })..i + 1,
         planned: false,
         conditional: false,
@@ -1032,6 +1063,7 @@ fn read_compound<'f>(
         trigger: i,
         place: place.items,
         controller: Some(controller),
+        others: Vec::new(),
         words: i..i + 1,
         planned: false,
         conditional: false,
