@@ -822,11 +822,11 @@ fn a_measure_before_a_list_governs_it() {
         vec![v("aid", "supplies", 150.0), v("aid", "supplies", 95.0)]
     );
     assert_eq!(
-        msvs("Out of the 41 injured, 17 were women, and six were children."),
+        msvs("Out of the 41 injured, 17 were women, and five were children."),
         vec![
             v("wounded", "people", 41.0),
             v("wounded", "women", 17.0),
-            v("wounded", "children", 6.0),
+            v("wounded", "children", 5.0),
         ]
     );
     // A second count with a verb of its own keeps it.
