@@ -793,11 +793,7 @@ fn read_verb<'f>(
     let formerly = (group.tokens.start.saturating_sub(1)..group.head)
         .any(|k| matches!(t[k].lower.as_str(), "previously" | "formerly"));
     let frame = if formerly && frame.change != Change::Lost {
-        ctx.rules
-            .frames
-            .control
-            .iter()
-            .find(|f| f.change == Change::Lost)?
+        lost_frame(ctx.rules)?
     } else {
         frame
     };
@@ -952,11 +948,7 @@ fn read_noun<'f>(
     }
     // "out of Y control" reads a holds frame's noun as its loss.
     let frame_used = if change_lost {
-        ctx.rules
-            .frames
-            .control
-            .iter()
-            .find(|f| f.change == Change::Lost)?
+        lost_frame(ctx.rules)?
     } else {
         frame
     };
@@ -1603,4 +1595,13 @@ fn speaker(ctx: &Context, s: &Sentence, at: usize) -> Option<Filled> {
         }
     }
     None
+}
+/// The frame of a place lost, for readings that turn a holding or a taking into its loss
+/// ("previously held by Y", "out of Y's control").
+fn lost_frame(rules: &crate::rules::RuleSet) -> Option<&crate::rules::frames::ControlFrame> {
+    rules
+        .frames
+        .control
+        .iter()
+        .find(|f| f.change == Change::Lost)
 }

@@ -77,7 +77,7 @@ pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> b
     let Some(t) = text.get(start..trigger.end) else {
         return false;
     };
-    // "due to begin" is a plan; "due to Israeli violations", "due to the shelling" a cause.
+    // "due to begin" is a plan; "due to the other side's violations", "due to the shelling" a cause.
     FUTURE.find_iter(t).any(|m| {
         let word = t[m.clone()].to_ascii_lowercase();
         if word != "due to" {

@@ -15,7 +15,7 @@ const YEAR_REACH: usize = 3;
 
 /// Whether the subject's mention names another agreement than the current one: words of the
 /// frame's `not_current` just before it ("previous truces"), or a year next to it outside
-/// the named agreement's days ("the 1994 ceasefire").
+/// the named agreement's days ("the 1994 accord").
 fn not_current(
     ctx: &Context,
     frame: &StatusFrame,
@@ -220,11 +220,11 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 {
                     continue;
                 }
-                // "ceasefire talks collapsed": the talks did, not the truce.
+                // "accord talks collapsed": the talks did, not the accord.
                 if qualifies_noun(ctx, frame, sentence, subject) {
                     continue;
                 }
-                // "earlier truces", "the 1994 ceasefire": another agreement than the one
+                // "earlier accords", "the 1994 accord": another agreement than the one
                 // the subject resolved to.
                 if not_current(ctx, frame, sentence, subject) {
                     continue;
@@ -242,7 +242,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     }
 }
 
-/// "Hamas violated the agreement": a definite word for an agreement (the frame's
+/// "the militia violated the agreement": a definite word for an agreement (the frame's
 /// `anaphors`) in a sentence that names none stands for the one the article named last
 /// before it. Each becomes a mention of that agreement, in its sentence's entry.
 fn anaphors(
@@ -441,7 +441,7 @@ fn plural(
 /// Most sentences between an anaphor and the agreement it stands for.
 const ANAPHOR_SENTENCES: usize = 2;
 
-/// Whether the subject only qualifies the noun after it ("the ceasefire talks", "a truce
+/// Whether the subject only qualifies the noun after it ("the accord talks", "an accord
 /// proposal"): a status word then speaks of that noun.
 fn qualifies_noun(
     ctx: &Context,

@@ -99,10 +99,10 @@ struct RawStatus {
     #[serde(default)]
     negated: BTreeMap<String, String>,
     /// Words just before the subject that make it another, earlier or generic agreement
-    /// ("previous truces", "an earlier ceasefire"): no status is read for it.
+    /// ("previous accords", "an earlier accord"): no status is read for it.
     #[serde(default)]
     not_current: Vec<PatternSource>,
-    /// Nouns just after the subject that it only qualifies ("ceasefire talks collapsed"):
+    /// Nouns just after the subject that it only qualifies ("accord talks collapsed"):
     /// the status is the noun's, not the subject's.
     #[serde(default)]
     heads: Vec<PatternSource>,

@@ -332,7 +332,7 @@ mod tests {
     /// bucket they took 18 s (200 million look-ups a band); the work must stay linear.
     #[test]
     fn a_bucket_of_many_copies_costs_linear_work() {
-        let base = signature_of("The ceasefire in the north is holding, officials said today.");
+        let base = signature_of("The bridge in the north is open again, officials said today.");
         let mut sigs: Vec<Vec<u32>> = Vec::new();
         for i in 0..20_000u32 {
             let mut s = base.clone();
@@ -356,7 +356,7 @@ mod tests {
     /// In a large bucket, members unlike the groups before them still form their own groups.
     #[test]
     fn a_large_bucket_keeps_distinct_stories_apart() {
-        let a = signature_of("The ceasefire in the north is holding, officials said today.");
+        let a = signature_of("The bridge in the north is open again, officials said today.");
         let mut b = a.clone();
         // The first 64 bins (the bands) shared, the rest different: not near-duplicates.
         for (k, v) in b.iter_mut().enumerate().skip(BANDS * ROWS) {
