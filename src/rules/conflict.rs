@@ -104,8 +104,11 @@ fn default_exclude() -> Vec<ModalityFlag> {
     ]
 }
 
+/// Only hedged claims weaken a finding: a figure in quotation marks is its speaker's firm
+/// claim ("'more than 5,200 have died,' the minister said"), and who said it is the
+/// finding's origin, not a doubt about it.
 fn default_downgrade() -> Vec<ModalityFlag> {
-    vec![ModalityFlag::Hedged, ModalityFlag::Quoted]
+    vec![ModalityFlag::Hedged]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
