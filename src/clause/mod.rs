@@ -20,6 +20,39 @@
 
 pub mod lexicon;
 
+/// Whether the first verb of `words` is in a past tense that looks back on a stretch of time
+/// ("the truce held", "it stopped the shelling", "was holding", "had held"), not a present
+/// ("holds", "is holding") or present perfect ("has held", "has been violated"), which speak
+/// of the time of writing.
+pub fn told_in_past(words: &str) -> bool {
+    use lexicon::Inflection;
+    let lex = &lexicon::ENGLISH;
+    let words: Vec<String> = words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| words[j].as_str());
+        match w.as_str() {
+            "was" | "were" | "had" => return true,
+            "is" | "are" | "has" | "have" | "am" => return false,
+            _ => {}
+        }
+        let (lemma, infl) = lex.lemma(w);
+        if !lex.is_verb(&lemma) {
+            continue;
+        }
+        return match infl {
+            Inflection::Past => true,
+            // "seized": a past form unless a present auxiliary or "be" comes before it.
+            Inflection::Participle => !matches!(before, Some("be" | "been" | "being")),
+            Inflection::Plain | Inflection::Gerund => false,
+        };
+    }
+    false
+}
+
 use lexicon::{ENGLISH, Inflection};
 use std::ops::Range;
 
@@ -1091,6 +1124,29 @@ fn title_case(t: &[Token], text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_past_tense_looks_back_and_a_present_or_perfect_does_not() {
+        for past in [
+            "the truce held",
+            "the pause stopped the shelling",
+            "the ceasefire was holding",
+            "the accord had been respected",
+            "the truce largely held for a week",
+        ] {
+            assert!(told_in_past(past), "{past}");
+        }
+        for present in [
+            "the truce is holding",
+            "the truce holds",
+            "the ceasefire has held",
+            "the accord has been violated",
+            "calm prevails",
+            "the truce, which is holding",
+        ] {
+            assert!(!told_in_past(present), "{present}");
+        }
+    }
+
     use super::*;
 
     fn parse(s: &str) -> Sentence {

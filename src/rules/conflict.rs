@@ -211,6 +211,12 @@ pub struct StatusParams {
     /// speaks of (its day, "yesterday" and the day before by default).
     #[serde(default = "default_undated_days")]
     pub undated_days: u32,
+    /// With `present: article`, statuses that tell of a stretch of time ("holding"): told in
+    /// the past tense ("the truce held", "it stopped the shelling") they look back on the
+    /// days the status frame covers, not only the article's own. A past event ("the truce
+    /// ran out") still speaks of the article's days.
+    #[serde(default)]
+    pub looks_back: Vec<String>,
     #[serde(default)]
     pub window_days: u32,
     #[serde(default)]
