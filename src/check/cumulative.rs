@@ -104,10 +104,13 @@ pub(super) fn check(
     // A total for no named place is the story's: it faces the totals of the widest places
     // (those the gazetteer puts within no other), never a town's.
     let widest = |place: &str| g.place(place).is_none_or(|pl| pl.within.is_none());
-    let same_place = |a: Option<&str>, b: Option<&str>| match (a, b) {
-        (Some(a), Some(b)) => a == b,
-        (None, Some(x)) | (Some(x), None) => widest(x),
-        (None, None) => true,
+    let same_place = |a: Option<&str>, b: Option<&str>| {
+        !p.same_place
+            || match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                (None, Some(x)) | (Some(x), None) => widest(x),
+                (None, None) => true,
+            }
     };
     let same_start = |a: Option<Date>, b: Option<Date>| match (a, b) {
         (Some(a), Some(b)) => (a.year(), a.month()) == (b.year(), b.month()),
@@ -129,12 +132,16 @@ pub(super) fn check(
                 // `a` is the earlier or higher total, `b` the later or lower one.
                 let clash = if a.as_of < b.as_of && b.hi < a.lo {
                     Clash::Falls
-                } else if a.as_of == b.as_of && b.cap < a.lo {
+                } else if p.same_day && a.as_of == b.as_of && b.cap < a.lo {
                     Clash::SameDay
                 } else {
                     continue;
                 };
-                let place = a.place.or(b.place).unwrap_or("-");
+                let place = if p.same_place {
+                    a.place.or(b.place).unwrap_or("-")
+                } else {
+                    "-"
+                };
                 let since = match a.start.or(b.start) {
                     Some(s) => format!("since {:04}-{:02}", s.year(), s.month()),
                     None => "so far".to_string(),

@@ -31,10 +31,10 @@ static CONDITIONAL: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:if|unless|in case|provided that|whether)\b"));
 
 /// Running totals: "so far", "to date", "since the start", "since the offensive began",
-/// "since fighting broke out", "after 40 days of war".
+/// "since fighting broke out", "after 40 days of war", "as of Wednesday night".
 static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak)|since (?:(?:the|its|their|a) )?(?:\w+ ){1,3}(?:began|started|erupted|broke out)|after (?:\d+|\w+) (?:days|weeks|months) of)\b",
+        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|as of|since the (?:start|beginning|outbreak)|since (?:(?:the|its|their|a) )?(?:\w+ ){1,3}(?:began|started|erupted|broke out)|after (?:\d+|\w+) (?:days|weeks|months) of)\b",
     )
 });
 

@@ -186,6 +186,10 @@ pub struct NumericParams {
     /// two counts of the dead so far, 2,300 and 5,200, not two open bounds that agree.
     #[serde(default)]
     pub tally: bool,
+    /// Running totals take part, each as a count as of its own day: for a stock that is
+    /// counted as it stands ("10,000 missing as of Thursday"), not one that only grows.
+    #[serde(default)]
+    pub stock: bool,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
@@ -223,6 +227,10 @@ pub struct StatusParams {
     pub across: Across,
     #[serde(default)]
     pub modality: ModalityPolicy,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_undated_days() -> u32 {
@@ -279,6 +287,16 @@ pub struct EventDateParams {
 pub struct CumulativeParams {
     #[serde(default)]
     pub measures: Vec<String>,
+    /// Whether the place is part of a series (true by default). A release of prisoners
+    /// counted "in Gaza" or "by Israel" is one series: the place there says where the
+    /// people went, not what was counted.
+    #[serde(default = "yes")]
+    pub same_place: bool,
+    /// Whether two totals as of the same day that do not meet conflict (true by default).
+    /// Not for what grows in batches through a day, such as a day's release of prisoners:
+    /// a count before the day's swap and one after it are both right.
+    #[serde(default = "yes")]
+    pub same_day: bool,
     #[serde(default)]
     pub equivalent_subjects: Vec<Vec<String>>,
     #[serde(default)]
