@@ -627,6 +627,14 @@ impl Sentence {
                 Pos::Pron if j == start => {
                     return Some(start..j + 1);
                 }
+                // "the training and storage depot": adjectives joined before one head.
+                Pos::Conj
+                    if !nominal
+                        && j > start
+                        && t[j - 1].pos == Pos::Adj
+                        && matches!(t[j].lower.as_str(), "and" | "or")
+                        && t.get(j + 1)
+                            .is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun)) => {}
                 _ => break,
             }
             j += 1;
@@ -1231,6 +1239,21 @@ mod tests {
         assert!(s.verb_groups().last().unwrap().negated);
         let s = parse("The militia admitted losing the port.");
         assert!(!s.verb_groups().last().unwrap().negated);
+    }
+
+    #[test]
+    fn adjectives_joined_before_one_head() {
+        // One depot, not "the training" and "storage depot".
+        let s = parse("They drove the guards out of the training and storage depot.");
+        let g = s.verb_groups();
+        let n = s.prep_object(g[0].head + 1, "out of").unwrap();
+        assert_eq!(n.items.len(), 1);
+        assert_eq!(words(&s, &n.tokens), "the training and storage depot");
+        // Two heads are still two items.
+        let s = parse("The militia withdrew from the towns and villages.");
+        let g = s.verb_groups();
+        let n = s.prep_object(g[0].head + 1, "from").unwrap();
+        assert_eq!(n.items.len(), 2);
     }
 
     #[test]
