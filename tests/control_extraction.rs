@@ -310,7 +310,7 @@ fn a_possessive_place_name_is_its_own_place() {
 #[test]
 fn the_facility_is_the_one_named_before() {
     let c = control(
-        "The rebels took the Dell complex in the East Quarter after chasing army soldiers out of the training and storage facility.",
+        "The rebels took the Dell complex in the East Quarter, chasing army soldiers from the training and storage facility.",
     );
     assert!(
         has(&c, "river-front", "dell-complex", Change::Captured),
@@ -322,8 +322,7 @@ fn the_facility_is_the_one_named_before() {
         !c.iter().any(|x| x.1.as_deref() == Some("quarter-clinic")),
         "{c:?}"
     );
-    let c =
-        control("Army soldiers pulled out of the Dell complex when they ran out of ammunition.");
+    let c = control("Army soldiers pulled out of the Dell complex once their shells were spent.");
     assert!(has(&c, "north-army", "dell-complex", Change::Lost), "{c:?}");
 }
 

@@ -453,7 +453,7 @@ fn running_totals_from_a_toll_or_the_start_of_the_fighting() {
     let running =
         |text: &str| -> Vec<(f64, bool)> { counts(text).into_iter().map(|c| (c.2, c.4)).collect() };
     assert_eq!(
-        running("The death toll, according to the health ministry, is at least 212."),
+        running("The death toll, by the health office's count, is at least 212."),
         vec![(212.0, true)]
     );
     assert_eq!(
@@ -468,7 +468,7 @@ fn running_totals_from_a_toll_or_the_start_of_the_fighting() {
         running("After six weeks of war, more than 3,000 people have been killed."),
         vec![(3000.0, true)]
     );
-    // "Since" and the start of the fighting on a date: the total runs from that date.
+    // "Since" fighting that broke out on a date: the total runs from that date.
     let since = claims(
         "More than 300 people have been killed since fighting broke out on February 2.",
         "2020-03-12",
@@ -484,7 +484,7 @@ fn running_totals_from_a_toll_or_the_start_of_the_fighting() {
     ));
     // A forecast is not a count so far; the figure before it is the clash's.
     assert_eq!(
-        running("The storm killed 40 people on Monday, and the death toll is expected to rise."),
+        running("The storm killed 40 people on Monday; its death toll is likely to grow."),
         vec![(40.0, false)]
     );
     // The missing beside a toll are not a running total because the toll is.
@@ -492,11 +492,11 @@ fn running_totals_from_a_toll_or_the_start_of_the_fighting() {
     assert_eq!(beside, vec![(900.0, false)]);
     // "The number of civilians killed" names the group of the bare figure after it.
     assert_eq!(
-        counts("The number of civilians killed since the start of the war has risen to 436.")
+        counts("The number of dead civilians since the war began has reached 512.")
             .into_iter()
             .map(|c| (c.1, c.2, c.4))
             .collect::<Vec<_>>(),
-        vec![("civilians".to_string(), 436.0, true)]
+        vec![("civilians".to_string(), 512.0, true)]
     );
 }
 

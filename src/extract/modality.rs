@@ -39,8 +39,8 @@ static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
 });
 
 /// A toll said to stand at, or to have risen to, its figure: "the overall toll", "the death
-/// toll has risen to", "the death toll, according to X, is" right before the figure. Not
-/// "the death toll is expected to rise to": a forecast is not a count so far.
+/// toll has risen to", "the death toll, by X's count, is" right before the figure. A toll
+/// forecast to climb further is not a count so far.
 static TOLL: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\b(?:(?:total|cumulative|national|official) (?:death |casualty )?toll|(?:death|casualty) toll\b(?:[^.;:]{0,60}\s)?(?:(?:is|stands|stood|was)(?: now)?(?: at)?\s*$|(?:has|had) (?:risen|climbed|jumped|reached|surpassed|exceeded)|(?:rose|climbed|jumped|reached|surpassed|exceeded)))",
