@@ -12,7 +12,7 @@ use crate::rules::Rule;
 use crate::rules::conflict::CumulativeParams;
 use crate::text::fmt_num;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A running total placed for comparison.
 struct Total<'a> {
@@ -116,10 +116,11 @@ pub(super) fn check(
         (Some(a), Some(b)) => (a.year(), a.month()) == (b.year(), b.month()),
         _ => true,
     };
-    // (series key, clash) → (the earlier or higher side, the later or lower side)
-    type Sides = (Vec<usize>, Vec<usize>);
+    // (place, start, clash) → (the earlier or higher side, the later or lower side); sets,
+    // so a large corpus's many clashing pairs cost memory by claim, not by pair.
+    type Sides = (BTreeSet<usize>, BTreeSet<usize>);
     for (_, group) in totals {
-        let mut found: BTreeMap<(String, Clash), Sides> = BTreeMap::new();
+        let mut found: BTreeMap<(&str, Option<Date>, Clash), Sides> = BTreeMap::new();
         for (i, a) in group.iter().enumerate() {
             for (j, b) in group.iter().enumerate() {
                 if i == j
@@ -142,21 +143,19 @@ pub(super) fn check(
                 } else {
                     "-"
                 };
-                let since = match a.start.or(b.start) {
-                    Some(s) => format!("since {:04}-{:02}", s.year(), s.month()),
-                    None => "so far".to_string(),
-                };
-                let key = format!("{}/{place}/{since}", a.series);
-                let e = found.entry((key, clash)).or_default();
-                e.0.push(i);
-                e.1.push(j);
+                let e = found.entry((place, a.start.or(b.start), clash)).or_default();
+                e.0.insert(i);
+                e.1.insert(j);
             }
         }
-        for ((key, clash), (mut earlier, mut later)) in found {
-            for v in [&mut earlier, &mut later] {
-                v.sort_unstable();
-                v.dedup();
-            }
+        for ((place, start, clash), (earlier, later)) in found {
+            let since = match start {
+                Some(s) => format!("since {:04}-{:02}", s.year(), s.month()),
+                None => "so far".to_string(),
+            };
+            let key = format!("{}/{place}/{since}", group[0].series);
+            let (earlier, later): (Vec<usize>, Vec<usize>) =
+                (earlier.into_iter().collect(), later.into_iter().collect());
             let names = |ix: &[usize]| {
                 let mut v: Vec<String> = ix
                     .iter()
