@@ -143,7 +143,9 @@ pub(super) fn check(
                 } else {
                     "-"
                 };
-                let e = found.entry((place, a.start.or(b.start), clash)).or_default();
+                let e = found
+                    .entry((place, a.start.or(b.start), clash))
+                    .or_default();
                 e.0.insert(i);
                 e.1.insert(j);
             }
