@@ -319,9 +319,6 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
     let mut last_day: Option<Date> = None;
     for s in sentences {
         let sentence = &text[s.clone()];
-        if !ANY.is_match(sentence) {
-            continue;
-        }
         let candidates = ANY.matches(sentence);
         if candidates.is_empty() {
             continue;

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Item, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
+use jiff::civil::Date;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
 use crate::rules::Rule;
@@ -185,24 +186,35 @@ pub(super) fn check(
                     .filter(|m| m.1.hi.is_some_and(|x| x < l))
                     .collect();
                 // A pair faces off when their windows overlap, their voices differ and, for a
-                // rising toll, the lower figure is not the earlier one.
-                let faces = |lo: &(Item, Bounds, String), hi: &(Item, Bounds, String)| {
-                    let (a, b) = (
-                        widen(lo.0.claim.when, p.window_days),
-                        widen(hi.0.claim.when, p.window_days),
-                    );
+                // rising toll, the lower figure is not the earlier one. Every low member is
+                // paired with every high one: each member's widened window and day known
+                // are found once, not for each pair.
+                let dated = |side: &[&(Item, Bounds, String)]| -> Vec<(DayRange, Date)> {
+                    side.iter()
+                        .map(|m| (widen(m.0.claim.when, p.window_days), as_of(&m.0)))
+                        .collect()
+                };
+                let (low_at, high_at) = (dated(&low), dated(&high));
+                let faces = |lo: &(Item, Bounds, String),
+                             (a, lo_as_of): &(DayRange, Date),
+                             hi: &(Item, Bounds, String),
+                             (b, hi_as_of): &(DayRange, Date)| {
                     a.from <= b.to
                         && b.from <= a.to
                         && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
-                        && !(p.rising && as_of(&lo.0) < as_of(&hi.0))
+                        && !(p.rising && lo_as_of < hi_as_of)
                 };
                 let ea: Vec<_> = low
                     .iter()
-                    .filter(|m| high.iter().any(|h| faces(m, h)))
+                    .zip(&low_at)
+                    .filter(|(m, a)| high.iter().zip(&high_at).any(|(h, b)| faces(m, a, h, b)))
+                    .map(|(m, _)| m)
                     .collect();
                 let eb: Vec<_> = high
                     .iter()
-                    .filter(|h| low.iter().any(|m| faces(m, h)))
+                    .zip(&high_at)
+                    .filter(|(h, b)| low.iter().zip(&low_at).any(|(m, a)| faces(m, a, h, b)))
+                    .map(|(h, _)| h)
                     .collect();
                 if ea.is_empty() || eb.is_empty() {
                     continue;

@@ -494,6 +494,12 @@ fn nearest<'f>(
         bare,
         head_at,
     } = *n;
+    // Whether a verb of rising or standing comes right before the number: the same for
+    // every trigger, read once when a bare number first asks.
+    let rises = std::cell::OnceCell::new();
+    let rises = || {
+        *rises.get_or_init(|| rises_to(text, q.span.start) || rises_to(text, q.number_span.start))
+    };
     let mut best: Option<Measure> = None;
     for (frame, matches) in frames.counts.iter().zip(triggers) {
         if !frame.counts(subject) {
@@ -516,9 +522,7 @@ fn nearest<'f>(
             // "the toll from the week's fighting rose to 25": the number completes a
             // clause whose subject names the measure, however long that subject is.
             // The verb may be the quantity's own qualifier ("has surged past 12,000").
-            let completes = bare
-                && trig.end <= q.span.start
-                && (rises_to(text, q.span.start) || rises_to(text, q.number_span.start));
+            let completes = bare && trig.end <= q.span.start && rises();
             // Frames that want their trigger next to the figure keep it there.
             let limit = if completes && frame.max_distance >= BARE_DISTANCE {
                 frame.max_distance.max(COMPLETES_DISTANCE)

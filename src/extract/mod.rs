@@ -12,11 +12,12 @@ mod term;
 
 use crate::annotate::{Annotations, Mention, MentionClass, TimeExpr};
 use crate::calendar::DayRange;
-use crate::claims::{Claim, Modality, TimeBasis};
+use crate::claims::{Attribution, Claim, Modality, TimeBasis};
 use crate::corpus::Document;
 use crate::rules::RuleSet;
 use crate::text::spans;
 use jiff::ToSpan;
+use std::cell::RefCell;
 use std::ops::Range;
 
 pub(crate) use count::counted_noun;
@@ -36,6 +37,7 @@ pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim>
         ann,
         rules,
         things: things_by_sentence(doc, ann),
+        cues: RefCell::new(Vec::new()),
     };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
@@ -61,6 +63,16 @@ pub(crate) struct Context<'a> {
     /// The sentences holding a mention of a named thing, with those mentions, in text
     /// order: what the status and event frames look at, found once for all their frames.
     pub things: Vec<(Range<usize>, Vec<&'a Mention>)>,
+    /// What [`Context::modality`] read of whole sentences (hedged, attributed to whom), by
+    /// sentence: a sentence often makes several claims, and each asked again.
+    cues: RefCell<Vec<(Range<usize>, SentenceCues)>>,
+}
+
+/// The modality of a sentence as a whole, the same for each claim in it.
+#[derive(Clone)]
+struct SentenceCues {
+    hedged: bool,
+    attribution: Option<Attribution>,
 }
 
 /// See [`Context::things`]: a mention belongs to the sentence it starts in when it ends
@@ -231,19 +243,37 @@ impl<'a> Context<'a> {
         claim: &Range<usize>,
     ) -> Modality {
         let text = self.text();
+        let SentenceCues {
+            hedged,
+            attribution,
+        } = self.sentence_cues(sentence);
         Modality {
-            hedged: modality::hedged(text, sentence),
+            hedged,
             negated: modality::negated(text, sentence, &cover(trigger, claim)),
             planned: modality::planned(text, sentence, trigger),
             conditional: modality::conditional(text, sentence, trigger),
             quoted: self.doc.quote_at(claim.clone()).is_some()
                 || self.doc.quote_at(trigger.clone()).is_some(),
+            attribution,
+        }
+    }
+
+    /// See [`Context::cues`].
+    fn sentence_cues(&self, sentence: &Range<usize>) -> SentenceCues {
+        if let Some((_, cues)) = self.cues.borrow().iter().find(|(s, _)| s == sentence) {
+            return cues.clone();
+        }
+        let text = self.text();
+        let cues = SentenceCues {
+            hedged: modality::hedged(text, sentence),
             attribution: modality::attribution(
                 text,
                 sentence,
                 spans::starting_in(&self.ann.mentions, |m| &m.span, sentence),
             ),
-        }
+        };
+        self.cues.borrow_mut().push((sentence.clone(), cues.clone()));
+        cues
     }
 
     /// The first actor mentioned in the sentence before the one at `pos`: what "it" or "its"

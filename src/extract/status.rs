@@ -183,7 +183,11 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .filter(|(_, ms)| !ms.is_empty())
             .collect();
         anaphors(ctx, frame, &about, &mut sentences);
-        let plurals = plural_phrases(ctx, frame);
+        // Words for several agreements only matter near a status word read of a subject,
+        // or when some agreement is recent enough for them to stand for (see `plural`):
+        // they are searched for, over the whole text, only then.
+        let plurals = std::cell::OnceCell::new();
+        let plurals = || plurals.get_or_init(|| plural_phrases(ctx, frame));
         for (sentence, mentions) in &sentences {
             let subjects: Vec<&Mention> = mentions.iter().collect();
             let sentence = &sentence.clone();
@@ -209,7 +213,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                         && ctx.words_between(&p.1, &trig)
                             < distance(ctx, &subject.span, &trig, frame.max_distance)
                 };
-                if plurals.iter().any(|p| nearer(&p)) {
+                if plurals().iter().any(|p| nearer(&p)) {
                     continue;
                 }
                 // "a fragile step towards the deal": a word of its own right after the status
@@ -235,7 +239,9 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             }
         }
         implicit(ctx, frame, &about, out);
-        plural(ctx, frame, &plurals, &sentences, out);
+        if !recent(ctx, frame).is_empty() {
+            plural(ctx, frame, plurals(), &sentences, out);
+        }
         let mut mine = out.split_off(first);
         dedup(&mut mine);
         out.extend(mine.into_iter().filter(|c| !c.sentence.is_empty()));
@@ -317,11 +323,10 @@ fn plural_phrases(ctx: &Context, frame: &StatusFrame) -> Vec<(u32, Range<usize>)
     found
 }
 
-/// The agreements of the frame's class that `n` agreements named together stand for: the
-/// `n` latest begun by publication, leaving out those the article names one by one (they
-/// are spoken of apart: "two earlier truces failed; the new one holds"), or with `n` 0
-/// every one begun before the agreement in force at publication.
-fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -> Vec<usize> {
+/// The agreements of the frame's class begun within [`PLURAL_HORIZON_DAYS`] before
+/// publication, latest first: what words for several agreements may stand for. With none,
+/// [`plural_things`] finds none.
+fn recent(ctx: &Context, frame: &StatusFrame) -> Vec<(usize, crate::calendar::DayRange)> {
     let g = &ctx.rules.gazetteer;
     let published = ctx.doc.meta.published;
     let Ok(horizon) = published
@@ -339,6 +344,17 @@ fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -
         .filter(|(_, a)| horizon <= a.from && a.from <= published.to)
         .collect();
     recent.sort_by_key(|(_, a)| std::cmp::Reverse(a.from));
+    recent
+}
+
+/// The agreements of the frame's class that `n` agreements named together stand for: the
+/// `n` latest begun by publication, leaving out those the article names one by one (they
+/// are spoken of apart: "two earlier truces failed; the new one holds"), or with `n` 0
+/// every one begun before the agreement in force at publication.
+fn plural_things(ctx: &Context, frame: &StatusFrame, n: u32, named: &[String]) -> Vec<usize> {
+    let g = &ctx.rules.gazetteer;
+    let published = ctx.doc.meta.published;
+    let recent = recent(ctx, frame);
     if n == 0 {
         let current = recent
             .iter()

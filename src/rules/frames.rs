@@ -417,8 +417,10 @@ pub struct Frames {
     /// not compile: then every sentence is tried.
     pub control_gate: Option<SentenceGate>,
     /// Every count frame's triggers in one set: one search of a sentence says which frames'
-    /// triggers to look for there (a sentence with a number holds few of the many
-    /// measures). `None` when the set would not compile: then every frame is searched.
+    /// triggers may be there, the others' are not looked for (a sentence with a number holds
+    /// few of the many measures). A superset (see [`GatedSet::superset`]): on text beyond
+    /// ASCII an exact set handed each search to a PikeVM. `None` when the set would not
+    /// compile: then every frame is searched.
     pub count_set: Option<GatedSet>,
 }
 
@@ -686,7 +688,7 @@ fn count_set(counts: &[CountFrame]) -> Option<GatedSet> {
         size_limit: crate::pattern::SIZE_LIMIT * 4 * counts.len(),
         ..gated::Options::default()
     };
-    GatedSet::new(&patterns, options).ok()
+    GatedSet::superset(&patterns, options)
 }
 
 /// The alternation of the control patterns' gates and every form of the frames' verbs and
