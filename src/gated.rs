@@ -48,6 +48,9 @@ struct Loose {
     /// The pattern, parsed.
     hir: Hir,
     size_limit: usize,
+    /// Whether to search with the regex crate's literal prefilters: set for patterns read
+    /// over whole texts (see [`GatedRegex::over_whole_texts`]).
+    prefilter: bool,
     /// Compiled on the first search; `None` when it would not compile (never expected: it
     /// is smaller than the pattern), and the pattern then searches alone.
     re: OnceLock<Option<meta::Regex>>,
@@ -62,6 +65,7 @@ impl Loose {
                 Arc::new(Loose {
                     hir,
                     size_limit,
+                    prefilter: false,
                     re: OnceLock::new(),
                 })
             },
@@ -75,7 +79,7 @@ impl Loose {
                     .match_kind(regex_automata::MatchKind::LeftmostFirst)
                     .utf8_empty(true)
                     .nfa_size_limit(Some(self.size_limit))
-                    .auto_prefilter(false)
+                    .auto_prefilter(self.prefilter)
                     .which_captures(thompson::WhichCaptures::Implicit);
                 meta::Builder::new()
                     .configure(config)
@@ -108,9 +112,7 @@ fn loosened(hir: &Hir) -> Hir {
             _ => hir.clone(),
         },
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(loosened).collect()),
-        HirKind::Alternation(arms) => {
-            Hir::alternation(arms.iter().map(loosened).collect())
-        }
+        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(loosened).collect()),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
             sub: Box::new(loosened(&r.sub)),
             ..r.clone()
@@ -165,18 +167,20 @@ impl Options {
     }
 }
 
-
 impl GatedRegex {
     pub fn new(pattern: &str, options: Options) -> Result<GatedRegex, Box<meta::BuildError>> {
         let builder = options.builder(regex_automata::MatchKind::LeftmostFirst);
         // Parsed here, as the builder parses, to see whether the pattern needs `loose`; the
         // builder says what is wrong with a pattern that does not parse.
         let Ok(hir) = syntax::parse_with(pattern, &options.syntax()) else {
-            return builder.build(pattern).map_err(Box::new).map(|re| GatedRegex {
-                re,
-                pattern: pattern.to_string(),
-                loose: None,
-            });
+            return builder
+                .build(pattern)
+                .map_err(Box::new)
+                .map(|re| GatedRegex {
+                    re,
+                    pattern: pattern.to_string(),
+                    loose: None,
+                });
         };
         let re = builder.build_from_hir(&hir).map_err(Box::new)?;
         Ok(GatedRegex {
@@ -194,6 +198,18 @@ impl GatedRegex {
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.pattern
+    }
+
+    /// The same regex, to be searched over whole texts: where its matches may start (see
+    /// [`Loose`]) is found with the regex crate's literal prefilters, which cost more to
+    /// compile than they save on a sentence, and save more than that over a whole text
+    /// (half a loose search's time or more, for rare enough words). Only a pattern with a
+    /// Unicode `\b` has such a search, and only a fresh regex, not yet cloned, is changed.
+    pub fn over_whole_texts(mut self) -> GatedRegex {
+        if let Some(loose) = self.loose.as_mut().and_then(Arc::get_mut) {
+            loose.prefilter = true;
+        }
+        self
     }
 
     fn loose(&self) -> Option<&meta::Regex> {
@@ -248,7 +264,9 @@ impl GatedRegex {
 
     pub fn is_match(&self, hay: &str) -> bool {
         match self.loose() {
-            Some(loose) => self.first(loose, hay, 0, |i| self.re.is_match(i.clone()).then_some(())).is_some(),
+            Some(loose) => self
+                .first(loose, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
+                .is_some(),
             None => self.re.is_match(hay),
         }
     }
@@ -640,14 +658,49 @@ mod tests {
             r"(?-u:\b)held\b|\bpact(?-u:\b)",
         ];
         let pieces = [
-            "held", "Held", "HELD", "pact", "Pacts", "coaccord", "co-accord", "café", "Café",
-            "é", "ée", "É", "’", "—", "“", " ", " ", "  ", ". ", ", ", "\n", "x", "heldé",
-            "éheld", "of", "the", "ſ", "K", "_", "1", "a",
+            "held",
+            "Held",
+            "HELD",
+            "pact",
+            "Pacts",
+            "coaccord",
+            "co-accord",
+            "café",
+            "Café",
+            "é",
+            "ée",
+            "É",
+            "’",
+            "—",
+            "“",
+            " ",
+            " ",
+            "  ",
+            ". ",
+            ", ",
+            "\n",
+            "x",
+            "heldé",
+            "éheld",
+            "of",
+            "the",
+            "ſ",
+            "K",
+            "_",
+            "1",
+            "a",
         ];
         let texts = texts(&pieces, 3000);
-        for pattern in patterns {
-            let gated = GatedRegex::new(pattern, ci()).unwrap();
-            assert!(gated.loose.is_some(), "{pattern}");
+        // Each searched as over sentences and as over whole texts (with prefilters).
+        for (pattern, whole) in patterns.iter().flat_map(|p| [(*p, false), (*p, true)]) {
+            let mut gated = GatedRegex::new(pattern, ci()).unwrap();
+            if whole {
+                gated = gated.over_whole_texts();
+            }
+            assert!(
+                gated.loose.as_ref().is_some_and(|l| l.prefilter == whole),
+                "{pattern}"
+            );
             let plain = regex::RegexBuilder::new(pattern)
                 .case_insensitive(true)
                 .build()
@@ -655,14 +708,26 @@ mod tests {
             for hay in &texts {
                 let hay = hay.as_str();
                 let want: Vec<_> = plain.find_iter(hay).map(|m| m.range()).collect();
-                assert_eq!(gated.find_iter(hay).collect::<Vec<_>>(), want, "{pattern} {hay:?}");
+                assert_eq!(
+                    gated.find_iter(hay).collect::<Vec<_>>(),
+                    want,
+                    "{pattern} {hay:?}"
+                );
                 assert_eq!(gated.find(hay), want.first().cloned(), "{pattern} {hay:?}");
                 assert_eq!(gated.is_match(hay), !want.is_empty(), "{pattern} {hay:?}");
-                let groups = |c: &Captures| (0..3).map(|i| c.get(i).map(|g| g.range())).collect::<Vec<_>>();
+                let groups = |c: &Captures| {
+                    (0..3)
+                        .map(|i| c.get(i).map(|g| g.range()))
+                        .collect::<Vec<_>>()
+                };
                 let got: Vec<_> = gated.captures_iter(hay).map(|c| groups(&c)).collect();
                 let want: Vec<_> = plain
                     .captures_iter(hay)
-                    .map(|c| (0..3).map(|i| c.get(i).map(|g| g.range())).collect::<Vec<_>>())
+                    .map(|c| {
+                        (0..3)
+                            .map(|i| c.get(i).map(|g| g.range()))
+                            .collect::<Vec<_>>()
+                    })
                     .collect();
                 assert_eq!(got, want, "{pattern} {hay:?}");
                 assert_eq!(
@@ -682,12 +747,17 @@ mod tests {
         let patterns = [r"\bheld\b", r"\bcafé\b", r"(?i)\bpact\b", r"\Bld", r"^x\b"];
         let exact = GatedSet::new(&patterns, Options::default()).unwrap();
         let superset = GatedSet::superset(&patterns, Options::default()).unwrap();
-        let pieces = ["held", "pact", "PACT", "café", "é", "’", " ", "x", "heldé", "a"];
+        let pieces = [
+            "held", "pact", "PACT", "café", "é", "’", " ", "x", "heldé", "a",
+        ];
         let mut more = 0;
         for hay in texts(&pieces, 2000) {
             let want = exact.matches(&hay);
             let got = superset.matches(&hay);
-            assert!(want.iter().all(|p| got.contains(p)), "{hay:?}: {got:?} {want:?}");
+            assert!(
+                want.iter().all(|p| got.contains(p)),
+                "{hay:?}: {got:?} {want:?}"
+            );
             more += got.len() - want.len();
         }
         // Some texts are said to hold a pattern they do not ("heldé", a `\B` read nowhere).

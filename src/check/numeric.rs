@@ -3,12 +3,12 @@
 
 use super::{Ctx, Item, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
-use jiff::civil::Date;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
 use crate::rules::Rule;
 use crate::rules::conflict::{KeyField, NumericParams, Tolerance};
 use crate::text::fmt_num;
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// A count's interval after tolerance; `None` is open.

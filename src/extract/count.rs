@@ -183,10 +183,17 @@ struct Last<'f> {
 pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let frames = &ctx.rules.frames;
-    // Each frame's triggers in the sentence of the last quantity: a sentence often holds
-    // several quantities, and each would search it again.
-    let mut searched: Option<Range<usize>> = None;
-    let mut triggers: Vec<Vec<Range<usize>>> = Vec::new();
+    // Each frame's triggers in each sentence a count may be read in, found before any is
+    // read (see `triggers_in`).
+    let mut sentences: Vec<Range<usize>> = ctx
+        .ann
+        .quantities
+        .iter()
+        .filter(|q| q.value >= 1.0)
+        .filter_map(|q| ctx.sentence_of(q.span.start))
+        .collect();
+    sentences.dedup();
+    let found = triggers_in(frames, text, &sentences);
     let mut last: Option<Last> = None;
     for q in &ctx.ann.quantities {
         // Proportions ("half of them") are not counts of people or things; zero counts
@@ -226,10 +233,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .map(|(i, w)| (np.start + i, w))
             .collect();
 
-        if searched.as_ref() != Some(&sentence) {
-            triggers = sentence_triggers(frames, text, &sentence);
-            searched = Some(sentence.clone());
-        }
+        let triggers = &found[sentences.partition_point(|s| s.start < sentence.start)];
 
         // The subject: the last head noun of a known group in the phrase; with no noun after
         // the number, the group named just before it ("of the soldiers, 12 died") or people.
@@ -444,26 +448,41 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
     zeros(ctx, out);
 }
 
-/// Each count frame's trigger matches in `range` (a sentence, or the words after a zero
-/// word); frames the set says have none there are not searched.
-fn sentence_triggers(frames: &Frames, text: &str, range: &Range<usize>) -> Vec<Vec<Range<usize>>> {
-    let hay = &text[range.clone()];
-    let present = frames.count_set.as_ref().map(|set| set.matches(hay));
-    frames
-        .counts
+/// For each of `ranges` (sentences, or the words after a zero word), each count frame's
+/// trigger matches in it; frames the set says have none there are not searched.
+///
+/// The searches go regex by regex, each over every range, not range by range: the lazy
+/// DFA of one regex stays in the processor's caches from one range to the next, where
+/// reading a sentence with one regex after another (and the other extractors' between)
+/// found each cold, several times slower a byte.
+fn triggers_in(
+    frames: &Frames,
+    text: &str,
+    ranges: &[Range<usize>],
+) -> Vec<Vec<Vec<Range<usize>>>> {
+    let present: Vec<Option<Vec<usize>>> = ranges
         .iter()
-        .enumerate()
-        .map(|(i, frame)| {
-            if present.as_ref().is_some_and(|p| !p.contains(&i)) {
-                return Vec::new();
-            }
-            frame
-                .trigger
-                .find_iter(hay)
-                .map(|m| range.start + m.start..range.start + m.end)
-                .collect()
+        .map(|r| {
+            frames
+                .count_set
+                .as_ref()
+                .map(|set| set.matches(&text[r.clone()]))
         })
-        .collect()
+        .collect();
+    let mut found = vec![vec![Vec::new(); frames.counts.len()]; ranges.len()];
+    for (i, frame) in frames.counts.iter().enumerate() {
+        for (k, range) in ranges.iter().enumerate() {
+            if present[k].as_ref().is_some_and(|p| !p.contains(&i)) {
+                continue;
+            }
+            found[k][i] = frame
+                .trigger
+                .find_iter(&text[range.clone()])
+                .map(|m| range.start + m.start..range.start + m.end)
+                .collect();
+        }
+    }
+    found
 }
 
 /// A number and what counts it, as far as the words after it say.
@@ -888,7 +907,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
     // A running total: "since April", "so far", "since the offensive began". A count over a
     // period ("in February") is told by its time window (`Claim::counts_period`).
     let cumulative = since.is_some()
-        || modality::cumulative(text, &sentence)
+        || ctx.cumulative(&sentence)
         || modality::toll(text, own_clause(ctx, &sentence, &span).start..span.start);
     let (when, basis) = match since {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
@@ -986,65 +1005,65 @@ fn words_forward(text: &str, pos: usize, limit: usize, n: usize) -> usize {
 fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
     let text = ctx.text();
     let frames = &ctx.rules.frames;
+    // The zero words, each with its sentence and the few words after it that can hold its
+    // trigger; the triggers in those are searched for together (see `triggers_in`).
+    let mut zeros: Vec<(&Range<usize>, Range<usize>)> = Vec::new();
+    let mut windows: Vec<Range<usize>> = Vec::new();
     for sentence in &ctx.doc.sentences {
-        let s = &text[sentence.clone()];
-        if !ZERO.is_match(s) {
-            continue;
-        }
-        for m in ZERO.find_iter(s) {
+        for m in ZERO.find_iter(&text[sentence.clone()]) {
             let zero = sentence.start + m.start..sentence.start + m.end;
-            // Only the few words after the zero word can hold its trigger.
-            let window = zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4);
-            let triggers = sentence_triggers(frames, text, &window);
-            // The group counted: a known noun right after the zero word, else people.
-            let next: Vec<(usize, &str)> = words(&text[zero.end..sentence.end])
-                .take(2)
-                .map(|(i, w)| (zero.end + i, w))
-                .filter(|(_, w)| !w.is_empty())
-                .collect();
-            let named = next.iter().find_map(|(at, w)| {
-                subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at + w.len()))
-            });
-            let best = frames
-                .counts
-                .iter()
-                .zip(&triggers)
-                .filter(|(f, _)| f.counts(named.as_ref().map_or("people", |n| n.0.as_str())))
-                .flat_map(|(f, ms)| ms.iter().map(move |t| (f, t)))
-                .filter(|(_, t)| t.start >= zero.end)
-                .map(|(f, t)| (ctx.words_between(&zero, t), f, t))
-                .filter(|(d, _, t)| {
-                    *d <= ZERO_DISTANCE && !BOUNDARY.is_match(&text[zero.end..t.start])
-                })
-                // A bare "no" counts a group it names or a plural it is the determiner of
-                // ("no casualties"), not any noun ("no food aid").
-                .filter(|(d, _, t)| {
-                    !text[zero.clone()].eq_ignore_ascii_case("no")
-                        || named.is_some()
-                        || (*d == 0 && text[(*t).clone()].ends_with('s'))
-                })
-                .min_by_key(|(d, _, t)| (*d, t.start));
-            let Some((_, frame, trigger)) = best else {
-                continue;
-            };
-            // "no one" names people; "no violations" names its own group.
-            let (subject, end) = named.unwrap_or_else(|| ("people".to_string(), zero.end));
-            let span = zero.start..end.max(zero.end);
-            push(
-                ctx,
-                out,
-                Found {
-                    frame,
-                    trigger: trigger.clone(),
-                    sentence: sentence.clone(),
-                    span: span.clone(),
-                    subject,
-                    subject_actor: None,
-                    subject_text: text[span].to_string(),
-                    value: (0.0, Some(0.0), Some(0.0), Qualifier::Exact, 0.0),
-                },
-            );
+            windows.push(zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4));
+            zeros.push((sentence, zero));
         }
+    }
+    let found = triggers_in(frames, text, &windows);
+    for ((sentence, zero), triggers) in zeros.into_iter().zip(&found) {
+        // The group counted: a known noun right after the zero word, else people.
+        let next: Vec<(usize, &str)> = words(&text[zero.end..sentence.end])
+            .take(2)
+            .map(|(i, w)| (zero.end + i, w))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let named = next.iter().find_map(|(at, w)| {
+            subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), *at + w.len()))
+        });
+        let best = frames
+            .counts
+            .iter()
+            .zip(triggers)
+            .filter(|(f, _)| f.counts(named.as_ref().map_or("people", |n| n.0.as_str())))
+            .flat_map(|(f, ms)| ms.iter().map(move |t| (f, t)))
+            .filter(|(_, t)| t.start >= zero.end)
+            .map(|(f, t)| (ctx.words_between(&zero, t), f, t))
+            .filter(|(d, _, t)| *d <= ZERO_DISTANCE && !BOUNDARY.is_match(&text[zero.end..t.start]))
+            // A bare "no" counts a group it names or a plural it is the determiner of
+            // ("no casualties"), not any noun ("no food aid").
+            .filter(|(d, _, t)| {
+                !text[zero.clone()].eq_ignore_ascii_case("no")
+                    || named.is_some()
+                    || (*d == 0 && text[(*t).clone()].ends_with('s'))
+            })
+            .min_by_key(|(d, _, t)| (*d, t.start));
+        let Some((_, frame, trigger)) = best else {
+            continue;
+        };
+        // "no one" names people; "no violations" names its own group.
+        let (subject, end) = named.unwrap_or_else(|| ("people".to_string(), zero.end));
+        let span = zero.start..end.max(zero.end);
+        push(
+            ctx,
+            out,
+            Found {
+                frame,
+                trigger: trigger.clone(),
+                sentence: sentence.clone(),
+                span: span.clone(),
+                subject,
+                subject_actor: None,
+                subject_text: text[span].to_string(),
+                value: (0.0, Some(0.0), Some(0.0), Qualifier::Exact, 0.0),
+            },
+        );
     }
 }
 

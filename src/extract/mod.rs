@@ -38,6 +38,7 @@ pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim>
         rules,
         things: things_by_sentence(doc, ann),
         cues: RefCell::new(Vec::new()),
+        cumulative: RefCell::new(Vec::new()),
     };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
@@ -66,6 +67,8 @@ pub(crate) struct Context<'a> {
     /// What [`Context::modality`] read of whole sentences (hedged, attributed to whom), by
     /// sentence: a sentence often makes several claims, and each asked again.
     cues: RefCell<Vec<(Range<usize>, SentenceCues)>>,
+    /// Whether a sentence speaks of a running total (see [`Context::cumulative`]).
+    cumulative: RefCell<Vec<(Range<usize>, bool)>>,
 }
 
 /// The modality of a sentence as a whole, the same for each claim in it.
@@ -258,6 +261,17 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Whether `sentence` speaks of a running total ("so far", "since the war began"),
+    /// read once for all its counts.
+    pub fn cumulative(&self, sentence: &Range<usize>) -> bool {
+        if let Some((_, c)) = self.cumulative.borrow().iter().find(|(s, _)| s == sentence) {
+            return *c;
+        }
+        let c = modality::cumulative(self.text(), sentence);
+        self.cumulative.borrow_mut().push((sentence.clone(), c));
+        c
+    }
+
     /// See [`Context::cues`].
     fn sentence_cues(&self, sentence: &Range<usize>) -> SentenceCues {
         if let Some((_, cues)) = self.cues.borrow().iter().find(|(s, _)| s == sentence) {
@@ -272,7 +286,9 @@ impl<'a> Context<'a> {
                 spans::starting_in(&self.ann.mentions, |m| &m.span, sentence),
             ),
         };
-        self.cues.borrow_mut().push((sentence.clone(), cues.clone()));
+        self.cues
+            .borrow_mut()
+            .push((sentence.clone(), cues.clone()));
         cues
     }
 

@@ -566,15 +566,19 @@ impl Frames {
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
                 let not_current = (!s.not_current.is_empty())
                     .then(|| compile(&s.not_current, "not_current", &s.id, &mut errors));
-                let anaphors = (!s.anaphors.is_empty())
-                    .then(|| compile(&s.anaphors, "anaphors", &s.id, &mut errors));
+                // Implicit status words, words for several agreements and anaphors are
+                // searched for over whole texts.
+                let anaphors = (!s.anaphors.is_empty()).then(|| {
+                    compile(&s.anaphors, "anaphors", &s.id, &mut errors).over_whole_texts()
+                });
                 let plurals = s
                     .plurals
                     .iter()
                     .map(|(n, words)| {
                         (
                             *n,
-                            compile(words, &format!("plurals `{n}`"), &s.id, &mut errors),
+                            compile(words, &format!("plurals `{n}`"), &s.id, &mut errors)
+                                .over_whole_texts(),
                         )
                     })
                     .collect();
@@ -585,7 +589,8 @@ impl Frames {
                     .iter()
                     .map(|(name, words)| {
                         let what = format!("implicit status `{name}`");
-                        (name.clone(), compile(words, &what, &s.id, &mut errors))
+                        let re = compile(words, &what, &s.id, &mut errors).over_whole_texts();
+                        (name.clone(), re)
                     })
                     .collect();
                 for (from, to) in &s.negated {
