@@ -317,7 +317,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             nearest(
                 ctx,
                 frames,
-                &triggers,
+                triggers,
                 &Number {
                     q,
                     number_and_np: &number_and_np,
@@ -330,7 +330,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let link = last_here.and_then(|l| {
             linked(
                 ctx,
-                &triggers,
+                triggers,
                 l,
                 &Linked {
                     q,
