@@ -58,6 +58,10 @@ pub struct Attribution {
 pub enum TimeBasis {
     /// A time expression in the same sentence.
     Text,
+    /// A time expression in the same sentence that dates the report of the claim, not the
+    /// event it tells of: "said on Tuesday it had captured the town". Compared as `Text`
+    /// everywhere except where the day of the event matters (the dates of a capture).
+    Report,
     /// The date of the previous sentence in the same paragraph.
     Context,
     /// No date of its own: a window before publication, set by the frame.

@@ -11,7 +11,7 @@
 
 use super::{Context, cover};
 use crate::annotate::{Mention, MentionClass};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimKind, TimeBasis};
 use crate::clause::{Mood, Pos, Sentence, VerbGroup};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{Change, Slot, SlotPattern};
@@ -20,6 +20,8 @@ use std::sync::LazyLock;
 
 /// Most words between a slot's mention and the pattern's words.
 const SLOT_REACH: usize = 6;
+/// Most words between a change of control and the date that joins its words.
+const OWN_DATE_WORDS: usize = 2;
 
 /// Pronouns that stand for the previous sentence's subject.
 static PRONOUN: LazyLock<GatedRegex> =
@@ -569,6 +571,15 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                                 r.frame.change
                             };
                         let (when, basis) = ctx.when(sentence, &trigger, r.frame.window_days, None);
+                        // A change dated by its own words takes them in: "captured the town on
+                        // Tuesday" is the claim a reader checks the day of.
+                        if basis == TimeBasis::Text
+                            && r.frame.change != Change::Holds
+                            && let Some(date) = ctx.date_words(sentence, &trigger)
+                            && ctx.words_between(&date, &span) <= OWN_DATE_WORDS
+                        {
+                            span = cover(&span, &date);
+                        }
                         found.push(Claim {
                             kind: ClaimKind::Control {
                                 place: place.id.clone(),

@@ -191,6 +191,12 @@ impl<'a> Context<'a> {
         self.when_with(sentence, span, window_days, not_before, &|_| true)
     }
 
+    /// The words of the date [`Context::when`] reads for `span`, when its sentence has one.
+    pub fn date_words(&self, sentence: &Range<usize>, span: &Range<usize>) -> Option<Range<usize>> {
+        self.nearest_time(sentence, span, &|_| true)
+            .map(|t| t.span.clone())
+    }
+
     /// As [`Context::when`], with only the sentence's times `usable` accepts.
     pub fn when_with(
         &self,
@@ -201,7 +207,12 @@ impl<'a> Context<'a> {
         usable: &dyn Fn(&TimeExpr) -> bool,
     ) -> (DayRange, TimeBasis) {
         if let Some(t) = self.nearest_time(sentence, span, usable) {
-            return (t.range, TimeBasis::Text);
+            let basis = if modality::report_time(self.text(), sentence, &t.span, span) {
+                TimeBasis::Report
+            } else {
+                TimeBasis::Text
+            };
+            return (t.range, basis);
         }
         // The paragraph's reference date: "On March 10th, the center registered two
         // violations. Military police escorted 4 convoys." The second sentence is of March 10.

@@ -58,6 +58,54 @@ static ACCORDING_TO: LazyLock<GatedRegex> = LazyLock::new(|| {
 static SAID: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(&format!(r"(?i)\b(?:{SAY})\b")));
 
+/// Verbs and nouns of a report: a date beside one says when the report was made.
+static REPORTED: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(&format!(
+        r"(?i)\b(?:{SAY}|admitted|admits|acknowledged|acknowledges|declared|declares|statement|announcement)\b"
+    ))
+});
+
+/// Most words between a reporting verb and the date that follows it ("said Tuesday", "reported
+/// late on Wednesday").
+const REPORT_DATE_WORDS: usize = 2;
+
+/// Whether the date at `time` says when the claim at `trigger` was reported rather than when
+/// it happened: the date sits before a reporting verb that comes before the claim ("On
+/// Saturday, the office admitted that its forces had left"), or right after a reporting verb
+/// whose complement follows ("said Tuesday it had captured", "took the base, the agency
+/// reported Wednesday"). A date in the claim's own clause is the event's: "captured the town
+/// on Monday, the army said", "said that on Monday its forces captured the town".
+pub fn report_time(
+    text: &str,
+    sentence: &Range<usize>,
+    time: &Range<usize>,
+    trigger: &Range<usize>,
+) -> bool {
+    let words = |a: usize, b: usize| {
+        text.get(a..b)
+            .map_or(usize::MAX, |t| t.split_whitespace().count())
+    };
+    let that = |a: usize, b: usize| {
+        text.get(a..b)
+            .is_some_and(|t| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("that")))
+    };
+    let Some(s) = text.get(sentence.clone()) else {
+        return false;
+    };
+    REPORTED.find_iter(s).any(|m| {
+        let v = sentence.start + m.start..sentence.start + m.end;
+        if v.start < trigger.end && trigger.start < v.end {
+            return false;
+        }
+        let before = time.end <= v.start && v.end <= trigger.start;
+        let after_verb = v.end <= time.start
+            && words(v.end, time.start) <= REPORT_DATE_WORDS
+            && !that(v.end, time.start)
+            && (time.end <= trigger.start || trigger.end <= v.start);
+        before || after_verb
+    })
+}
+
 /// Whether `re` matches in `text[range]`.
 fn has(re: &GatedRegex, text: &str, range: Range<usize>) -> bool {
     text.get(range).is_some_and(|t| re.is_match(t))
@@ -284,6 +332,63 @@ mod tests {
 
     fn whole(s: &str) -> Range<usize> {
         0..s.len()
+    }
+
+    /// `report_time` for the first occurrence of `date` and `trigger` in `s`.
+    fn reported(s: &str, date: &str, trigger: &str) -> bool {
+        let at = |w: &str| {
+            let i = s.find(w).expect("in sentence");
+            i..i + w.len()
+        };
+        report_time(s, &whole(s), &at(date), &at(trigger))
+    }
+
+    #[test]
+    fn a_date_beside_a_reporting_verb_dates_the_report() {
+        assert!(reported(
+            "The ministry said Tuesday it had taken Varn.",
+            "Tuesday",
+            "taken"
+        ));
+        assert!(reported(
+            "On Sunday, the office admitted that its units had left Varn.",
+            "Sunday",
+            "left"
+        ));
+        assert!(reported(
+            "Troops took the depot at Varn, the agency reported Wednesday.",
+            "Wednesday",
+            "took"
+        ));
+        assert!(reported(
+            "A spokesman on Friday told reporters the rebels had seized Varn.",
+            "Friday",
+            "seized"
+        ));
+    }
+
+    #[test]
+    fn a_date_in_the_claims_own_clause_dates_the_event() {
+        assert!(!reported(
+            "Troops took Varn on Monday, the ministry said.",
+            "Monday",
+            "took"
+        ));
+        assert!(!reported(
+            "The ministry said that on Monday its troops took Varn.",
+            "Monday",
+            "took"
+        ));
+        assert!(!reported(
+            "Rebels on Monday captured Varn.",
+            "Monday",
+            "captured"
+        ));
+        assert!(!reported(
+            "The ministry said its troops took Varn on Monday.",
+            "Monday",
+            "took"
+        ));
     }
 
     #[test]

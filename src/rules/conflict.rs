@@ -276,6 +276,16 @@ pub struct EventDateParams {
     /// never set against each other.
     #[serde(default)]
     pub recurring: Vec<String>,
+    /// Compare these changes of control (`captured`, `lost`) as events of their place instead
+    /// of the gazetteer things' events: one side's capture of a town given two days. Only
+    /// claims dated by their own words count; a date that says when a claim was reported
+    /// ("said on Tuesday it had captured") is not the day of the event.
+    #[serde(default)]
+    pub changes: Vec<crate::rules::frames::Change>,
+    /// Dates of one event further apart than this many days are different events (a town
+    /// taken, lost and taken again); unset, every date of an event is compared.
+    #[serde(default)]
+    pub same_event_days: Option<u32>,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
