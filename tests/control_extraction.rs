@@ -341,3 +341,48 @@ fn a_party_named_before_a_common_noun_owns_it() {
         "{c:?}"
     );
 }
+
+#[test]
+fn every_site_of_a_kind_is_each_one_the_gazetteer_has() {
+    let c = control(
+        "The rebels said they took Ostra. The army says it still holds all bases and airports.",
+    );
+    for place in ["ostra-base", "tolby-airfield", "dell-complex"] {
+        assert!(
+            has(&c, "north-army", place, Change::Holds),
+            "{place}: {c:?}"
+        );
+    }
+    // "every airport" is airports, not bases.
+    let c = control("The army says it still controls every airport.");
+    assert!(has(&c, "north-army", "ostra-base", Change::Holds), "{c:?}");
+    assert!(
+        has(&c, "north-army", "tolby-airfield", Change::Holds),
+        "{c:?}"
+    );
+    assert!(
+        !c.iter().any(|x| x.1.as_deref() == Some("dell-complex")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_count_of_sites_or_of_towns_is_not_every_one() {
+    let c = control("The rebels said they took two airports and all towns in the valley.");
+    assert!(
+        !c.iter().any(|x| matches!(
+            x.1.as_deref(),
+            Some("ostra-base" | "tolby-airfield" | "karsk" | "tolby")
+        )),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_second_verb_of_one_subject_keeps_its_speaker() {
+    let c = control(
+        "The rebels said they took Karsk. The army rejects those claims and says it still holds Karsk.",
+    );
+    assert!(has(&c, "north-army", "karsk", Change::Holds), "{c:?}");
+    assert!(!has(&c, "river-front", "karsk", Change::Holds), "{c:?}");
+}

@@ -1042,9 +1042,10 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
             && t.get(i + 2)
                 .is_some_and(|v| v.inflection == Inflection::Plain && ENGLISH.is_verb(&v.lemma));
         let verb_here = match prev_pos {
-            // "the guards, a militia, say they": a verb after an aside's comma.
-            Some(Pos::Punct) => {
-                prev.is_some_and(|p| p.lower == ",")
+            // "the guards, a militia, say they": a verb after an aside's comma; "the army
+            // denies the reports and says it": a second verb of one subject.
+            Some(Pos::Punct | Pos::Conj) => {
+                prev.is_some_and(|p| p.lower == "," || p.lower == "and")
                     && (next_starts_group || to_verb)
                     && matches!(
                         w.lemma.as_str(),

@@ -415,6 +415,33 @@ fn kind_fits(head: &str, kind: Option<&str>) -> bool {
     }
 }
 
+/// Whether a place item is every one of its kind: "all bases", "every airport", or the
+/// second item of "all bases and airports". A name or a number in the item is not.
+fn plural_class(t: &[crate::clause::Token], item: &Range<usize>, head: Option<usize>) -> bool {
+    let Some(head) = head else { return false };
+    let quantifier = |k: usize| matches!(t[k].lower.as_str(), "all" | "every");
+    if (item.start..head).any(|k| matches!(t[k].pos, Pos::Name | Pos::Num | Pos::Poss)) {
+        return false;
+    }
+    if quantifier(item.start) {
+        return true;
+    }
+    // Back over the list the item ends: "all bases and airports".
+    let mut k = item.start;
+    for _ in 0..6 {
+        let Some(prev) = k.checked_sub(1) else {
+            return false;
+        };
+        k = prev;
+        match t[k].pos {
+            _ if quantifier(k) => return true,
+            Pos::Noun | Pos::Adj | Pos::Det | Pos::Punct | Pos::Conj => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// A verb group or a noun that reads as one frame entry.
 struct Reading<'f> {
     frame: &'f crate::rules::frames::ControlFrame,
@@ -1479,6 +1506,23 @@ fn places_with(
     }
     if !found.is_empty() {
         return found;
+    }
+    // "all bases and airports", "every airport": each place of that kind the gazetteer
+    // has. Only sites (airports, bases): "all towns" names no set a reader could check.
+    if plural_class(t, item, head) && matches!(h, "airport" | "airbase" | "airfield" | "base") {
+        return g
+            .places
+            .iter()
+            .filter(|p| {
+                let kind = if h == "base" { "base" } else { "airport" };
+                p.kind.as_deref() == Some(kind)
+            })
+            .map(|p| Filled {
+                id: Some(p.id.clone()),
+                text: text[bytes.clone()].to_string(),
+                span: bytes.clone(),
+            })
+            .collect();
     }
     // "the Armenian side" is a party, not a place; but "the army base", "the military
     // airport" are a facility the actor keeps, still a place.
