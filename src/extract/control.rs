@@ -1507,18 +1507,27 @@ fn places_with(
     if !found.is_empty() {
         return found;
     }
-    // "all bases and airports", "every airport": each place of that kind the gazetteer
-    // has. Only sites (airports, bases): "all towns" names no set a reader could check.
+    // "all bases and airports", "every airport": each site of that kind the article has
+    // named before, the ones its reader knows are at stake. Only sites (airports, bases):
+    // "all towns" names no set a reader could check.
     if plural_class(t, item, head) && matches!(h, "airport" | "airbase" | "airfield" | "base") {
-        return g
-            .places
+        let kind = if h == "base" { "base" } else { "airport" };
+        let before = ctx
+            .ann
+            .mentions
+            .partition_point(|m| m.span.start < bytes.start);
+        let mut named: Vec<&str> = ctx.ann.mentions[..before]
             .iter()
-            .filter(|p| {
-                let kind = if h == "base" { "base" } else { "airport" };
-                p.kind.as_deref() == Some(kind)
-            })
-            .map(|p| Filled {
-                id: Some(p.id.clone()),
+            .filter(|m| m.class == MentionClass::Place)
+            .filter(|m| g.place(&m.entity).and_then(|p| p.kind.as_deref()) == Some(kind))
+            .map(|m| m.entity.as_str())
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        return named
+            .into_iter()
+            .map(|id| Filled {
+                id: Some(id.to_string()),
                 text: text[bytes.clone()].to_string(),
                 span: bytes.clone(),
             })
