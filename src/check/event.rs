@@ -13,7 +13,6 @@ use crate::claims::{ClaimKind, TimeBasis};
 use crate::findings::Finding;
 use crate::rules::Rule;
 use crate::rules::conflict::EventDateParams;
-use crate::rules::frames::Change;
 use std::collections::BTreeMap;
 
 pub(super) fn check(
@@ -78,7 +77,7 @@ fn changes(ctx: &Ctx, rule: &Rule, p: &EventDateParams, scope: Scope, out: &mut 
         let Some(place) = place.as_deref() else {
             continue;
         };
-        let event = format!("{} by {}", change_word(*change), g.side_of(controller));
+        let event = format!("{} by {}", change.name(), g.side_of(controller));
         by_event.entry((place, event)).or_default().push(*item);
     }
     for ((place, event), mut group) in by_event {
@@ -94,15 +93,6 @@ fn changes(ctx: &Ctx, rule: &Rule, p: &EventDateParams, scope: Scope, out: &mut 
                 start = k;
             }
         }
-    }
-}
-
-fn change_word(change: Change) -> &'static str {
-    match change {
-        Change::Captured => "captured",
-        Change::Holds => "held",
-        Change::Lost => "lost",
-        Change::Planned => "to be held",
     }
 }
 

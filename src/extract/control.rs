@@ -101,13 +101,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                             controller_text: controller.text,
                             change,
                         },
-                        frame: format!(
-                            "control-{}",
-                            serde_json::to_value(frame.change)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        ),
+                        frame: format!("control-{}", frame.change.name()),
                         span,
                         sentence: sentence.clone(),
                         when,
@@ -617,7 +611,7 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                             },
                             frame: format!(
                                 "control-{}:{}",
-                                change_word(r.frame.change),
+                                r.frame.change.name(),
                                 s.tokens[r.trigger].lemma
                             ),
                             span,
@@ -655,7 +649,7 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
         Some((
             c.sentence.start,
             controller.clone(),
-            change_word(*change),
+            change.name(),
             place.clone(),
             words,
         ))
@@ -679,15 +673,6 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
         }
         spans.push(c.span.clone());
         out.push(c);
-    }
-}
-
-fn change_word(c: Change) -> &'static str {
-    match c {
-        Change::Captured => "captured",
-        Change::Holds => "holds",
-        Change::Lost => "lost",
-        Change::Planned => "planned",
     }
 }
 

@@ -163,6 +163,18 @@ pub enum Change {
     Planned,
 }
 
+impl Change {
+    /// The change as rule files and claims spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Captured => "captured",
+            Change::Holds => "holds",
+            Change::Lost => "lost",
+            Change::Planned => "planned",
+        }
+    }
+}
+
 /// A slot in a control pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
