@@ -13,6 +13,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, hybrid, meta};
+use crate::text::prefix_gate::Starts;
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -54,6 +55,9 @@ struct Loose {
     /// Compiled on the first search; `None` when it would not compile (never expected: it
     /// is smaller than the pattern), and the pattern then searches alone.
     re: OnceLock<Option<meta::Regex>>,
+    /// For a regex read over whole texts (`prefilter`): the places its matches may start,
+    /// from its prefix literals, when they make a good search; built on the first search.
+    starts: OnceLock<Option<Starts>>,
 }
 
 impl Loose {
@@ -67,9 +71,17 @@ impl Loose {
                     size_limit,
                     prefilter: false,
                     re: OnceLock::new(),
+                    starts: OnceLock::new(),
                 })
             },
         )
+    }
+
+    fn starts(&self) -> Option<&Starts> {
+        if !self.prefilter {
+            return None;
+        }
+        self.starts.get_or_init(|| Starts::new(&self.hir)).as_ref()
     }
 
     fn regex(&self) -> Option<&meta::Regex> {
@@ -201,10 +213,12 @@ impl GatedRegex {
     }
 
     /// The same regex, to be searched over whole texts: where its matches may start (see
-    /// [`Loose`]) is found with the regex crate's literal prefilters, which cost more to
-    /// compile than they save on a sentence, and save more than that over a whole text
-    /// (half a loose search's time or more, for rare enough words). Only a pattern with a
-    /// Unicode `\b` has such a search, and only a fresh regex, not yet cloned, is changed.
+    /// [`Loose`]) is found from its prefix literals by one SIMD search of the text (see
+    /// [`Starts`]), or, when they make no good search, with the regex crate's literal
+    /// prefilters. Either costs more to set up than it saves on a sentence, and saves more
+    /// than that over a whole text, which holds few such places: a loose search reads every
+    /// byte. Only a pattern with a Unicode `\b` has such a search, and only a fresh regex,
+    /// not yet cloned, is changed.
     pub fn over_whole_texts(mut self) -> GatedRegex {
         if let Some(loose) = self.loose.as_mut().and_then(Arc::get_mut) {
             loose.prefilter = true;
@@ -212,67 +226,83 @@ impl GatedRegex {
         self
     }
 
-    fn loose(&self) -> Option<&meta::Regex> {
-        self.loose.as_ref().and_then(|l| l.regex())
+    /// How `hay` is searched: by the regex alone, from where its loosened form matches, or
+    /// from where its prefix literals are (see [`Loose`]).
+    fn plan(&self, hay: &str) -> Plan<'_> {
+        let Some(loose) = &self.loose else {
+            return Plan::Alone;
+        };
+        if let Some(starts) = loose.starts() {
+            let mut at = Vec::new();
+            if starts.positions(hay, &mut at).is_some() {
+                return Plan::Starts(at);
+            }
+        }
+        match loose.regex() {
+            Some(re) => Plan::Loose(re),
+            None => Plan::Alone,
+        }
     }
 
-    /// What `found` makes of the pattern's first match starting at or after `at`: asked at
-    /// each place a match may start (see [`Loose`]), anchored there, until it finds one.
+    /// What `found` makes of the pattern's first match starting at or after `at`: asked of
+    /// the regex from `at`, or anchored at each place a match may start (see [`Loose`])
+    /// until it finds one.
     fn first<T>(
         &self,
-        loose: &meta::Regex,
+        plan: &Plan,
         hay: &str,
         mut at: usize,
         mut found: impl FnMut(&Input) -> Option<T>,
     ) -> Option<T> {
-        while at < hay.len() {
-            let start = loose.search(&Input::new(hay).span(at..hay.len()))?.start();
-            let anchored = Input::new(hay)
+        let anchored = |start: usize| {
+            Input::new(hay)
                 .span(start..hay.len())
-                .anchored(Anchored::Yes);
-            if let Some(t) = found(&anchored) {
-                return Some(t);
+                .anchored(Anchored::Yes)
+        };
+        match plan {
+            Plan::Alone => found(&Input::new(hay).span(at..hay.len())),
+            Plan::Loose(loose) => {
+                while at < hay.len() {
+                    let start = loose.search(&Input::new(hay).span(at..hay.len()))?.start();
+                    if let Some(t) = found(&anchored(start)) {
+                        return Some(t);
+                    }
+                    at = start + 1;
+                }
+                None
             }
-            at = start + 1;
+            Plan::Starts(starts) => {
+                let from = starts.partition_point(|&p| p < at);
+                starts[from..].iter().find_map(|&p| found(&anchored(p)))
+            }
         }
-        None
     }
 
     /// The first match starting at or after `at`.
-    fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
-        match self.loose() {
-            Some(loose) => self.first(loose, hay, at, |i| self.re.search(i).map(|m| m.range())),
-            None => self
-                .re
-                .search(&Input::new(hay).span(at..hay.len()))
-                .map(|m| m.range()),
-        }
+    fn find_at(&self, plan: &Plan, hay: &str, at: usize) -> Option<Range<usize>> {
+        self.first(plan, hay, at, |i| self.re.search(i).map(|m| m.range()))
     }
 
     /// The groups of the first match starting at or after `at`.
-    fn captures_at(&self, hay: &str, at: usize) -> Option<captures::Captures> {
+    fn captures_at(&self, plan: &Plan, hay: &str, at: usize) -> Option<captures::Captures> {
         let mut caps = self.re.create_captures();
-        let mut found = |input: &Input| {
+        self.first(plan, hay, at, |input| {
             self.re.search_captures(input, &mut caps);
             caps.is_match().then(|| caps.clone())
-        };
-        match self.loose() {
-            Some(loose) => self.first(loose, hay, at, found),
-            None => found(&Input::new(hay).span(at..hay.len())),
-        }
+        })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        match self.loose() {
-            Some(loose) => self
-                .first(loose, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
+        match self.plan(hay) {
+            Plan::Alone => self.re.is_match(hay),
+            plan => self
+                .first(&plan, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
                 .is_some(),
-            None => self.re.is_match(hay),
         }
     }
 
     pub fn find(&self, hay: &str) -> Option<Range<usize>> {
-        self.find_at(hay, 0)
+        self.find_at(&self.plan(hay), hay, 0)
     }
 
     /// Successive non-overlapping matches, as byte ranges of `hay`.
@@ -280,13 +310,14 @@ impl GatedRegex {
     where
         'h: 'r,
     {
-        let mut plain = self.loose().is_none().then(|| self.re.find_iter(hay));
+        let plan = self.plan(hay);
+        let mut alone = matches!(plan, Plan::Alone).then(|| self.re.find_iter(hay));
         let mut at = 0;
-        std::iter::from_fn(move || match &mut plain {
-            Some(plain) => plain.next().map(|m| m.range()),
+        std::iter::from_fn(move || match &mut alone {
+            Some(alone) => alone.next().map(|m| m.range()),
             // Each match is non-empty (see `Loose`): the next starts at its end or after.
             None => {
-                let m = self.find_at(hay, at)?;
+                let m = self.find_at(&plan, hay, at)?;
                 at = m.end;
                 Some(m)
             }
@@ -294,24 +325,36 @@ impl GatedRegex {
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        self.captures_at(hay, 0).map(|caps| Captures { caps, hay })
+        self.captures_at(&self.plan(hay), hay, 0)
+            .map(|caps| Captures { caps, hay })
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where
         'h: 'r,
     {
-        let mut plain = self.loose().is_none().then(|| self.re.captures_iter(hay));
+        let plan = self.plan(hay);
+        let mut alone = matches!(plan, Plan::Alone).then(|| self.re.captures_iter(hay));
         let mut at = 0;
-        std::iter::from_fn(move || match &mut plain {
-            Some(plain) => plain.next().map(|caps| Captures { caps, hay }),
+        std::iter::from_fn(move || match &mut alone {
+            Some(alone) => alone.next().map(|caps| Captures { caps, hay }),
             None => {
-                let caps = self.captures_at(hay, at)?;
+                let caps = self.captures_at(&plan, hay, at)?;
                 at = caps.get_match().map_or(hay.len(), |m| m.end());
                 Some(Captures { caps, hay })
             }
         })
     }
+}
+
+/// How a regex searches one haystack (see [`GatedRegex::plan`]).
+enum Plan<'r> {
+    /// The regex alone, unanchored.
+    Alone,
+    /// From each place its loosened form's next match starts.
+    Loose(&'r meta::Regex),
+    /// From each of these places, where one of its prefix literals starts.
+    Starts(Vec<usize>),
 }
 
 /// Several patterns, searched at once to say which of them match.
@@ -656,6 +699,9 @@ mod tests {
             r"(?:^|\b)é+",
             r"\b(?:[a-z0-9]+ ){0,3}?held\b",
             r"(?-u:\b)held\b|\bpact(?-u:\b)",
+            r"\b(?:the (?:new )?(?:pact|co-?accord)s?)\b",
+            r"\b(?:kasks?|ölçek|café)\b",
+            r"\b(?:held|pacts) (?:[a-z]+ ){0,2}?(?:the|of)\b",
         ];
         let pieces = [
             "held",
@@ -689,8 +735,15 @@ mod tests {
             "_",
             "1",
             "a",
+            "kask",
+            "KASKS",
+            "ÖLÇEK",
+            "ölçek",
+            "the new",
+            "THE ",
         ];
         let texts = texts(&pieces, 3000);
+        let mut starts = 0;
         // Each searched as over sentences and as over whole texts (with prefilters).
         for (pattern, whole) in patterns.iter().flat_map(|p| [(*p, false), (*p, true)]) {
             let mut gated = GatedRegex::new(pattern, ci()).unwrap();
@@ -701,6 +754,7 @@ mod tests {
                 gated.loose.as_ref().is_some_and(|l| l.prefilter == whole),
                 "{pattern}"
             );
+            starts += usize::from(gated.loose.as_ref().is_some_and(|l| l.starts().is_some()));
             let plain = regex::RegexBuilder::new(pattern)
                 .case_insensitive(true)
                 .build()
@@ -737,6 +791,8 @@ mod tests {
                 );
             }
         }
+        // Some whole-text searches go from the places their prefix literals are.
+        assert!(starts >= 4, "{starts}");
         // A pattern that can match the empty string, or has no Unicode `\b`, searches alone.
         assert!(GatedRegex::new(r"\b(?:x)?", ci()).unwrap().loose.is_none());
         assert!(GatedRegex::new(r"held", ci()).unwrap().loose.is_none());

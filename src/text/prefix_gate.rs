@@ -16,6 +16,7 @@
 
 use aho_corasick::packed::{Config, MatchKind, Searcher};
 use aho_corasick::{AhoCorasick, Input, Span};
+use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -168,6 +169,153 @@ impl PrefixGate {
         });
         may
     }
+}
+
+/// Where the matches of one regex may start in a text: the places one of its prefix
+/// literals does (see [`keys_of_hir`]), found by a SIMD search of the text's ASCII-lower-
+/// cased copy, where a regex's lazy DFA reads every byte, several times slower. For regexes
+/// read over whole texts, which hold few of those places.
+#[derive(Debug, Clone)]
+pub struct Starts {
+    /// Teddy searches for up to [`GROUP`] keys each.
+    groups: Vec<Searcher>,
+}
+
+/// Keys at least this long: a shorter one ("no", "in") starts in most sentences.
+const MIN_KEY_LEN: usize = 3;
+
+thread_local! {
+    /// The lower-cased copy of the text [`Starts`] reads, kept from one text to the next.
+    static STARTS_LOWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Starts {
+    /// For a regex parsed as `hir`: `None` when its keys would not make a good search (no
+    /// finite set, one shorter than [`MIN_KEY_LEN`], more than [`GROUPS`] groups) or no
+    /// search can be built on the machine.
+    pub fn new(hir: &Hir) -> Option<Starts> {
+        let keys = keys_of_hir(hir)?;
+        if keys.iter().any(|k| k.len() < MIN_KEY_LEN) || keys.len() > GROUP * GROUPS {
+            return None;
+        }
+        let groups = keys
+            .chunks(GROUP)
+            .map(|keys| {
+                let mut builder = Config::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .builder();
+                builder.extend(keys);
+                builder.build()
+            })
+            .collect::<Option<Vec<Searcher>>>()?;
+        Some(Starts { groups })
+    }
+
+    /// Every place in `text` where one of the keys starts, in order, into `out`; `None`
+    /// when the text holds a character whose case folds to an ASCII letter (the Kelvin sign
+    /// and the long s: `(?i)k` and `(?i)s` match them), which the lower-cased copy does not
+    /// show as that letter, and the regex must then be searched as it is.
+    pub fn positions(&self, text: &str, out: &mut Vec<usize>) -> Option<()> {
+        let bytes = text.as_bytes();
+        if memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+            || memchr::memmem::find(bytes, "\u{17F}".as_bytes()).is_some()
+        {
+            return None;
+        }
+        out.clear();
+        STARTS_LOWER.with_borrow_mut(|lower| {
+            lower.clear();
+            lower.extend_from_slice(bytes);
+            lower.make_ascii_lowercase();
+            // Every place a key starts is visited: each search goes on one byte after the
+            // last match's start.
+            for searcher in &self.groups {
+                let mut at = 0;
+                while let Some(m) = searcher.find_in(&lower[..], Span::from(at..lower.len())) {
+                    out.push(m.start());
+                    at = m.start() + 1;
+                }
+            }
+        });
+        if self.groups.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        Some(())
+    }
+}
+
+/// `hir` with each class of one ASCII letter in both cases (and the Kelvin sign or long s
+/// that fold to `k` and `s`), which case-insensitive parsing makes of a letter, written as
+/// the lower-case letter: prefix literals are then drawn from the words as written, not
+/// from every mix of cases, which is too many for the extractor to keep. A text the regex
+/// matches in, lower-cased in ASCII, holds such a literal where the match starts, unless
+/// the letter matched is the Kelvin sign or long s (see [`Starts::positions`]).
+fn folded(hir: &Hir) -> Hir {
+    use regex_syntax::hir::{Class, HirKind, Repetition};
+    let letter = |chars: &[u32]| -> Option<u8> {
+        let lower = chars
+            .iter()
+            .filter_map(|&c| u8::try_from(c).ok())
+            .find(u8::is_ascii_lowercase)?;
+        let mut want = vec![u32::from(lower.to_ascii_uppercase()), u32::from(lower)];
+        match lower {
+            b'k' => want.push(0x212A),
+            b's' => want.push(0x17F),
+            _ => {}
+        }
+        want.sort_unstable();
+        (chars == want).then_some(lower)
+    };
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) => {
+            let chars: Vec<u32> = c
+                .ranges()
+                .iter()
+                .flat_map(|r| u32::from(r.start())..=u32::from(r.end()))
+                .take(4)
+                .collect();
+            letter(&chars).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            let bytes: Vec<u32> = c
+                .ranges()
+                .iter()
+                .flat_map(|r| u32::from(r.start())..=u32::from(r.end()))
+                .take(4)
+                .collect();
+            letter(&bytes).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
+        }
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(folded).collect()),
+        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(folded).collect()),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(folded(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => folded(&c.sub),
+        _ => hir.clone(),
+    }
+}
+
+/// The prefix literals of a regex parsed as `hir` (see [`folded`]), ASCII-lower-cased and
+/// cut to [`KEY_LEN`] bytes, when every match of it starts with one of them and none is
+/// empty.
+fn keys_of_hir(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&folded(hir));
+    let mut keys: Vec<Vec<u8>> = seq
+        .literals()?
+        .iter()
+        .map(|l| {
+            let bytes = l.as_bytes();
+            bytes[..bytes.len().min(KEY_LEN)].to_ascii_lowercase()
+        })
+        .collect();
+    if keys.iter().any(Vec::is_empty) {
+        return None;
+    }
+    keys.sort();
+    keys.dedup();
+    Some(keys)
 }
 
 /// The prefix literals of `pattern`, ASCII-lower-cased and cut to [`KEY_LEN`] bytes, when
