@@ -14,6 +14,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, hybrid, meta};
 use crate::text::prefix_gate::Starts;
+use std::borrow::Cow;
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -25,6 +26,9 @@ use std::sync::{Arc, OnceLock};
 pub struct GatedRegex {
     re: meta::Regex,
     pattern: String,
+    options: Options,
+    /// Whether every match is non-empty: only then can a search go from given places.
+    nonempty: bool,
     /// For a pattern with a Unicode `\b` that cannot match the empty string: where its
     /// matches can start (see [`Loose`]).
     loose: Option<Arc<Loose>>,
@@ -191,6 +195,8 @@ impl GatedRegex {
                 .map(|re| GatedRegex {
                     re,
                     pattern: pattern.to_string(),
+                    options,
+                    nonempty: false,
                     loose: None,
                 });
         };
@@ -198,6 +204,8 @@ impl GatedRegex {
         Ok(GatedRegex {
             re,
             pattern: pattern.to_string(),
+            options,
+            nonempty: hir.properties().minimum_len().is_some_and(|n| n > 0),
             loose: Loose::of(hir, options.size_limit),
         })
     }
@@ -210,6 +218,12 @@ impl GatedRegex {
     /// The pattern as written.
     pub fn as_str(&self) -> &str {
         &self.pattern
+    }
+
+    /// The pattern, parsed as it was compiled: for the places its matches may start (see
+    /// [`PrefixGate::of_hirs`]).
+    pub fn hir(&self) -> Option<Hir> {
+        syntax::parse_with(&self.pattern, &self.options.syntax()).ok()
     }
 
     /// The same regex, to be searched over whole texts: where its matches may start (see
@@ -235,7 +249,7 @@ impl GatedRegex {
         if let Some(starts) = loose.starts() {
             let mut at = Vec::new();
             if starts.positions(hay, &mut at).is_some() {
-                return Plan::Starts(at);
+                return Plan::Starts(Cow::Owned(at));
             }
         }
         match loose.regex() {
@@ -347,6 +361,78 @@ impl GatedRegex {
     }
 }
 
+/// Searches of a part of a text from the places in the text where matches may start
+/// ([`PrefixGate::starts`] of the whole text): each result is the search's of
+/// `&text[range]` alone, found by asking the pattern anchored at those places inside the
+/// range, where the search alone reads every byte of the part. A pattern that can match
+/// the empty string, or one given no places (`None`), is searched as it is.
+impl GatedRegex {
+    /// The plan for `&text[range]` from `starts`, in the part's own offsets.
+    fn plan_from<'r>(&'r self, range: &Range<usize>, starts: Option<&'r [usize]>) -> Plan<'r> {
+        let Some(starts) = starts.filter(|_| self.nonempty) else {
+            return Plan::Alone;
+        };
+        let from = starts.partition_point(|&p| p < range.start);
+        let to = starts.partition_point(|&p| p < range.end);
+        let inside = &starts[from..to];
+        if range.start == 0 {
+            Plan::Starts(Cow::Borrowed(inside))
+        } else {
+            Plan::Starts(Cow::Owned(inside.iter().map(|p| p - range.start).collect()))
+        }
+    }
+
+    /// As [`GatedRegex::is_match`] of `&text[range]`.
+    pub fn is_match_from(&self, text: &str, range: Range<usize>, starts: Option<&[usize]>) -> bool {
+        let hay = &text[range.clone()];
+        match self.plan_from(&range, starts) {
+            Plan::Alone => self.is_match(hay),
+            plan => self
+                .first(&plan, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
+                .is_some(),
+        }
+    }
+
+    /// As [`GatedRegex::find_iter`] of `&text[range]`, in its offsets.
+    pub fn find_iter_from<'r, 'h>(
+        &'r self,
+        text: &'h str,
+        range: Range<usize>,
+        starts: Option<&'r [usize]>,
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 'r>
+    where
+        'h: 'r,
+    {
+        let hay = &text[range.clone()];
+        let plan = self.plan_from(&range, starts);
+        if matches!(plan, Plan::Alone) {
+            return Box::new(self.find_iter(hay));
+        }
+        let mut at = 0;
+        Box::new(std::iter::from_fn(move || {
+            let m = self.find_at(&plan, hay, at)?;
+            at = m.end;
+            Some(m)
+        }))
+    }
+
+    /// As [`GatedRegex::captures`] of `&text[range]`, in its offsets.
+    pub fn captures_from<'h>(
+        &self,
+        text: &'h str,
+        range: Range<usize>,
+        starts: Option<&[usize]>,
+    ) -> Option<Captures<'h>> {
+        let hay = &text[range.clone()];
+        match self.plan_from(&range, starts) {
+            Plan::Alone => self.captures(hay),
+            plan => self
+                .captures_at(&plan, hay, 0)
+                .map(|caps| Captures { caps, hay }),
+        }
+    }
+}
+
 /// How a regex searches one haystack (see [`GatedRegex::plan`]).
 enum Plan<'r> {
     /// The regex alone, unanchored.
@@ -354,7 +440,7 @@ enum Plan<'r> {
     /// From each place its loosened form's next match starts.
     Loose(&'r meta::Regex),
     /// From each of these places, where one of its prefix literals starts.
-    Starts(Vec<usize>),
+    Starts(Cow<'r, [usize]>),
 }
 
 /// Several patterns, searched at once to say which of them match.

@@ -449,35 +449,44 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
 }
 
 /// For each of `ranges` (sentences, or the words after a zero word), each count frame's
-/// trigger matches in it; frames the set says have none there are not searched.
+/// trigger matches in it.
 ///
-/// The searches go regex by regex, each over every range, not range by range: the lazy
-/// DFA of one regex stays in the processor's caches from one range to the next, where
-/// reading a sentence with one regex after another (and the other extractors' between)
-/// found each cold, several times slower a byte.
+/// Each range is searched once for the places the triggers may start (see
+/// [`Frames::count_starts`]), and each frame's trigger is asked only there; in a range
+/// where none can be told, the set says which frames to search for. The searches go
+/// regex by regex, each over every range, not range by range: a lazy DFA stays in the
+/// processor's caches from one range to the next.
 fn triggers_in(
     frames: &Frames,
     text: &str,
     ranges: &[Range<usize>],
 ) -> Vec<Vec<Vec<Range<usize>>>> {
+    let starts: Vec<Vec<Option<Vec<usize>>>> = ranges
+        .iter()
+        .map(|r| frames.count_starts.starts(&text[r.clone()]))
+        .collect();
+    // The set only for a range that could not be searched so (see `PrefixGate::starts`):
+    // a frame with no places of its own in a range that could is searched as it is.
     let present: Vec<Option<Vec<usize>>> = ranges
         .iter()
-        .map(|r| {
-            frames
-                .count_set
-                .as_ref()
-                .map(|set| set.matches(&text[r.clone()]))
+        .zip(&starts)
+        .map(|(r, s)| {
+            (!frames.counts.is_empty() && s.iter().all(Option::is_none))
+                .then(|| frames.count_set.as_ref().map(|set| set.matches(&text[r.clone()])))
+                .flatten()
         })
         .collect();
     let mut found = vec![vec![Vec::new(); frames.counts.len()]; ranges.len()];
     for (i, frame) in frames.counts.iter().enumerate() {
         for (k, range) in ranges.iter().enumerate() {
-            if present[k].as_ref().is_some_and(|p| !p.contains(&i)) {
+            let at = starts[k].get(i).and_then(Option::as_deref);
+            if at.is_none() && present[k].as_ref().is_some_and(|p| !p.contains(&i)) {
                 continue;
             }
+            let hay = &text[range.clone()];
             found[k][i] = frame
                 .trigger
-                .find_iter(&text[range.clone()])
+                .find_iter_from(hay, 0..hay.len(), at)
                 .map(|m| range.start + m.start..range.start + m.end)
                 .collect();
         }

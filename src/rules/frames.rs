@@ -10,6 +10,7 @@
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
 use crate::gated::{self, GatedRegex, GatedSet, SentenceGate};
+use crate::text::prefix_gate::PrefixGate;
 use crate::pattern::PatternSource;
 use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
@@ -422,6 +423,11 @@ pub struct Frames {
     /// ASCII an exact set handed each search to a PikeVM. `None` when the set would not
     /// compile: then every frame is searched.
     pub count_set: Option<GatedSet>,
+    /// Where each count frame's triggers may start in a sentence, from their prefix
+    /// literals (see [`PrefixGate::starts`]): one SIMD search of the sentence, then the
+    /// triggers are asked only there. Frames with no such places (and every frame, in a
+    /// sentence that cannot be searched so) fall back on `count_set`.
+    pub count_starts: PrefixGate,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -674,12 +680,21 @@ impl Frames {
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
             frames.count_set = count_set(&frames.counts);
+            frames.count_starts = starts_of(frames.counts.iter().map(|f| &f.trigger));
             frames.instance = super::memo::next_instance();
             Ok(frames)
         } else {
             Err(errors)
         }
     }
+}
+
+/// A gate that says where each of `regexes` may start (see [`PrefixGate::of_hirs`]); keys
+/// of one byte (a comma, a digit) start too often to be worth it, and such a regex is
+/// searched for as it is.
+pub(crate) fn starts_of<'r>(regexes: impl Iterator<Item = &'r GatedRegex>) -> PrefixGate {
+    let hirs: Vec<Option<regex_syntax::hir::Hir>> = regexes.map(GatedRegex::hir).collect();
+    PrefixGate::of_hirs(hirs.iter().map(Option::as_ref), 2)
 }
 
 /// See [`Frames::count_set`].

@@ -36,6 +36,9 @@ pub struct PrefixGate {
     owners: Vec<Vec<usize>>,
     /// Regexes run whatever the text holds.
     always: Vec<bool>,
+    /// Whether the keys were drawn from the letters as written (see [`folded`]): a text
+    /// holding the Kelvin sign or the long s is then not searched.
+    folded: bool,
 }
 
 /// How the keys are searched for.
@@ -69,17 +72,38 @@ impl PrefixGate {
         patterns: impl IntoIterator<Item = &'a str>,
         case_insensitive: bool,
     ) -> PrefixGate {
-        let mut keys: Vec<(Vec<u8>, usize)> = Vec::new();
-        let mut always = Vec::new();
-        for (i, pattern) in patterns.into_iter().enumerate() {
-            let mine = keys_of(pattern, case_insensitive);
-            always.push(mine.is_none());
-            keys.extend(mine.into_iter().flatten().map(|k| (k, i)));
-        }
+        let keys = patterns
+            .into_iter()
+            .map(|p| keys_of(p, case_insensitive))
+            .collect();
+        PrefixGate::with_keys(keys, false)
+    }
+
+    /// A gate for regexes parsed as `hirs`, their keys drawn from the letters as written
+    /// (see [`folded`]); a regex with a key shorter than `min_key_len`, or not parsed
+    /// (`None`), is always run.
+    pub fn of_hirs<'h>(
+        hirs: impl IntoIterator<Item = Option<&'h Hir>>,
+        min_key_len: usize,
+    ) -> PrefixGate {
+        let keys = hirs
+            .into_iter()
+            .map(|h| {
+                keys_of_hir(h?).filter(|k| k.iter().all(|k| k.len() >= min_key_len))
+            })
+            .collect();
+        PrefixGate::with_keys(keys, true)
+    }
+
+    /// A gate for regexes with these keys (`None`: always run).
+    fn with_keys(keys: Vec<Option<Vec<Vec<u8>>>>, folded: bool) -> PrefixGate {
+        let always: Vec<bool> = keys.iter().map(Option::is_none).collect();
         // Each distinct key, in order, with the regexes it is a key of.
         let mut by_key: BTreeMap<&[u8], Vec<usize>> = BTreeMap::new();
-        for (k, o) in &keys {
-            by_key.entry(k.as_slice()).or_default().push(*o);
+        for (o, mine) in keys.iter().enumerate() {
+            for k in mine.iter().flatten() {
+                by_key.entry(k.as_slice()).or_default().push(o);
+            }
         }
         let distinct: Vec<&[u8]> = by_key.keys().copied().collect();
         // A key's owners: those of each of its prefixes that is a key (at most KEY_LEN).
@@ -117,6 +141,7 @@ impl PrefixGate {
                 .build(&distinct)
                 .map_or(Search::None, Search::Automaton)
         };
+        let mut always = always;
         // Without a search (no vector instructions on this machine), every regex runs.
         if matches!(search, Search::None) && !distinct.is_empty() {
             always.fill(true);
@@ -125,35 +150,26 @@ impl PrefixGate {
             search,
             owners,
             always,
+            folded,
         }
     }
 
-    /// For each regex, in the order given, whether it may match somewhere in `text`: false
-    /// only when it cannot.
-    pub fn may_match(&self, text: &str) -> Vec<bool> {
-        let mut may = self.always.clone();
-        if matches!(self.search, Search::None) {
-            return may;
-        }
-        let mut found = |key: usize| {
-            for &o in &self.owners[key] {
-                may[o] = true;
-            }
-        };
+    /// Calls `found` with each key found in `text` and where it starts, in no set order.
+    /// Every place a key starts is visited (each search goes on one byte after the last
+    /// match's start): the longest key there stands for the keys it starts with.
+    fn scan(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         LOWER.with_borrow_mut(|lower| {
             lower.clear();
             lower.extend_from_slice(text.as_bytes());
             lower.make_ascii_lowercase();
             let lower = &lower[..];
-            // Every place a key starts is visited (each search goes on one byte after the
-            // last match's start): the longest key there stands for the keys it starts with.
             match &self.search {
                 Search::None => {}
                 Search::Teddy(searchers) => {
                     for (searcher, first) in searchers {
                         let mut at = 0;
                         while let Some(m) = searcher.find_in(lower, Span::from(at..lower.len())) {
-                            found(first + m.pattern().as_usize());
+                            found(first + m.pattern().as_usize(), m.start());
                             at = m.start() + 1;
                         }
                     }
@@ -161,14 +177,68 @@ impl PrefixGate {
                 Search::Automaton(automaton) => {
                     let mut at = 0;
                     while let Some(m) = automaton.find(Input::new(lower).span(at..lower.len())) {
-                        found(m.pattern().as_usize());
+                        found(m.pattern().as_usize(), m.start());
                         at = m.start() + 1;
                     }
                 }
             }
         });
+    }
+
+    /// For each regex, in the order given, whether it may match somewhere in `text`: false
+    /// only when it cannot.
+    pub fn may_match(&self, text: &str) -> Vec<bool> {
+        let mut may = self.always.clone();
+        if matches!(self.search, Search::None) || (self.folded && folds_to_ascii(text)) {
+            may.fill(true);
+            return may;
+        }
+        self.scan(text, |key, _| {
+            for &o in &self.owners[key] {
+                may[o] = true;
+            }
+        });
         may
     }
+
+    /// For each regex, in the order given, the places in `text` where its matches may
+    /// start, in order: every match of it in `text`, or in any part of `text` searched on
+    /// its own, starts at one of them (a key is a prefix of the match, so it lies inside
+    /// any part the match does). `None` for a regex always run, and for every regex when
+    /// the text cannot be searched (see [`folds_to_ascii`]).
+    pub fn starts(&self, text: &str) -> Vec<Option<Vec<usize>>> {
+        let mut starts: Vec<Option<Vec<usize>>> = self
+            .always
+            .iter()
+            .map(|&always| (!always).then(Vec::new))
+            .collect();
+        if self.folded && folds_to_ascii(text) {
+            starts.fill(None);
+            return starts;
+        }
+        self.scan(text, |key, at| {
+            for &o in &self.owners[key] {
+                if let Some(s) = &mut starts[o] {
+                    s.push(at);
+                }
+            }
+        });
+        for s in starts.iter_mut().flatten() {
+            s.sort_unstable();
+            s.dedup();
+        }
+        starts
+    }
+}
+
+/// Whether `text` holds a character whose case folds to an ASCII letter (the Kelvin sign
+/// and the long s: `(?i)k` and `(?i)s` match them), which its ASCII-lower-cased copy does
+/// not show as that letter: keys drawn from the letters as written (see [`folded`]) are
+/// not searched for in it.
+fn folds_to_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
+        || memchr::memmem::find(bytes, "\u{17F}".as_bytes()).is_some()
 }
 
 /// Where the matches of one regex may start in a text: the places one of its prefix
@@ -217,9 +287,7 @@ impl Starts {
     /// show as that letter, and the regex must then be searched as it is.
     pub fn positions(&self, text: &str, out: &mut Vec<usize>) -> Option<()> {
         let bytes = text.as_bytes();
-        if memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
-            || memchr::memmem::find(bytes, "\u{17F}".as_bytes()).is_some()
-        {
+        if folds_to_ascii(text) {
             return None;
         }
         out.clear();
