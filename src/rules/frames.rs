@@ -364,6 +364,8 @@ pub struct StatusFrame {
     pub anaphors: Option<GatedRegex>,
     /// Words for several agreements, by how many (0: every earlier one).
     pub plurals: Vec<(u32, GatedRegex)>,
+    /// Where each of `statuses` may start in a sentence (see [`starts_of`]).
+    pub status_starts: PrefixGate,
 }
 
 #[derive(Debug, Clone)]
@@ -560,7 +562,7 @@ impl Frames {
                         0,
                     ));
                 }
-                let statuses = s
+                let statuses: Vec<(String, GatedRegex)> = s
                     .statuses
                     .iter()
                     .map(|(name, words)| {
@@ -568,6 +570,7 @@ impl Frames {
                         (name.clone(), re)
                     })
                     .collect();
+                let status_starts = starts_of(statuses.iter().map(|(_, re)| re));
                 let blockers = (!s.blockers.is_empty())
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
                 let not_current = (!s.not_current.is_empty())
@@ -645,6 +648,7 @@ impl Frames {
                     negated: s.negated,
                     not_current,
                     heads,
+                    status_starts,
                     implicit,
                     anaphors,
                     plurals,
