@@ -913,11 +913,7 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
             qualifier,
             tolerance,
             cumulative,
-            remainder: modality::remainder(
-                ctx.cue_starts(),
-                text,
-                &own_clause(ctx, &sentence, &span),
-            ),
+            remainder: modality::remainder(text, &own_clause(ctx, &sentence, &span)),
         },
         frame: frame.id.clone(),
         modality,

@@ -39,7 +39,6 @@ pub fn extract(doc: &Document, ann: &Annotations, rules: &RuleSet) -> Vec<Claim>
         things: things_by_sentence(doc, ann),
         cues: RefCell::new(Vec::new()),
         cumulative: RefCell::new(Vec::new()),
-        cue_starts: std::cell::OnceCell::new(),
     };
     let mut claims = Vec::new();
     count::extract(&ctx, &mut claims);
@@ -70,8 +69,6 @@ pub(crate) struct Context<'a> {
     cues: RefCell<Vec<(Range<usize>, SentenceCues)>>,
     /// Whether a sentence speaks of a running total (see [`Context::cumulative`]).
     cumulative: RefCell<Vec<(Range<usize>, bool)>>,
-    /// Where the modality cues may start in the text, found when first asked.
-    cue_starts: std::cell::OnceCell<modality::CueStarts>,
 }
 
 /// The modality of a sentence as a whole, the same for each claim in it.
@@ -249,16 +246,15 @@ impl<'a> Context<'a> {
         claim: &Range<usize>,
     ) -> Modality {
         let text = self.text();
-        let starts = self.cue_starts();
         let SentenceCues {
             hedged,
             attribution,
         } = self.sentence_cues(sentence);
         Modality {
             hedged,
-            negated: modality::negated(starts, text, sentence, &cover(trigger, claim)),
-            planned: modality::planned(starts, text, sentence, trigger),
-            conditional: modality::conditional(starts, text, sentence, trigger),
+            negated: modality::negated(text, sentence, &cover(trigger, claim)),
+            planned: modality::planned(text, sentence, trigger),
+            conditional: modality::conditional(text, sentence, trigger),
             quoted: self.doc.quote_at(claim.clone()).is_some()
                 || self.doc.quote_at(trigger.clone()).is_some(),
             attribution,
@@ -271,15 +267,9 @@ impl<'a> Context<'a> {
         if let Some((_, c)) = self.cumulative.borrow().iter().find(|(s, _)| s == sentence) {
             return *c;
         }
-        let c = modality::cumulative(self.cue_starts(), self.text(), sentence);
+        let c = modality::cumulative(self.text(), sentence);
         self.cumulative.borrow_mut().push((sentence.clone(), c));
         c
-    }
-
-    /// Where the modality cues may start in the text (see [`modality::CueStarts`]).
-    pub fn cue_starts(&self) -> &modality::CueStarts {
-        self.cue_starts
-            .get_or_init(|| modality::CueStarts::of(self.text()))
     }
 
     /// See [`Context::cues`].
@@ -289,9 +279,8 @@ impl<'a> Context<'a> {
         }
         let text = self.text();
         let cues = SentenceCues {
-            hedged: modality::hedged(self.cue_starts(), text, sentence),
+            hedged: modality::hedged(text, sentence),
             attribution: modality::attribution(
-                self.cue_starts(),
                 text,
                 sentence,
                 spans::starting_in(&self.ann.mentions, |m| &m.span, sentence),

@@ -5,7 +5,6 @@
 use crate::annotate::{Mention, MentionClass};
 use crate::claims::Attribution;
 use crate::gated::GatedRegex;
-use crate::text::prefix_gate::PrefixGate;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -49,110 +48,37 @@ static ACCORDING_TO: LazyLock<GatedRegex> = LazyLock::new(|| {
 static SAID: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(&format!(r"(?i)\b(?:{SAY})\b")));
 
-/// The cues, in the order of [`CUES`].
-#[derive(Clone, Copy)]
-enum Cue {
-    Hedge,
-    Negation,
-    Future,
-    Conditional,
-    Cumulative,
-    Remainder,
-    AccordingTo,
-    Said,
+/// Whether `re` matches in `text[range]`.
+fn has(re: &GatedRegex, text: &str, range: Range<usize>) -> bool {
+    text.get(range).is_some_and(|t| re.is_match(t))
 }
 
-/// Every cue's regex, in the order of [`Cue`], for [`CueStarts`].
-static CUES: LazyLock<PrefixGate> = LazyLock::new(|| {
-    crate::rules::frames::starts_of(
-        [
-            &HEDGE,
-            &NEGATION,
-            &FUTURE,
-            &CONDITIONAL,
-            &CUMULATIVE,
-            &REMAINDER,
-            &ACCORDING_TO,
-            &SAID,
-        ]
-        .into_iter()
-        .map(|re| &**re),
-    )
-});
-
-/// Where each cue may start in a document (see [`PrefixGate::starts`]): found by one
-/// search of the whole text, for all its claims, each cue is then asked only at those
-/// places in the words a claim gives it, where a search alone reads every byte of them.
-pub struct CueStarts(Vec<Option<Vec<usize>>>);
-
-impl CueStarts {
-    pub fn of(text: &str) -> CueStarts {
-        CueStarts(CUES.starts(text))
-    }
-
-    fn of_cue(&self, cue: Cue) -> Option<&[usize]> {
-        self.0.get(cue as usize).and_then(Option::as_deref)
-    }
-}
-
-/// Whether the regex of `cue` matches in `text[range]`.
-fn has(cue: Cue, starts: &CueStarts, text: &str, range: Range<usize>) -> bool {
-    let re: &GatedRegex = match cue {
-        Cue::Hedge => &HEDGE,
-        Cue::Negation => &NEGATION,
-        Cue::Future => &FUTURE,
-        Cue::Conditional => &CONDITIONAL,
-        Cue::Cumulative => &CUMULATIVE,
-        Cue::Remainder => &REMAINDER,
-        Cue::AccordingTo => &ACCORDING_TO,
-        Cue::Said => &SAID,
-    };
-    text.get(range.clone())
-        .is_some_and(|_| re.is_match_from(text, range, starts.of_cue(cue)))
-}
-
-pub fn hedged(starts: &CueStarts, text: &str, sentence: &Range<usize>) -> bool {
-    has(Cue::Hedge, starts, text, sentence.clone())
+pub fn hedged(text: &str, sentence: &Range<usize>) -> bool {
+    has(&HEDGE, text, sentence.clone())
 }
 
 /// A negation in the few words before the trigger, or inside it.
-pub fn negated(
-    starts: &CueStarts,
-    text: &str,
-    sentence: &Range<usize>,
-    trigger: &Range<usize>,
-) -> bool {
+pub fn negated(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 3);
-    has(Cue::Negation, starts, text, start..trigger.end)
+    has(&NEGATION, text, start..trigger.end)
 }
 
 /// A negation in the few words before the trigger (same clause), not inside it: "failed to
 /// hold" is a status word of its own, "has not collapsed" a negated one. Kept small and
 /// local until the clause layer gives the scope of negation.
-pub fn negated_before(
-    starts: &CueStarts,
-    text: &str,
-    sentence: &Range<usize>,
-    trigger: &Range<usize>,
-) -> bool {
+pub fn negated_before(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 3);
-    has(Cue::Negation, starts, text, start..trigger.start)
+    has(&NEGATION, text, start..trigger.start)
 }
 
 /// Future wording in the words before the trigger (same clause), or inside it.
-pub fn planned(
-    starts: &CueStarts,
-    text: &str,
-    sentence: &Range<usize>,
-    trigger: &Range<usize>,
-) -> bool {
+pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
     let start = words_back(text, sentence.start, trigger.start, 4);
     let Some(t) = text.get(start..trigger.end) else {
         return false;
     };
     // "due to begin" is a plan; "due to the other side's violations", "due to the shelling" a cause.
-    let mut found = FUTURE.find_iter_from(text, start..trigger.end, starts.of_cue(Cue::Future));
-    found.any(|m| {
+    FUTURE.find_iter(t).any(|m| {
         let word = t[m.clone()].to_ascii_lowercase();
         if word != "due to" {
             return true;
@@ -170,13 +96,8 @@ pub fn planned(
 }
 
 /// An "if" or "unless" before the trigger in its sentence.
-pub fn conditional(
-    starts: &CueStarts,
-    text: &str,
-    sentence: &Range<usize>,
-    trigger: &Range<usize>,
-) -> bool {
-    has(Cue::Conditional, starts, text, sentence.start..trigger.start)
+pub fn conditional(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> bool {
+    has(&CONDITIONAL, text, sentence.start..trigger.start)
 }
 
 /// A count of the rest ("25 were killed elsewhere", "in other provinces"): a part whose
@@ -188,12 +109,12 @@ static REMAINDER: LazyLock<GatedRegex> = LazyLock::new(|| {
     )
 });
 
-pub fn remainder(starts: &CueStarts, text: &str, sentence: &Range<usize>) -> bool {
-    has(Cue::Remainder, starts, text, sentence.clone())
+pub fn remainder(text: &str, sentence: &Range<usize>) -> bool {
+    has(&REMAINDER, text, sentence.clone())
 }
 
-pub fn cumulative(starts: &CueStarts, text: &str, sentence: &Range<usize>) -> bool {
-    has(Cue::Cumulative, starts, text, sentence.clone())
+pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
+    has(&CUMULATIVE, text, sentence.clone())
 }
 
 /// Start of the `n` words before `pos`, not crossing `floor`, across clause breaks.
@@ -228,11 +149,11 @@ pub fn words_back(text: &str, floor: usize, pos: usize, n: usize) -> usize {
 
 /// Who the sentence attributes its content to: "according to X", "X said", "said X".
 pub fn attribution(
-    starts: &CueStarts,
     text: &str,
     sentence: &Range<usize>,
     mentions: &[Mention],
 ) -> Option<Attribution> {
+    let s = &text[sentence.clone()];
     let actor_in = |r: Range<usize>| {
         mentions
             .iter()
@@ -242,9 +163,7 @@ pub fn attribution(
             .max_by_key(|m| m.span.len())
             .map(|m| m.entity.clone())
     };
-    if let Some(c) =
-        ACCORDING_TO.captures_from(text, sentence.clone(), starts.of_cue(Cue::AccordingTo))
-    {
+    if let Some(c) = ACCORDING_TO.captures(s) {
         let src = c.name("src")?;
         let range = sentence.start + src.start()..sentence.start + src.end();
         return Some(Attribution {
@@ -252,7 +171,7 @@ pub fn attribution(
             entity: actor_in(range),
         });
     }
-    for m in SAID.find_iter_from(text, sentence.clone(), starts.of_cue(Cue::Said)) {
+    for m in SAID.find_iter(s) {
         let abs = sentence.start + m.start..sentence.start + m.end;
         // "X said": the nearest actor mention ending just before the verb, else the words.
         if let Some(actor) = mentions
@@ -342,7 +261,6 @@ pub(crate) fn warm_up() {
     ] {
         LazyLock::force(re);
     }
-    LazyLock::force(&CUES);
 }
 
 #[cfg(test)]
@@ -356,16 +274,15 @@ mod tests {
     #[test]
     fn hedges_negation_future_conditional() {
         let s = "The accord seems to be holding.";
-        assert!(hedged(&CueStarts::of(s), s, &whole(s)));
+        assert!(hedged(s, &whole(s)));
         let s = "The accord is holding.";
-        assert!(!hedged(&CueStarts::of(s), s, &whole(s)));
+        assert!(!hedged(s, &whole(s)));
         let month = "Five soldiers were killed on 18 May 2020.";
-        assert!(!hedged(&CueStarts::of(month), month, &whole(month)), "the month is not a hedge");
+        assert!(!hedged(month, &whole(month)), "the month is not a hedge");
         let hedge = "Five soldiers may have been killed.";
-        assert!(hedged(&CueStarts::of(hedge), hedge, &whole(hedge)));
+        assert!(hedged(hedge, &whole(hedge)));
         let s = "No soldiers were killed.";
         assert!(negated(
-            &CueStarts::of(s),
             s,
             &whole(s),
             &(s.find("killed").unwrap()..s.len() - 1)
@@ -373,34 +290,34 @@ mod tests {
         let s = "The accord appears to be holding.";
         let t = s.find("holding").unwrap();
         assert!(
-            !planned(&CueStarts::of(s), s, &whole(s), &(t..t + 7)),
+            !planned(s, &whole(s), &(t..t + 7)),
             "'to be' is not the future"
         );
         let s = "The highway will be controlled by Marrowvale.";
         let t = s.find("controlled").unwrap();
-        assert!(planned(&CueStarts::of(s), s, &whole(s), &(t..t + 10)));
+        assert!(planned(s, &whole(s), &(t..t + 10)));
         let s = "Karsk said that if the accord is violated, it would respond.";
         let t = s.find("violated").unwrap();
-        assert!(conditional(&CueStarts::of(s), s, &whole(s), &(t..t + 8)));
+        assert!(conditional(s, &whole(s), &(t..t + 8)));
         let s = "The accord was violated.";
         let t = s.find("violated").unwrap();
-        assert!(!conditional(&CueStarts::of(s), s, &whole(s), &(t..t + 8)));
+        assert!(!conditional(s, &whole(s), &(t..t + 8)));
     }
 
     #[test]
     fn attributions() {
         let s = "According to the U.N, about 350,000 civilians have fled.";
-        assert_eq!(attribution(&CueStarts::of(s), s, &whole(s), &[]).unwrap().text, "U.N");
+        assert_eq!(attribution(s, &whole(s), &[]).unwrap().text, "U.N");
         let s = "\"We will stay,\" said Sadradeen Kinno, a researcher.";
         assert_eq!(
-            attribution(&CueStarts::of(s), s, &whole(s), &[]).unwrap().text,
+            attribution(s, &whole(s), &[]).unwrap().text,
             "Sadradeen Kinno"
         );
         let s = "Local news reports said at least 28 troops were killed.";
         assert_eq!(
-            attribution(&CueStarts::of(s), s, &whole(s), &[]).unwrap().text,
+            attribution(s, &whole(s), &[]).unwrap().text,
             "Local news reports"
         );
-        assert_eq!(attribution(&CueStarts::of("The army took the town."), "The army took the town.", &(0..23), &[]), None);
+        assert_eq!(attribution("The army took the town.", &(0..23), &[]), None);
     }
 }

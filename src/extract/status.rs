@@ -625,7 +625,7 @@ fn status_claim(
     }
     // "no violations were recorded" says the truce holds; a negated status
     // with no counterpart says nothing.
-    let negated = super::modality::negated_before(ctx.cue_starts(), text, sentence, &trig);
+    let negated = super::modality::negated_before(text, sentence, &trig);
     let status = if negated {
         frame.negated.get(status)?
     } else {
