@@ -7,6 +7,7 @@ use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{CountFrame, Frames};
 use crate::rules::memo::Memo;
+use crate::text::prefix_gate::PrefixGate;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -152,6 +153,10 @@ static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
 });
 
+/// Where [`ZERO`] may match (see [`crate::rules::frames::starts_of`]).
+static ZERO_STARTS: LazyLock<PrefixGate> =
+    LazyLock::new(|| crate::rules::frames::starts_of(std::iter::once(&*ZERO)));
+
 /// Most words between a zero word and its measure's trigger.
 const ZERO_DISTANCE: usize = 3;
 
@@ -261,7 +266,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         // is said of it, not a phrase naming its group. The phrase ends there.
         let verb_first = named
             .is_none()
-            .then(|| np_words.iter().position(|(_, w)| !FILLER.is_match(w)))
+            .then(|| np_words.iter().position(|(_, w)| !is_filler(w)))
             .flatten()
             .filter(|&i| {
                 let (at, w) = np_words[i];
@@ -276,7 +281,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             && (verb_first.is_some()
                 || np_words
                     .iter()
-                    .all(|(at, w)| FILLER.is_match(w) || in_trigger(*at)));
+                    .all(|(at, w)| is_filler(w) || in_trigger(*at)));
         let np_text = &text[np.clone()];
         let number_and_np = cover(&q.span, &np);
         let mut group_words = np.clone();
@@ -991,8 +996,12 @@ fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
     // trigger; the triggers in those are searched for together (see `triggers_in`).
     let mut zeros: Vec<(&Range<usize>, Range<usize>)> = Vec::new();
     let mut windows: Vec<Range<usize>> = Vec::new();
+    // Every sentence is asked, from the places a zero word may start: one search of the
+    // whole text finds them (most sentences hold none).
+    let starts = ZERO_STARTS.starts(text);
+    let at = starts.first().and_then(Option::as_deref);
     for sentence in &ctx.doc.sentences {
-        for m in ZERO.find_iter(&text[sentence.clone()]) {
+        for m in ZERO.find_iter_from(text, sentence.clone(), at) {
             let zero = sentence.start + m.start..sentence.start + m.end;
             windows.push(zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4));
             zeros.push((sentence, zero));
@@ -1058,6 +1067,26 @@ thread_local! {
     /// against every subject's nouns, a regex search each (a sixth of extraction).
     static SUBJECTS: std::cell::RefCell<Memo<Option<usize>>> =
         std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+}
+
+thread_local! {
+    /// Whether a word ends the noun phrase after a number ([`NP_STOP`]), and whether it
+    /// names no group ([`FILLER`]): asked of every word after every number, a regex search
+    /// each, and the same few hundred words recur.
+    static STOPS: std::cell::RefCell<Memo<bool>> =
+        std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+    static FILLERS: std::cell::RefCell<Memo<bool>> =
+        std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+}
+
+/// Whether `word` ends the noun phrase after a number (see [`NP_STOP`]).
+fn ends_phrase(word: &str) -> bool {
+    STOPS.with_borrow_mut(|m| m.get(0, word, || NP_STOP.is_match(word)))
+}
+
+/// Whether `word` names no group (see [`FILLER`]).
+fn is_filler(word: &str) -> bool {
+    FILLERS.with_borrow_mut(|m| m.get(0, word, || FILLER.is_match(word)))
 }
 
 /// The bodies subject, when the words right before a figure are "the bodies of".
@@ -1126,7 +1155,7 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
         // do a bracket, a quotation mark or a full stop with no space after it ("12.The"); a
         // hyphen joined to a word is a compound ("a four-day truce"), not a bare number.
         let compound = word.starts_with('-') && word[1..].starts_with(char::is_alphanumeric);
-        if NP_STOP.is_match(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
+        if ends_phrase(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
             break;
         }
         end = at + word.len();
@@ -1174,6 +1203,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&BOUNDARY);
     LazyLock::force(&SUBSET);
     LazyLock::force(&ZERO);
+    LazyLock::force(&ZERO_STARTS);
     LazyLock::force(&OF_THEM);
     LazyLock::force(&THEM_BEFORE);
     LazyLock::force(&COORDINATOR);
