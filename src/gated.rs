@@ -175,7 +175,7 @@ impl Options {
     }
 
     /// How patterns are parsed: as the regex crate parses `&str` patterns.
-    fn syntax(&self) -> syntax::Config {
+    pub(crate) fn syntax(&self) -> syntax::Config {
         syntax::Config::new()
             .utf8(true)
             .unicode(self.unicode)

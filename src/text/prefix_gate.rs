@@ -321,15 +321,17 @@ impl Starts {
 /// the letter matched is the Kelvin sign or long s (see [`Starts::positions`]).
 fn folded(hir: &Hir) -> Hir {
     use regex_syntax::hir::{Class, HirKind, Repetition};
-    let letter = |chars: &[u32]| -> Option<u8> {
+    // The class of a letter in both cases; in Unicode mode, `k` and `s` also hold the
+    // Kelvin sign and the long s.
+    let letter = |chars: &[u32], unicode: bool| -> Option<u8> {
         let lower = chars
             .iter()
             .filter_map(|&c| u8::try_from(c).ok())
             .find(u8::is_ascii_lowercase)?;
         let mut want = vec![u32::from(lower.to_ascii_uppercase()), u32::from(lower)];
         match lower {
-            b'k' => want.push(0x212A),
-            b's' => want.push(0x17F),
+            b'k' if unicode => want.push(0x212A),
+            b's' if unicode => want.push(0x17F),
             _ => {}
         }
         want.sort_unstable();
@@ -343,7 +345,7 @@ fn folded(hir: &Hir) -> Hir {
                 .flat_map(|r| u32::from(r.start())..=u32::from(r.end()))
                 .take(4)
                 .collect();
-            letter(&chars).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
+            letter(&chars, true).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
         }
         HirKind::Class(Class::Bytes(c)) => {
             let bytes: Vec<u32> = c
@@ -352,7 +354,7 @@ fn folded(hir: &Hir) -> Hir {
                 .flat_map(|r| u32::from(r.start())..=u32::from(r.end()))
                 .take(4)
                 .collect();
-            letter(&bytes).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
+            letter(&bytes, false).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
         }
         HirKind::Concat(parts) => Hir::concat(parts.iter().map(folded).collect()),
         HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(folded).collect()),
@@ -363,6 +365,118 @@ fn folded(hir: &Hir) -> Hir {
         HirKind::Capture(c) => folded(&c.sub),
         _ => hir.clone(),
     }
+}
+
+/// Whether a text may hold a match of any of several regexes, from the words every match
+/// of each must hold somewhere (not only at its start, see [`needs_of`]): one search for
+/// them, where the regexes' own search reads every byte with a lazy DFA of them all. A
+/// gate in front of that search for texts most of which hold no match.
+#[derive(Debug, Clone)]
+pub struct Needs {
+    /// The words, any one of which in a text lets it through; `None`: every text is.
+    words: Option<AhoCorasick>,
+}
+
+impl Needs {
+    /// For regexes parsed as `hirs`: every text passes when one of them has no such words
+    /// (or did not parse, `None`).
+    pub fn of_hirs<'h>(hirs: impl IntoIterator<Item = Option<&'h Hir>>) -> Needs {
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for hir in hirs {
+            match hir.and_then(needs_of) {
+                Some(w) => words.extend(w),
+                None => return Needs { words: None },
+            }
+        }
+        words.sort();
+        words.dedup();
+        let words = (!words.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(&words)
+                    .ok()
+            })
+            .flatten();
+        Needs { words }
+    }
+
+    /// Whether a regex may match somewhere in `text`: false only when none can.
+    pub fn may_match(&self, text: &str) -> bool {
+        match &self.words {
+            None => true,
+            // The words are drawn from the letters as written (see `folded`).
+            Some(words) => folds_to_ascii(text) || words.is_match(text),
+        }
+    }
+}
+
+/// Words at least one of which every match of a regex parsed as `hir` holds, in the letters
+/// as written (see [`folded`], which lower-cases letters of either case): of a sequence,
+/// the best of its parts' words (none in most sentences, like a space, a letter or "the";
+/// the longest shortest word; the fewest); of
+/// alternatives, all of theirs. `None` when some match need hold none (a part that can be
+/// empty, a large class).
+fn needs_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    /// Words in most sentences, which let most texts through.
+    const COMMON: &[&[u8]] = &[
+        b"the", b"that", b"this", b"from", b"after", b"before", b"and", b"end", b"for",
+        b"with", b"was", b"were", b"are", b"has", b"have", b"had", b"last", b"next", b"said",
+    ];
+    fn needs(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+        use regex_syntax::hir::{Class, HirKind};
+        /// Classes of at most this many characters stand for their characters.
+        const SMALL_CLASS: usize = 10;
+        match hir.kind() {
+            HirKind::Literal(l) => Some(vec![l.0.to_vec()]),
+            HirKind::Class(Class::Unicode(c)) => {
+                let chars: Vec<char> = c
+                    .ranges()
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(SMALL_CLASS + 1)
+                    .collect();
+                (chars.len() <= SMALL_CLASS).then(|| {
+                    chars
+                        .iter()
+                        .map(|c| c.to_string().into_bytes())
+                        .collect()
+                })
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                let bytes: Vec<u8> = c
+                    .ranges()
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .take(SMALL_CLASS + 1)
+                    .collect();
+                (bytes.len() <= SMALL_CLASS).then(|| bytes.iter().map(|b| vec![*b]).collect())
+            }
+            HirKind::Repetition(r) if r.min > 0 => needs(&r.sub),
+            HirKind::Capture(c) => needs(&c.sub),
+            // A space, a full stop or a letter alone is in every sentence, and "the", "of"
+            // or "th" in most: any other words are better.
+            HirKind::Concat(parts) => parts.iter().filter_map(needs).max_by_key(|w| {
+                let common = w.iter().any(|w| {
+                    (w.len() == 1 && !w[0].is_ascii_digit())
+                        || (w.len() == 2 && w.iter().all(u8::is_ascii_alphabetic))
+                        || COMMON.contains(&w.as_slice())
+                });
+                let shortest = w.iter().map(Vec::len).min().unwrap_or(0);
+                (!common, shortest, std::cmp::Reverse(w.len()))
+            }),
+            HirKind::Alternation(arms) => {
+                let mut all = Vec::new();
+                for arm in arms {
+                    all.extend(needs(arm)?);
+                }
+                Some(all)
+            }
+            _ => None,
+        }
+    }
+    let words = needs(&folded(hir))?;
+    (!words.is_empty() && words.iter().all(|w| !w.is_empty())).then_some(words)
 }
 
 /// The prefix literals of a regex parsed as `hir` (see [`folded`]), ASCII-lower-cased and
@@ -496,6 +610,102 @@ mod tests {
             matched > 5_000 && ruled_out > 5_000,
             "{matched} matched, {ruled_out} ruled out"
         );
+    }
+
+    /// Patterns as the extractors and the date recognisers write them, parsed as `gated`
+    /// compiles them (case-insensitive; one in ASCII mode), with the pieces of text to
+    /// build test texts from: their words in either case, letters that fold to ASCII ones
+    /// (the Kelvin sign, long s), letters beyond ASCII, digits and punctuation.
+    fn cases() -> (Vec<(&'static str, bool)>, Vec<&'static str>) {
+        let patterns = vec![
+            (r"\b(?:(?:killed)|(?:kills?)|(?:the )?(?:bodies|remains) of|KIA)\b", true),
+            (r"\b(?:no one|no-one|nobody|none|no|not a single|zero)\b", true),
+            (r"\b(?:(?:is|was) holding|has (?:largely )?held|calm (?:returned|held))\b", true),
+            (r"(?:previous|earlier) (?:[a-z0-9.-]+ ){0,3}?(?:truces|deals)", true),
+            (r"\b(?:ölçek|café)s?\b", true),
+            (r"[,;:()]|\b(?:and|but)\b", true),
+            (r"(?:\w+ )?held", true),
+            (r"\b(?P<d>[0-3]?\d)\s+(?P<mon>(?i:march|may)|Jan\.?)(?:,?\s+(?P<y>20\d\d))?\b", false),
+            (r"(?i)\b(?:the\s+)?(?:last|next)\s+(?P<unit>week|month|year)s?\b", false),
+        ];
+        let pieces = vec![
+            "killed", "KILLED", "Kills", "\u{212A}ills", "bodies", "the ", "Remains", " of", "kia",
+            "no", "NO", " one", "-one", "nobody", "none", "not a ", "single", "\u{17F}ingle",
+            "zero", "is", "was", " holding", "has", " largely", " held", "calm", " returned",
+            "previous", "earlier", " 3.", " new", " truces", " deals", "ölçek", "ÖLÇEK", "café",
+            "s", ",", ";", "(", "and", " but", "5", "31", " ", " ", "March", "MAY", "may",
+            "Jan.", " 2020", "last", "next", " week", " month", "s", "é", "x", ".",
+        ];
+        (patterns, pieces)
+    }
+
+    fn parse(pattern: &str, unicode: bool) -> Hir {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .unicode(unicode)
+            .utf8(true)
+            .build()
+            .parse(pattern)
+            .unwrap()
+    }
+
+    #[test]
+    fn every_match_starts_at_a_place_found_and_holds_a_word_needed() {
+        let (patterns, pieces) = cases();
+        let hirs: Vec<Hir> = patterns.iter().map(|(p, u)| parse(p, *u)).collect();
+        let regexes: Vec<regex::bytes::Regex> = patterns
+            .iter()
+            .map(|(p, u)| {
+                regex::bytes::RegexBuilder::new(p)
+                    .case_insensitive(true)
+                    .unicode(*u)
+                    .build()
+                    .unwrap()
+            })
+            .collect();
+        let gate = PrefixGate::of_hirs(hirs.iter().map(Some), 2);
+        let needs: Vec<Needs> = hirs.iter().map(|h| Needs::of_hirs([Some(h)])).collect();
+        let (mut placed, mut ruled_out) = (0, 0);
+        for text in crate::text::testing::random_texts(&pieces, 5, 3_000) {
+            let starts = gate.starts(&text);
+            for (i, re) in regexes.iter().enumerate() {
+                // Every match of the whole text, and of a part of it searched on its own.
+                let cut = text.len() / 3;
+                let cut = (cut..=text.len()).find(|&c| text.is_char_boundary(c)).unwrap();
+                let matched = re.find_iter(text.as_bytes()).map(|m| m.start());
+                let in_part = re.find_iter(text[cut..].as_bytes()).map(|m| cut + m.start());
+                for at in matched.chain(in_part) {
+                    if let Some(s) = &starts[i] {
+                        assert!(s.contains(&at), "{} at {at} in {text:?}", patterns[i].0);
+                        placed += 1;
+                    }
+                }
+                if re.is_match(text.as_bytes()) {
+                    assert!(needs[i].may_match(&text), "{} in {text:?}", patterns[i].0);
+                } else {
+                    ruled_out += usize::from(!needs[i].may_match(&text));
+                }
+            }
+        }
+        assert!(placed > 500 && ruled_out > 1_000, "{placed} placed, {ruled_out} ruled out");
+        // Regexes with no finite prefixes, or a short one, are always run.
+        assert!(gate.starts("held")[6].is_none() && gate.starts("held")[5].is_none());
+        // A text with a letter folding to an ASCII one is searched as it is.
+        assert!(gate.starts("\u{212A}illed").iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn the_words_needed_are_drawn_from_the_words_as_written() {
+        let words = |p| needs_of(&parse(p, true));
+        assert_eq!(words(r"\bmonday\b"), Some(vec![b"monday".to_vec()]));
+        assert_eq!(
+            words(r"(?:the\s+)?(?:last|next)\s+(?:week|month)"),
+            Some(vec![b"week".to_vec(), b"month".to_vec()])
+        );
+        assert_eq!(words(r"\w+ing"), Some(vec![b"ing".to_vec()]));
+        assert_eq!(words(r"(?:x)?y?"), None);
+        // A digit rather than the separator every sentence holds.
+        assert_eq!(words(r"[0-9]\.[0-9]{2}").map(|w| w.len()), Some(10));
     }
 
     #[test]
