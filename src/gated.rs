@@ -246,6 +246,10 @@ impl GatedRegex {
         let Some(loose) = &self.loose else {
             return Plan::Alone;
         };
+        // On ASCII the lazy DFA reads a Unicode `\b` as it is: one search, not two.
+        if hay.len() < ASCII_CHECK_MAX && hay.is_ascii() {
+            return Plan::Alone;
+        }
         if let Some(starts) = loose.starts() {
             let mut at = Vec::new();
             if starts.positions(hay, &mut at).is_some() {
@@ -432,6 +436,10 @@ impl GatedRegex {
         }
     }
 }
+
+/// Haystacks at most this long are checked for being ASCII, and then searched by the regex
+/// alone: a whole text, which nearly always holds a byte beyond ASCII, is not read for it.
+const ASCII_CHECK_MAX: usize = 1024;
 
 /// How a regex searches one haystack (see [`GatedRegex::plan`]).
 enum Plan<'r> {
