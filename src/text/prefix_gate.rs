@@ -8,14 +8,17 @@
 //!
 //! The scan is case-blind: it reads an ASCII-lower-cased copy of the text for the
 //! lower-cased literals, which can only find more than the regexes do. Literals are cut to
-//! their first [`KEY_LEN`] bytes, which keeps the set small: one SIMD (Teddy) search holds
-//! up to [`GROUP`] of them, a larger set takes a search per group, and one larger than
-//! [`GROUPS`] groups (a lexicon of hundreds of terms) takes one Aho-Corasick automaton. A
-//! regex with no finite set of literals, or with an empty one, is always run, and so is
-//! every regex when no such search can be built on the machine.
+//! their first [`KEY_LEN`] bytes, which keeps the set small, and searched for by one
+//! Aho-Corasick automaton that reports every place each is. A regex with no finite set of
+//! literals, or with an empty one, is always run, and so is every regex when no such
+//! search can be built.
+//!
+//! The same scan says where in a text each regex's matches may start ([`PrefixGate::starts`]),
+//! so that a regex is asked only there; [`Starts`] does so for one regex over whole texts,
+//! and [`Needs`] rules out the texts that hold no word some match would hold.
 
 use aho_corasick::packed::{Config, MatchKind, Searcher};
-use aho_corasick::{AhoCorasick, Input, Span};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Span};
 use regex_syntax::hir::Hir;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::cell::RefCell;
@@ -23,9 +26,9 @@ use std::collections::BTreeMap;
 
 /// Bytes of a literal searched for: enough to tell most words apart.
 const KEY_LEN: usize = 4;
-/// Keys one Teddy search holds at most.
+/// Keys one Teddy search of [`Starts`] holds at most.
 const GROUP: usize = 64;
-/// Teddy searches a text gets at most: more keys than these hold go to one automaton.
+/// Teddy searches [`Starts`] makes of a text at most.
 const GROUPS: usize = 4;
 
 #[derive(Debug, Clone)]
@@ -46,12 +49,14 @@ pub struct PrefixGate {
 enum Search {
     /// Nothing to search for, or no search could be built.
     None,
-    /// Teddy searches for up to [`GROUP`] keys each, with the index of their first key.
-    Teddy(Vec<(Searcher, usize)>),
-    /// An Aho-Corasick automaton for all the keys: a large lexicon's thousands of keys in
-    /// one pass, not one Teddy search for each 64.
+    /// An Aho-Corasick automaton for all the keys, which reports every place each is in
+    /// one pass. (Teddy searches, a few SIMD passes of up to 64 keys each, cost three times
+    /// as much a byte on sentences: each had to start again one byte after each key found.)
     Automaton(AhoCorasick),
 }
+
+/// Keys an automaton is built as a DFA for at most.
+const DFA_KEYS: usize = 2_000;
 
 impl Default for PrefixGate {
     /// A gate for no regexes.
@@ -122,22 +127,13 @@ impl PrefixGate {
             .collect();
         let search = if distinct.is_empty() {
             Search::None
-        } else if distinct.len() <= GROUP * GROUPS {
-            let teddy: Option<Vec<(Searcher, usize)>> = distinct
-                .chunks(GROUP)
-                .enumerate()
-                .map(|(k, keys)| {
-                    let mut builder = Config::new()
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .builder();
-                    builder.extend(keys);
-                    Some((builder.build()?, k * GROUP))
-                })
-                .collect();
-            teddy.map_or(Search::None, Search::Teddy)
         } else {
+            // A DFA reads a byte a step; beyond a few thousand keys it grows large, and the
+            // crate picks.
+            let kind = (distinct.len() <= DFA_KEYS).then_some(AhoCorasickKind::DFA);
             AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .kind(kind)
                 .build(&distinct)
                 .map_or(Search::None, Search::Automaton)
         };
@@ -154,33 +150,18 @@ impl PrefixGate {
         }
     }
 
-    /// Calls `found` with each key found in `text` and where it starts, in no set order.
-    /// Every place a key starts is visited (each search goes on one byte after the last
-    /// match's start): the longest key there stands for the keys it starts with.
+    /// Calls `found` with each key found in `text` and where it starts, in no set order:
+    /// every place each key is (one pass, overlapping matches reported too).
     fn scan(&self, text: &str, mut found: impl FnMut(usize, usize)) {
+        let Search::Automaton(automaton) = &self.search else {
+            return;
+        };
         LOWER.with_borrow_mut(|lower| {
             lower.clear();
             lower.extend_from_slice(text.as_bytes());
             lower.make_ascii_lowercase();
-            let lower = &lower[..];
-            match &self.search {
-                Search::None => {}
-                Search::Teddy(searchers) => {
-                    for (searcher, first) in searchers {
-                        let mut at = 0;
-                        while let Some(m) = searcher.find_in(lower, Span::from(at..lower.len())) {
-                            found(first + m.pattern().as_usize(), m.start());
-                            at = m.start() + 1;
-                        }
-                    }
-                }
-                Search::Automaton(automaton) => {
-                    let mut at = 0;
-                    while let Some(m) = automaton.find(Input::new(lower).span(at..lower.len())) {
-                        found(m.pattern().as_usize(), m.start());
-                        at = m.start() + 1;
-                    }
-                }
+            for m in automaton.find_overlapping_iter(&lower[..]) {
+                found(m.pattern().as_usize(), m.start());
             }
         });
     }
@@ -236,9 +217,13 @@ impl PrefixGate {
 /// not show as that letter: keys drawn from the letters as written (see [`folded`]) are
 /// not searched for in it.
 fn folds_to_ascii(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    static KELVIN: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new("\u{212A}"));
+    static LONG_S: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new("\u{17F}"));
     let bytes = text.as_bytes();
-    memchr::memmem::find(bytes, "\u{212A}".as_bytes()).is_some()
-        || memchr::memmem::find(bytes, "\u{17F}".as_bytes()).is_some()
+    KELVIN.find(bytes).is_some() || LONG_S.find(bytes).is_some()
 }
 
 /// Where the matches of one regex may start in a text: the places one of its prefix
@@ -726,16 +711,12 @@ mod tests {
     }
 
     #[test]
-    fn many_keys_are_searched_in_groups_and_more_by_one_automaton() {
-        for (n, teddy) in [(200, true), (5_000, false)] {
+    fn many_keys_are_searched_by_one_automaton() {
+        for n in [200, 5_000] {
             // Distinct in their first four bytes, as the keys are.
             let words: Vec<String> = (0..n).map(|i| format!("{i:04}x")).collect();
             let gate = PrefixGate::new(words.iter().map(String::as_str), false);
-            match &gate.search {
-                Search::Teddy(groups) => assert!(teddy && groups.len() > 1),
-                Search::Automaton(_) => assert!(!teddy),
-                Search::None => panic!("no search built for {n} keys"),
-            }
+            assert!(matches!(gate.search, Search::Automaton(_)), "{n} keys");
             let may = gate.may_match("a 0007X and 0150x; 019");
             let found: Vec<usize> = (0..n).filter(|&i| may[i]).collect();
             assert_eq!(found, [7, 150], "{n} keys");
