@@ -313,12 +313,19 @@ fn measures_beyond_killed_and_wounded() {
             false
         )]
     );
-    // A toll's subject can be long, and a place inside it is not a population.
+    // A toll's subject can be long, and a place inside it is not a population; a toll that
+    // has risen to a figure is a running total.
     assert_eq!(
         counts(
             "The death toll from the floods in the coastal city of Portmere has risen to 9,100."
         ),
-        vec![count("killed", "people", 9_100.0)]
+        vec![(
+            "killed".into(),
+            "people".into(),
+            9_100.0,
+            Qualifier::Exact,
+            true
+        )]
     );
     assert_eq!(
         counts(
@@ -435,6 +442,61 @@ fn projections_are_upper_bounds_and_periods_and_running_totals_are_told() {
     assert_eq!(
         counts("On Monday, 6 soldiers were killed."),
         vec![count("killed", "soldiers", 6.0)]
+    );
+}
+
+/// What makes a running total in real reporting: a toll said to stand at or to have risen to
+/// a figure, "since fighting broke out", "after N weeks of war"; and what does not: a toll
+/// expected to rise, a clause beside the toll's, a clash's own count.
+#[test]
+fn running_totals_from_a_toll_or_the_start_of_the_fighting() {
+    let running =
+        |text: &str| -> Vec<(f64, bool)> { counts(text).into_iter().map(|c| (c.2, c.4)).collect() };
+    assert_eq!(
+        running("The death toll, by the health office's count, is at least 212."),
+        vec![(212.0, true)]
+    );
+    assert_eq!(
+        running("The death toll in the province has risen to 75."),
+        vec![(75.0, true)]
+    );
+    assert_eq!(
+        running("At least 90 people have been killed since clashes erupted in the capital."),
+        vec![(90.0, true)]
+    );
+    assert_eq!(
+        running("After six weeks of war, more than 3,000 people have been killed."),
+        vec![(3000.0, true)]
+    );
+    // "Since" fighting that broke out on a date: the total runs from that date.
+    let since = claims(
+        "More than 300 people have been killed since fighting broke out on February 2.",
+        "2020-03-12",
+    );
+    assert_eq!(since.len(), 1);
+    assert_eq!(since[0].when.from.to_string(), "2020-02-02");
+    assert!(matches!(
+        since[0].kind,
+        ClaimKind::Count {
+            cumulative: true,
+            ..
+        }
+    ));
+    // A forecast is not a count so far; the figure before it is the clash's.
+    assert_eq!(
+        running("The storm killed 40 people on Monday; its death toll is likely to grow."),
+        vec![(40.0, false)]
+    );
+    // The missing beside a toll are not a running total because the toll is.
+    let beside = running("About 900 people are missing, and the death toll is still unclear.");
+    assert_eq!(beside, vec![(900.0, false)]);
+    // "The number of civilians killed" names the group of the bare figure after it.
+    assert_eq!(
+        counts("The number of dead civilians since the war began has reached 512.")
+            .into_iter()
+            .map(|c| (c.1, c.2, c.4))
+            .collect::<Vec<_>>(),
+        vec![("civilians".to_string(), 512.0, true)]
     );
 }
 

@@ -88,6 +88,7 @@ pub fn find(
         }
         kept.push((r, key));
     }
+    article_gives_way(text, sentences, g, &mut kept);
 
     // "Harakkat Nasr al-Wadi": an alias ("Nasr al-Wadi") preceded by a name word that makes
     // the whole a closer variant of a longer alias of the same entity takes that word in.
@@ -124,6 +125,78 @@ pub fn find(
             .then((a.class as u8).cmp(&(b.class as u8)))
     });
     out
+}
+
+/// "the army commander's residence": an alias that starts at the article ("the army") gives
+/// way to a longer one of another entity starting at the next word ("army commander's
+/// residence"), whose noun phrase the article opens. The search keeps the leftmost match,
+/// so the longer one is looked for after the article, up to the end of the sentence.
+fn article_gives_way(
+    text: &str,
+    sentences: &[Range<usize>],
+    g: &Gazetteer,
+    kept: &mut Vec<(Range<usize>, String)>,
+) {
+    let mut i = 0;
+    while i < kept.len() {
+        let (span, key) = &kept[i];
+        if !key.starts_with("the ") {
+            i += 1;
+            continue;
+        }
+        let next = span.start + text[span.start..].find(char::is_whitespace).unwrap_or(0);
+        let next = next + (text[next..].len() - text[next..].trim_start().len());
+        // Up to the sentence's end, or the first space some way on in a long one.
+        let end = spans::index_holding(sentences, span.start)
+            .map_or(text.len(), |k| sentences[k].end.max(span.end));
+        let mut reach = (span.end + 120).min(end);
+        while !text.is_char_boundary(reach) {
+            reach += 1;
+        }
+        let end = if reach < end {
+            text[reach..end]
+                .find(char::is_whitespace)
+                .map_or(end, |k| reach + k)
+        } else {
+            end
+        };
+        let longer = g
+            .matchers
+            .find_iter(&text[next..end])
+            .into_iter()
+            .filter(|(m, _)| m.start == 0)
+            .max_by_key(|(m, _)| m.end)
+            .map(|(m, sensitive)| (next..next + m.end, sensitive))
+            .filter(|(m, _)| m.end > span.end);
+        let Some((m, sensitive)) = longer else {
+            i += 1;
+            continue;
+        };
+        let mut key = text[m.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !sensitive {
+            key = key.to_lowercase();
+        }
+        // "the capital Khartoum" where both name the capital: the words stay as they are.
+        let Some(refs) = g.lookup.get(&key) else {
+            i += 1;
+            continue;
+        };
+        if g.lookup.get(&kept[i].1) == Some(refs) {
+            i += 1;
+            continue;
+        }
+        kept[i] = (m.clone(), key);
+        // Matches the longer one now covers are dropped.
+        let from = i + 1;
+        let upto = (from..kept.len())
+            .find(|&k| kept[k].0.start >= m.end)
+            .unwrap_or(kept.len());
+        kept.drain(from..upto);
+        i += 1;
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

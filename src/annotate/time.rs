@@ -1623,19 +1623,38 @@ fn inside_longer_number(text: &str, span: &Range<usize>) -> bool {
     !two_years
 }
 
+/// "since" and the start of what began at a date: "since fighting broke out on 15 April",
+/// "since the war began in October".
+static SINCE_BEGAN: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\bsince (?:(?:the|a|its|their) )?(?:[a-z-]+ ){1,3}(?:began|started|erupted|broke out|was launched|were launched) (?:on|in)$",
+    )
+});
+
 /// "since X" is an open range from X to publication.
 fn extend_since(text: &str, t: &mut TimeExpr, published: DayRange) {
     let before = text[..t.span.start].trim_end_matches(' ');
     let tail = before.len().saturating_sub(5);
-    if before
+    let start = if before
         .get(tail..)
         .is_some_and(|w| w.eq_ignore_ascii_case("since"))
         && before.len() >= 5
         && !before[..before.len() - 5].ends_with(|c: char| c.is_alphanumeric())
     {
+        Some(before.len() - 5)
+    } else {
+        // The clause is short: look at most 60 bytes back, on a char boundary.
+        let mut from = before.len().saturating_sub(60);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        // The clause stays out of the date's own words.
+        SINCE_BEGAN.find(&before[from..]).map(|_| t.span.start)
+    };
+    if let Some(start) = start {
         let to = published.to.max(t.range.from);
         if let Some(range) = DayRange::new(t.range.from, to) {
-            t.span.start = before.len() - 5;
+            t.span.start = start;
             t.range = range;
             t.grain = Grain::Range;
             t.modifier = Some(TimeMod::Since);

@@ -1,7 +1,7 @@
 //! Checks whose claims take one of several values that cannot hold together: an accord's
 //! status, a place's controller.
 
-use super::{Ctx, Item, Overlaps, Scope, clusters, widen, window_text};
+use super::{Ctx, Item, Overlaps, Scope, widen, window_text};
 use crate::calendar::DayRange;
 use crate::claims::ClaimKind;
 use crate::findings::Finding;
@@ -93,7 +93,14 @@ pub(super) fn status(
     let placed: Vec<Placed> = placed
         .into_iter()
         .map(|mut x| {
-            x.said = article_window(x.item.claim, spoken_of(ctx, x.item.doc), p.undated_days);
+            let words = &x.item.at.text;
+            // A stretch of time told in the past tense looks back on the days its frame
+            // covers ("the truce stopped the shelling", in a piece written as it ended).
+            x.said = if p.looks_back.contains(&x.value) && crate::clause::told_in_past(words) {
+                x.item.claim.when
+            } else {
+                article_window(x.item.claim, spoken_of(ctx, x.item.doc), p.undated_days)
+            };
             x
         })
         .collect();
@@ -289,14 +296,15 @@ fn compare(
         Scope::Across(_) => i.voice,
     };
     for (key, group) in by_key {
-        let windows: Vec<(DayRange, Placed)> = group
-            .into_iter()
-            .map(|p| (widen(p.when, window_days), p))
-            .collect();
-        for (_, members) in clusters(windows) {
+        let windows: Vec<DayRange> = group.iter().map(|p| widen(p.when, window_days)).collect();
+        let sides_of: Vec<&str> = group.iter().map(|p| p.side.as_str()).collect();
+        for members in merged_cliques(&windows, &sides_of) {
             let mut sides: BTreeMap<String, Vec<&Placed>> = BTreeMap::new();
-            for m in &members {
-                sides.entry(m.side.clone()).or_default().push(m);
+            for &m in &members {
+                sides
+                    .entry(group[m].side.clone())
+                    .or_default()
+                    .push(&group[m]);
             }
             let names: Vec<&String> = sides.keys().collect();
             for (i, a) in names.iter().enumerate() {
@@ -377,6 +385,80 @@ fn compare(
     }
 }
 
+/// The groups of windows that share a day, each as large as it can be (the maximal cliques
+/// of the windows' overlap): claims are set against each other only over days they all
+/// speak of, so a claim with a wide window does not chain a claim of one week to a claim
+/// of the next into one finding. A window may be in several groups; a group that is part
+/// of a larger one is not given.
+fn cliques(windows: &[DayRange]) -> Vec<Vec<usize>> {
+    // Starts on their day, ends the day after the window's last; on one day, ends first.
+    let mut events: Vec<(jiff::civil::Date, bool, usize)> = Vec::with_capacity(windows.len() * 2);
+    for (i, w) in windows.iter().enumerate() {
+        events.push((w.from, true, i));
+        events.push((w.to.tomorrow().unwrap_or(w.to), false, i));
+    }
+    events.sort_by_key(|&(day, start, i)| (day, start, i));
+    let mut open: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut grown = false;
+    let mut out = Vec::new();
+    for (_, start, i) in events {
+        if start {
+            open.insert(i);
+            grown = true;
+        } else {
+            if grown {
+                out.push(open.iter().copied().collect());
+                grown = false;
+            }
+            open.remove(&i);
+        }
+    }
+    out
+}
+
+/// The cliques of `cliques`, merged while every claim still shares a day with every claim
+/// of another side: "calm" said of the 5th to the 10th and of the 8th to the 12th, both
+/// against "crumbling" on the 8th to the 10th, are one finding, while a truce holding on the
+/// 24th and collapsing on the 1st (with a wide claim overlapping both) stay apart.
+fn merged_cliques(windows: &[DayRange], sides: &[&str]) -> Vec<Vec<usize>> {
+    // Per side, the latest start and the earliest end: every pair across two sides shares a
+    // day exactly when each side's latest start is not after the other's earliest end.
+    let bounds = |members: &[usize]| {
+        let mut by: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
+        for &m in members {
+            let w = windows[m];
+            by.entry(sides[m])
+                .and_modify(|b| {
+                    b.0 = b.0.max(w.from);
+                    b.1 = b.1.min(w.to);
+                })
+                .or_insert((w.from, w.to));
+        }
+        by
+    };
+    let crossed = |by: &BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)>| {
+        by.values()
+            .enumerate()
+            .all(|(i, a)| by.values().skip(i + 1).all(|b| a.0 <= b.1 && b.0 <= a.1))
+    };
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for c in cliques(windows) {
+        let fits = merged.iter().position(|g| {
+            let union: Vec<usize> = g.iter().chain(&c).copied().collect();
+            crossed(&bounds(&union))
+        });
+        match fits {
+            Some(i) => {
+                merged[i].extend(c);
+                merged[i].sort_unstable();
+                merged[i].dedup();
+            }
+            None => merged.push(c),
+        }
+    }
+    merged
+}
+
 /// Within one article, a side made only of what parties the article quotes say ("Trump
 /// said the ceasefire is holding"), set against the article's own report or another
 /// party's word, is the article reporting a claim it answers, not contradicting itself:
@@ -409,5 +491,43 @@ fn status_or_side(p: &Placed) -> String {
     match &p.item.claim.kind {
         ClaimKind::Status { status, .. } => status.clone(),
         _ => p.side.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(from: i8, to: i8) -> DayRange {
+        DayRange {
+            from: jiff::civil::date(2020, 3, from),
+            to: jiff::civil::date(2020, 3, to),
+        }
+    }
+
+    #[test]
+    fn claims_meet_only_over_days_they_share() {
+        // Held on the 1st-2nd, violated on the 2nd; a wide "held" over the 1st-9th; a
+        // violation on the 8th-10th. The wide claim meets both violations, but the early
+        // "held" never meets the late violation: two groups, not one chain.
+        let w = [days(1, 2), days(2, 2), days(1, 9), days(8, 10)];
+        let sides = ["held", "broke", "held", "broke"];
+        assert_eq!(cliques(&w), vec![vec![0, 1, 2], vec![2, 3]]);
+        assert_eq!(merged_cliques(&w, &sides), vec![vec![0, 1, 2], vec![2, 3]]);
+    }
+
+    #[test]
+    fn groups_merge_when_every_claim_meets_every_claim_of_the_other_side() {
+        // Two "held" windows that overlap each other only in part, both over the days of one
+        // "broke": one finding.
+        let w = [days(5, 10), days(8, 12), days(8, 10)];
+        let sides = ["held", "held", "broke"];
+        assert_eq!(cliques(&w).len(), 1);
+        let w = [days(5, 8), days(9, 12), days(7, 10)];
+        assert_eq!(cliques(&w), vec![vec![0, 2], vec![1, 2]]);
+        assert_eq!(merged_cliques(&w, &sides), vec![vec![0, 1, 2]]);
+        // Windows that never meet are never grouped.
+        let w = [days(1, 2), days(5, 6)];
+        assert_eq!(cliques(&w), vec![vec![0], vec![1]]);
     }
 }

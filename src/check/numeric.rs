@@ -58,8 +58,9 @@ pub(super) fn check(
     // An increment ("20 more hostages") is a part of a total, never compared with one.
     // A vague magnitude ("hundreds", "thousands") is an order of magnitude, not a figure.
     let items = ctx.items(scope, &p.modality, |c| {
-        matches!(&c.kind, ClaimKind::Count { measure, cumulative: false, qualifier, .. }
+        matches!(&c.kind, ClaimKind::Count { measure, cumulative, qualifier, .. }
             if (p.measures.is_empty() || p.measures.contains(measure))
+                && (!*cumulative || p.stock)
                 && *qualifier != crate::annotate::Qualifier::Vague)
             && !c.counts_increment()
             // Nor is a count of the rest ("25 were killed elsewhere"): a part of no named whole.
@@ -114,7 +115,17 @@ pub(super) fn check(
         if parts.len() + placeless + unnamed < p.same.len() {
             continue; // a key field the claim does not have: nothing to compare with
         }
-        if item.claim.counts_period() {
+        // A stock's running count stands as of its day; any other period's count faces
+        // counts over the same period only.
+        let stock_total = p.stock
+            && matches!(
+                item.claim.kind,
+                ClaimKind::Count {
+                    cumulative: true,
+                    ..
+                }
+            );
+        if item.claim.counts_period() && !stock_total {
             // A count over a period faces counts over the same period only.
             parts.push(format!("over {}", window_text(item.claim.when)));
         }

@@ -20,6 +20,28 @@
 
 pub mod lexicon;
 
+/// Whether the first verb group of `words` is in a past tense that looks back on a stretch
+/// of time ("the truce held", "it stopped the shelling", "was holding", "had held"), not a
+/// present ("holds", "is holding") or present perfect ("has held", "has been violated"),
+/// which speak of the time of writing.
+pub fn told_in_past(words: &str) -> bool {
+    let s = Sentence::parse(words, 0..words.len(), &[]);
+    let Some(group) = s.verb_groups().into_iter().next() else {
+        return false;
+    };
+    for t in &s.tokens[group.tokens.clone()] {
+        match t.lower.as_str() {
+            "was" | "were" | "had" => return true,
+            "is" | "are" | "am" | "has" | "have" | "'s" => return false,
+            _ => {}
+        }
+    }
+    matches!(
+        s.tokens[group.head].inflection,
+        Inflection::Past | Inflection::Participle
+    )
+}
+
 use lexicon::{ENGLISH, Inflection};
 use std::ops::Range;
 
@@ -594,6 +616,14 @@ impl Sentence {
                 Pos::Pron if j == start => {
                     return Some(start..j + 1);
                 }
+                // "the training and storage depot": adjectives joined before one head.
+                Pos::Conj
+                    if !nominal
+                        && j > start
+                        && t[j - 1].pos == Pos::Adj
+                        && matches!(t[j].lower.as_str(), "and" | "or")
+                        && t.get(j + 1)
+                            .is_some_and(|n| matches!(n.pos, Pos::Adj | Pos::Noun)) => {}
                 _ => break,
             }
             j += 1;
@@ -1091,6 +1121,31 @@ fn title_case(t: &[Token], text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_past_tense_looks_back_and_a_present_or_perfect_does_not() {
+        for past in [
+            "the truce held",
+            "the pause stopped the shelling",
+            "the ceasefire was holding",
+            "the accord had been respected",
+            "the truce largely held for a week",
+            "the ceasefire deal held",
+        ] {
+            assert!(told_in_past(past), "{past}");
+        }
+        for present in [
+            "the truce is holding",
+            "the truce holds",
+            "the ceasefire has held",
+            "the accord has been violated",
+            "calm prevails",
+            "the truce, which is holding",
+            "the ceasefire deal is holding",
+        ] {
+            assert!(!told_in_past(present), "{present}");
+        }
+    }
+
     use super::*;
 
     fn parse(s: &str) -> Sentence {
@@ -1175,6 +1230,21 @@ mod tests {
         assert!(s.verb_groups().last().unwrap().negated);
         let s = parse("The militia admitted losing the port.");
         assert!(!s.verb_groups().last().unwrap().negated);
+    }
+
+    #[test]
+    fn adjectives_joined_before_one_head() {
+        // One depot, not "the training" and "storage depot".
+        let s = parse("They drove the guards out of the training and storage depot.");
+        let g = s.verb_groups();
+        let n = s.prep_object(g[0].head + 1, "out of").unwrap();
+        assert_eq!(n.items.len(), 1);
+        assert_eq!(words(&s, &n.tokens), "the training and storage depot");
+        // Two heads are still two items.
+        let s = parse("The militia withdrew from the towns and villages.");
+        let g = s.verb_groups();
+        let n = s.prep_object(g[0].head + 1, "from").unwrap();
+        assert_eq!(n.items.len(), 2);
     }
 
     #[test]

@@ -367,6 +367,7 @@ const PLACE_NOUNS: &[&str] = &[
     "camp",
     "palace",
     "complex",
+    "facility",
     "headquarters",
     "garrison",
     "outpost",
@@ -407,6 +408,7 @@ fn kind_fits(head: &str, kind: Option<&str>) -> bool {
             matches!(kind, "building" | "base")
         }
         "complex" => matches!(kind, "base" | "building"),
+        "facility" => matches!(kind, "base" | "building" | "airport" | "facility"),
         other => kind == other,
     }
 }
@@ -832,6 +834,20 @@ fn subject_items(s: &Sentence, r: Range<usize>) -> Vec<Range<usize>> {
     }
     match s.noun_group_at(start) {
         Some(n) if n.tokens.end >= r.end && n.tokens.start == start => n.items,
+        // "both A and his rival, B, leader of C, claim": the list ends at its last item,
+        // and what follows up to the verb (walked back over commas) is that item's
+        // apposition.
+        Some(mut n)
+            if n.tokens.start == start
+                && start < r.start
+                && n.items.len() > 1
+                && t.get(n.tokens.end).is_some_and(|w| w.lower == ",") =>
+        {
+            if let Some(last) = n.items.last_mut() {
+                last.end = r.end;
+            }
+            n.items
+        }
         _ => vec![r],
     }
 }
@@ -1114,6 +1130,31 @@ fn actors_in<'a>(ctx: &Context<'a>, bytes: Range<usize>) -> impl Iterator<Item =
         })
 }
 
+/// The party a noun group names: its last actor, but a common noun an actor's name stands
+/// right before ("the guards army", where "army" alone names another side) is that actor's.
+fn head_actor<'a>(ctx: &Context<'a>, bytes: Range<usize>) -> Option<&'a Mention> {
+    let text = ctx.text();
+    let mut last: Option<&'a Mention> = None;
+    let mut before: Option<&'a Mention> = None;
+    for m in actors_in(ctx, bytes) {
+        if last.is_some_and(|l| l.span == m.span) {
+            continue;
+        }
+        before = last;
+        last = Some(m);
+    }
+    let last = last?;
+    if let Some(b) = before
+        && b.entity != last.entity
+        && b.span.end <= last.span.start
+        && text[b.span.end..last.span.start].trim().is_empty()
+        && !text[last.span.clone()].chars().any(char::is_uppercase)
+    {
+        return Some(b);
+    }
+    Some(last)
+}
+
 /// "anti-government forces" are not the government.
 fn negated_actor(text: &str, m: &Mention) -> bool {
     let before = &text[..m.span.start];
@@ -1133,7 +1174,7 @@ fn controller_in(
 ) -> Option<Filled> {
     let text = ctx.text();
     let bytes = s.bytes(&r);
-    let mention = actors_in(ctx, bytes.clone()).last();
+    let mention = head_actor(ctx, bytes.clone());
     if let Some(m) = mention {
         return Some(filled(m, text));
     }
@@ -1163,7 +1204,7 @@ fn controller_in(
                 let from_subject = s
                     .subject(groups, h)
                     .filter(|subj| subj.end <= groups[h].tokens.start)
-                    .and_then(|subj| actors_in(ctx, s.bytes(&subj)).last());
+                    .and_then(|subj| head_actor(ctx, s.bytes(&subj)));
                 let first = || {
                     let upto = t[groups[h].tokens.start].span.start;
                     actors_in(ctx, t[0].span.start..upto).next()
@@ -1315,6 +1356,7 @@ fn places_with(
                     | "palace"
                     | "residence"
                     | "complex"
+                    | "facility"
                     | "headquarters"
             )
             && let Some(p) = g.places.iter().find(|p| {
@@ -1442,8 +1484,13 @@ fn places_with(
     }
     let head = head.expect("a kind head has a head");
     let plural = t[head].lower != t[head].lemma;
+    // "the chief's residence" is the chief's, not the residence named before: the article
+    // is the possessor's.
+    let own_words = (item.start..head)
+        .rfind(|&k| t[k].pos == Pos::Poss)
+        .map_or(item.start, |k| k + 1);
     let definite =
-        (item.start..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
+        (own_words..head).any(|k| matches!(t[k].lower.as_str(), "the" | "this" | "that"));
     if definite && !plural {
         // "the town": the last place of that kind named before, never a country.
         // Mentions are in text order: only those before the words are looked at.
@@ -1471,8 +1518,9 @@ fn places_with(
                     return Some((m, m.entity.clone()));
                 }
                 // "the base" after "the base in the town of X": the facility of that kind
-                // the gazetteer has in the town named.
-                if !FACILITY.contains(&h) {
+                // the gazetteer has in the town named. Only a town's: the one building of a
+                // district named since is not "the facility" of a text that named one before.
+                if !FACILITY.contains(&h) || !matches!(kind, Some("town" | "city" | "village")) {
                     return None;
                 }
                 let mut inside = g.places.iter().filter(|p| {
@@ -1533,6 +1581,7 @@ const FACILITY: &[&str] = &[
     "palace",
     "residence",
     "complex",
+    "facility",
     "headquarters",
     "garrison",
     "outpost",
@@ -1597,7 +1646,27 @@ fn speaker(ctx: &Context, s: &Sentence, at: usize) -> Option<Filled> {
             return Some(f);
         }
     }
-    None
+    // A quotation standing alone, no words around it naming who says it: the words of the
+    // party the sentence before spoke of ("The group's account posted a video. \"We hold
+    // X.\"").
+    let text = ctx.text();
+    let opens = ctx.sentence_of(q.range.start)?;
+    let closes = ctx.sentence_of(q.range.end.saturating_sub(1))?;
+    let bare = |r: Range<usize>| !text[r].chars().any(char::is_alphanumeric);
+    if !q.closed
+        || !bare(opens.start..q.range.start)
+        || !bare(q.range.end..closes.end.max(q.range.end))
+    {
+        return None;
+    }
+    let i = ctx.sentence_index(opens.start)?;
+    let before = ctx.doc.sentences.get(i.checked_sub(1)?)?;
+    let m = actors_in(ctx, before.clone()).next()?;
+    Some(Filled {
+        id: Some(m.entity.clone()),
+        text: format!("{} ({})", &text[span.clone()], &text[m.span.clone()]),
+        span,
+    })
 }
 /// The frame of a place lost, for readings that turn a holding or a taking into its loss
 /// ("previously held by Y", "out of Y's control").

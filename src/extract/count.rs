@@ -322,7 +322,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             nearest(
                 ctx,
                 frames,
-                &triggers,
+                triggers,
                 &Number {
                     q,
                     number_and_np: &number_and_np,
@@ -335,7 +335,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         let link = last_here.and_then(|l| {
             linked(
                 ctx,
-                &triggers,
+                triggers,
                 l,
                 &Linked {
                     q,
@@ -714,6 +714,10 @@ fn group_before(
     pos: usize,
 ) -> Option<(String, Range<usize>)> {
     let before = &text[sentence.start..pos];
+    // "The number of civilians killed ... has risen to 436": the group "the number of" names.
+    if let Some(found) = number_of(frames, text, sentence.start, pos) {
+        return Some(found);
+    }
     // "Of the soldiers, 12": only a group the number's own clause or an "of" names.
     if !before.trim_end().ends_with([',', ':']) {
         return None;
@@ -726,6 +730,27 @@ fn group_before(
         .iter()
         .rev()
         .find_map(|(_, w)| subject_of(frames, w).map(|i| (frames.subjects[i].0.clone(), from..pos)))
+}
+
+/// "the number of X" (or "the toll of X") in the clause before a bare number, with no other
+/// number between: X, when it names a group within the next three words.
+fn number_of(
+    frames: &Frames,
+    text: &str,
+    floor: usize,
+    pos: usize,
+) -> Option<(String, Range<usize>)> {
+    let from = modality::words_back_any(text, floor, pos, 16);
+    let before = &text[from..pos];
+    let at = before.to_ascii_lowercase().rfind("number of ")?;
+    let rest = &before[at + "number of ".len()..];
+    if rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | '.')) {
+        return None;
+    }
+    words(rest)
+        .take(3)
+        .find_map(|(_, w)| subject_of(frames, w))
+        .map(|i| (frames.subjects[i].0.clone(), from + at..pos))
 }
 
 /// The group of "them" before a bare number: "150 trucks set off and, of them, 95 crossed"
@@ -895,7 +920,9 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
     // A running total: "since April", "so far", "since the offensive began". A count over a
     // period ("in February") is told by its time window (`Claim::counts_period`).
-    let cumulative = since.is_some() || ctx.cumulative(&sentence);
+    let cumulative = since.is_some()
+        || ctx.cumulative(&sentence)
+        || modality::toll(text, own_clause(ctx, &sentence, &span).start..span.start);
     let (when, basis) = match since {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
         None => ctx.when(&sentence, &span, frame.window_days, None),

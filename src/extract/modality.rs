@@ -30,10 +30,20 @@ static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
 static CONDITIONAL: LazyLock<GatedRegex> =
     LazyLock::new(|| GatedRegex::built_in(r"(?i)\b(?:if|unless|in case|provided that|whether)\b"));
 
-/// Running totals: "so far", "to date", "since the start", "since the offensive began".
+/// Running totals: "so far", "to date", "since the start", "since the offensive began",
+/// "since fighting broke out", "after 40 days of war", "as of Wednesday night".
 static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|since the (?:start|beginning|outbreak)|since (?:the|its|their) (?:\w+ ){1,2}(?:began|started|erupted|broke out))\b",
+        r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|as of|since the (?:start|beginning|outbreak)|since (?:(?:the|its|their|a) )?(?:\w+ ){1,3}(?:began|started|erupted|broke out)|after (?:\d+|\w+) (?:days|weeks|months) of)\b",
+    )
+});
+
+/// A toll said to stand at, or to have risen to, its figure: "the overall toll", "the death
+/// toll has risen to", "the death toll, by X's count, is" right before the figure. A toll
+/// forecast to climb further is not a count so far.
+static TOLL: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:(?:total|cumulative|national|official) (?:death |casualty )?toll|(?:death|casualty) toll\b(?:[^.;:]{0,60}\s)?(?:(?:is|stands|stood|was)(?: now)?(?: at)?\s*$|(?:has|had) (?:risen|climbed|jumped|reached|surpassed|exceeded)|(?:rose|climbed|jumped|reached|surpassed|exceeded)))",
     )
 });
 
@@ -115,6 +125,11 @@ pub fn remainder(text: &str, sentence: &Range<usize>) -> bool {
 
 pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
     has(&CUMULATIVE, text, sentence.clone())
+}
+
+/// A toll phrase in the words before a count, within its own clause (`TOLL`).
+pub fn toll(text: &str, before: Range<usize>) -> bool {
+    has(&TOLL, text, before)
 }
 
 /// Start of the `n` words before `pos`, not crossing `floor`, across clause breaks.

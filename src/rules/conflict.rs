@@ -104,8 +104,11 @@ fn default_exclude() -> Vec<ModalityFlag> {
     ]
 }
 
+/// Only hedged claims weaken a finding: a figure in quotation marks is its speaker's firm
+/// claim ("'more than 5,200 have died,' the minister said"), and who said it is the
+/// finding's origin, not a doubt about it.
 fn default_downgrade() -> Vec<ModalityFlag> {
-    vec![ModalityFlag::Hedged, ModalityFlag::Quoted]
+    vec![ModalityFlag::Hedged]
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -183,6 +186,10 @@ pub struct NumericParams {
     /// two counts of the dead so far, 2,300 and 5,200, not two open bounds that agree.
     #[serde(default)]
     pub tally: bool,
+    /// Running totals take part, each as a count as of its own day: for a stock that is
+    /// counted as it stands ("10,000 missing as of Thursday"), not one that only grows.
+    #[serde(default)]
+    pub stock: bool,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
@@ -208,12 +215,22 @@ pub struct StatusParams {
     /// speaks of (its day, "yesterday" and the day before by default).
     #[serde(default = "default_undated_days")]
     pub undated_days: u32,
+    /// With `present: article`, statuses that tell of a stretch of time ("holding"): told in
+    /// the past tense ("the truce held", "it stopped the shelling") they look back on the
+    /// days the status frame covers, not only the article's own. A past event ("the truce
+    /// ran out") still speaks of the article's days.
+    #[serde(default)]
+    pub looks_back: Vec<String>,
     #[serde(default)]
     pub window_days: u32,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
     pub modality: ModalityPolicy,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_undated_days() -> u32 {
@@ -270,6 +287,16 @@ pub struct EventDateParams {
 pub struct CumulativeParams {
     #[serde(default)]
     pub measures: Vec<String>,
+    /// Whether the place is part of a series (true by default). A release of prisoners
+    /// counted "in Gaza" or "by Israel" is one series: the place there says where the
+    /// people went, not what was counted.
+    #[serde(default = "yes")]
+    pub same_place: bool,
+    /// Whether two totals as of the same day that do not meet conflict (true by default).
+    /// Not for what grows in batches through a day, such as a day's release of prisoners:
+    /// a count before the day's swap and one after it are both right.
+    #[serde(default = "yes")]
+    pub same_day: bool,
     #[serde(default)]
     pub equivalent_subjects: Vec<Vec<String>>,
     #[serde(default)]
