@@ -9,13 +9,13 @@
 //! the time per article unchanged. Other regexes, which scan whole texts, keep the regex
 //! crate and its prefilters.
 
+use crate::text::prefix_gate::Starts;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, hybrid, meta};
-use crate::text::prefix_gate::Starts;
-use std::borrow::Cow;
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
@@ -56,6 +56,9 @@ struct Loose {
     /// Whether to search with the regex crate's literal prefilters: set for patterns read
     /// over whole texts (see [`GatedRegex::over_whole_texts`]).
     prefilter: bool,
+    /// Whether every haystack, however short, is searched from its prefix literals' places
+    /// when they make a good search (see [`GatedRegex::from_prefixes`]).
+    from_prefixes: bool,
     /// Compiled on the first search; `None` when it would not compile (never expected: it
     /// is smaller than the pattern), and the pattern then searches alone.
     re: OnceLock<Option<meta::Regex>>,
@@ -74,6 +77,7 @@ impl Loose {
                     hir,
                     size_limit,
                     prefilter: false,
+                    from_prefixes: false,
                     re: OnceLock::new(),
                     starts: OnceLock::new(),
                 })
@@ -240,12 +244,34 @@ impl GatedRegex {
         self
     }
 
+    /// The same regex, searched from the places its prefix literals are in every haystack
+    /// (see [`Starts`]), sentences too, when they make a good search: for a pattern whose
+    /// lazy DFA is slow to read a sentence with (a long repetition of a Unicode class, as
+    /// in `[^,;:]{2,80}?`, makes the DFA's states many and costly to build), anchored
+    /// searches at its few prefixes are cheaper. Only a pattern with a Unicode `\b` has
+    /// such a search (see [`GatedRegex::over_whole_texts`]).
+    pub fn from_prefixes(mut self) -> GatedRegex {
+        if let Some(loose) = self.loose.as_mut().and_then(Arc::get_mut) {
+            loose.prefilter = true;
+            loose.from_prefixes = true;
+        }
+        self
+    }
+
     /// How `hay` is searched: by the regex alone, from where its loosened form matches, or
     /// from where its prefix literals are (see [`Loose`]).
     fn plan(&self, hay: &str) -> Plan<'_> {
         let Some(loose) = &self.loose else {
             return Plan::Alone;
         };
+        if loose.from_prefixes
+            && let Some(starts) = loose.starts()
+        {
+            let mut at = Vec::new();
+            if starts.positions(hay, &mut at).is_some() {
+                return Plan::Starts(Cow::Owned(at));
+            }
+        }
         // On ASCII the lazy DFA reads a Unicode `\b` as it is: one search, not two.
         if hay.len() < ASCII_CHECK_MAX && hay.is_ascii() {
             return Plan::Alone;

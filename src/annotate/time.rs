@@ -224,9 +224,7 @@ static ANY: LazyLock<GatedSet> = LazyLock::new(|| {
 static ANY_NEEDS: LazyLock<Needs> = LazyLock::new(|| {
     let hirs: Vec<Option<regex_syntax::hir::Hir>> = RULES
         .iter()
-        .map(|r| {
-            regex_automata::util::syntax::parse_with(&r.pattern, &ascii().syntax()).ok()
-        })
+        .map(|r| regex_automata::util::syntax::parse_with(&r.pattern, &ascii().syntax()).ok())
         .collect();
     Needs::of_hirs(hirs.iter().map(Option::as_ref))
 });

@@ -477,7 +477,12 @@ fn triggers_in(
         .zip(&starts)
         .map(|(r, s)| {
             (!frames.counts.is_empty() && s.iter().all(Option::is_none))
-                .then(|| frames.count_set.as_ref().map(|set| set.matches(&text[r.clone()])))
+                .then(|| {
+                    frames
+                        .count_set
+                        .as_ref()
+                        .map(|set| set.matches(&text[r.clone()]))
+                })
                 .flatten()
         })
         .collect();

@@ -53,6 +53,7 @@ static ACCORDING_TO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\baccording to (?:the |a |an )?(?P<src>[^,;:]{2,80}?)(?:,|;|:|\.\s|\.$|$| that )",
     )
+    .from_prefixes()
 });
 
 static SAID: LazyLock<GatedRegex> =

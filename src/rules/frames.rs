@@ -10,8 +10,8 @@
 use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
 use crate::gated::{self, GatedRegex, GatedSet, SentenceGate};
-use crate::text::prefix_gate::PrefixGate;
 use crate::pattern::PatternSource;
+use crate::text::prefix_gate::PrefixGate;
 use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::collections::BTreeMap;
