@@ -7,7 +7,6 @@ use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{CountFrame, Frames};
 use crate::rules::memo::Memo;
-use crate::text::prefix_gate::PrefixGate;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -152,10 +151,6 @@ static RISE: LazyLock<GatedRegex> = LazyLock::new(|| {
 static ZERO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(r"(?i)\b(?:no one|no-one|nobody|none|no|not a single|zero)\b")
 });
-
-/// Where [`ZERO`] may match (see [`crate::rules::frames::starts_of`]).
-static ZERO_STARTS: LazyLock<PrefixGate> =
-    LazyLock::new(|| crate::rules::frames::starts_of(std::iter::once(&*ZERO)));
 
 /// Most words between a zero word and its measure's trigger.
 const ZERO_DISTANCE: usize = 3;
@@ -1028,12 +1023,11 @@ fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
     // trigger; the triggers in those are searched for together (see `triggers_in`).
     let mut zeros: Vec<(&Range<usize>, Range<usize>)> = Vec::new();
     let mut windows: Vec<Range<usize>> = Vec::new();
-    // Every sentence is asked, from the places a zero word may start: one search of the
-    // whole text finds them (most sentences hold none).
-    let starts = ZERO_STARTS.starts(text);
-    let at = starts.first().and_then(Option::as_deref);
+    // Every sentence is asked on its own: a search of the whole text for where a zero word
+    // may start found "no" inside every "not", "now" and "know", and cost more than the
+    // sentences' searches it was to spare (callgrind, 600 articles: 1,845M -> 1,799M).
     for sentence in &ctx.doc.sentences {
-        for m in ZERO.find_iter_from(text, sentence.clone(), at) {
+        for m in ZERO.find_iter_from(text, sentence.clone(), None) {
             let zero = sentence.start + m.start..sentence.start + m.end;
             windows.push(zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4));
             zeros.push((sentence, zero));
@@ -1235,7 +1229,6 @@ pub(crate) fn warm_up() {
     LazyLock::force(&BOUNDARY);
     LazyLock::force(&SUBSET);
     LazyLock::force(&ZERO);
-    LazyLock::force(&ZERO_STARTS);
     LazyLock::force(&OF_THEM);
     LazyLock::force(&THEM_BEFORE);
     LazyLock::force(&COORDINATOR);
