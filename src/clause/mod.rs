@@ -49,11 +49,13 @@ use std::ops::Range;
 /// Lemmas a thread remembers at most before it starts afresh.
 const LEMMA_MEMO: usize = 1 << 16;
 
+/// Word forms and their lemmas (see [`LEMMAS`]).
+type LemmaMemo = foldhash::HashMap<Box<str>, (Box<str>, Inflection)>;
+
 thread_local! {
     /// [`ENGLISH`]'s lemma of each word form met, remembered across sentences and texts:
     /// the same words recur through a corpus, and the lemma depends on nothing else.
-    static LEMMAS: RefCell<foldhash::HashMap<Box<str>, (Box<str>, Inflection)>> =
-        RefCell::new(foldhash::HashMap::default());
+    static LEMMAS: RefCell<LemmaMemo> = RefCell::new(LemmaMemo::default());
 }
 
 /// `ENGLISH.lemma(word)`, remembered (see [`LEMMAS`]).

@@ -732,7 +732,7 @@ mod tests {
                     .unwrap();
                 let matched = re.find_iter(text.as_bytes()).map(|m| m.start());
                 let in_part = re
-                    .find_iter(text[cut..].as_bytes())
+                    .find_iter(&text.as_bytes()[cut..])
                     .map(|m| cut + m.start());
                 for at in matched.chain(in_part) {
                     if let Some(s) = &starts[i] {
