@@ -9,11 +9,13 @@
 //! the time per article unchanged. Other regexes, which scan whole texts, keep the regex
 //! crate and its prefilters.
 
+use crate::text::prefix_gate::Starts;
 use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, hybrid, meta};
 use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{Arc, OnceLock};
@@ -24,6 +26,9 @@ use std::sync::{Arc, OnceLock};
 pub struct GatedRegex {
     re: meta::Regex,
     pattern: String,
+    options: Options,
+    /// Whether every match is non-empty: only then can a search go from given places.
+    nonempty: bool,
     /// For a pattern with a Unicode `\b` that cannot match the empty string: where its
     /// matches can start (see [`Loose`]).
     loose: Option<Arc<Loose>>,
@@ -51,9 +56,15 @@ struct Loose {
     /// Whether to search with the regex crate's literal prefilters: set for patterns read
     /// over whole texts (see [`GatedRegex::over_whole_texts`]).
     prefilter: bool,
+    /// Whether every haystack, however short, is searched from its prefix literals' places
+    /// when they make a good search (see [`GatedRegex::from_prefixes`]).
+    from_prefixes: bool,
     /// Compiled on the first search; `None` when it would not compile (never expected: it
     /// is smaller than the pattern), and the pattern then searches alone.
     re: OnceLock<Option<meta::Regex>>,
+    /// For a regex read over whole texts (`prefilter`): the places its matches may start,
+    /// from its prefix literals, when they make a good search; built on the first search.
+    starts: OnceLock<Option<Starts>>,
 }
 
 impl Loose {
@@ -66,10 +77,19 @@ impl Loose {
                     hir,
                     size_limit,
                     prefilter: false,
+                    from_prefixes: false,
                     re: OnceLock::new(),
+                    starts: OnceLock::new(),
                 })
             },
         )
+    }
+
+    fn starts(&self) -> Option<&Starts> {
+        if !self.prefilter {
+            return None;
+        }
+        self.starts.get_or_init(|| Starts::new(&self.hir)).as_ref()
     }
 
     fn regex(&self) -> Option<&meta::Regex> {
@@ -159,7 +179,7 @@ impl Options {
     }
 
     /// How patterns are parsed: as the regex crate parses `&str` patterns.
-    fn syntax(&self) -> syntax::Config {
+    pub(crate) fn syntax(&self) -> syntax::Config {
         syntax::Config::new()
             .utf8(true)
             .unicode(self.unicode)
@@ -179,6 +199,8 @@ impl GatedRegex {
                 .map(|re| GatedRegex {
                     re,
                     pattern: pattern.to_string(),
+                    options,
+                    nonempty: false,
                     loose: None,
                 });
         };
@@ -186,6 +208,8 @@ impl GatedRegex {
         Ok(GatedRegex {
             re,
             pattern: pattern.to_string(),
+            options,
+            nonempty: hir.properties().minimum_len().is_some_and(|n| n > 0),
             loose: Loose::of(hir, options.size_limit),
         })
     }
@@ -200,11 +224,19 @@ impl GatedRegex {
         &self.pattern
     }
 
+    /// The pattern, parsed as it was compiled: for the places its matches may start (see
+    /// [`PrefixGate::of_hirs`]).
+    pub fn hir(&self) -> Option<Hir> {
+        syntax::parse_with(&self.pattern, &self.options.syntax()).ok()
+    }
+
     /// The same regex, to be searched over whole texts: where its matches may start (see
-    /// [`Loose`]) is found with the regex crate's literal prefilters, which cost more to
-    /// compile than they save on a sentence, and save more than that over a whole text
-    /// (half a loose search's time or more, for rare enough words). Only a pattern with a
-    /// Unicode `\b` has such a search, and only a fresh regex, not yet cloned, is changed.
+    /// [`Loose`]) is found from its prefix literals by one SIMD search of the text (see
+    /// [`Starts`]), or, when they make no good search, with the regex crate's literal
+    /// prefilters. Either costs more to set up than it saves on a sentence, and saves more
+    /// than that over a whole text, which holds few such places: a loose search reads every
+    /// byte. Only a pattern with a Unicode `\b` has such a search, and only a fresh regex,
+    /// not yet cloned, is changed.
     pub fn over_whole_texts(mut self) -> GatedRegex {
         if let Some(loose) = self.loose.as_mut().and_then(Arc::get_mut) {
             loose.prefilter = true;
@@ -212,67 +244,109 @@ impl GatedRegex {
         self
     }
 
-    fn loose(&self) -> Option<&meta::Regex> {
-        self.loose.as_ref().and_then(|l| l.regex())
+    /// The same regex, searched from the places its prefix literals are in every haystack
+    /// (see [`Starts`]), sentences too, when they make a good search: for a pattern whose
+    /// lazy DFA is slow to read a sentence with (a long repetition of a Unicode class, as
+    /// in `[^,;:]{2,80}?`, makes the DFA's states many and costly to build), anchored
+    /// searches at its few prefixes are cheaper. Only a pattern with a Unicode `\b` has
+    /// such a search (see [`GatedRegex::over_whole_texts`]).
+    pub fn from_prefixes(mut self) -> GatedRegex {
+        if let Some(loose) = self.loose.as_mut().and_then(Arc::get_mut) {
+            loose.prefilter = true;
+            loose.from_prefixes = true;
+        }
+        self
     }
 
-    /// What `found` makes of the pattern's first match starting at or after `at`: asked at
-    /// each place a match may start (see [`Loose`]), anchored there, until it finds one.
+    /// How `hay` is searched: by the regex alone, from where its loosened form matches, or
+    /// from where its prefix literals are (see [`Loose`]).
+    fn plan(&self, hay: &str) -> Plan<'_> {
+        let Some(loose) = &self.loose else {
+            return Plan::Alone;
+        };
+        if loose.from_prefixes
+            && let Some(starts) = loose.starts()
+        {
+            let mut at = Vec::new();
+            if starts.positions(hay, &mut at).is_some() {
+                return Plan::Starts(Cow::Owned(at));
+            }
+        }
+        // On ASCII the lazy DFA reads a Unicode `\b` as it is: one search, not two.
+        if hay.len() < ASCII_CHECK_MAX && hay.is_ascii() {
+            return Plan::Alone;
+        }
+        if let Some(starts) = loose.starts() {
+            let mut at = Vec::new();
+            if starts.positions(hay, &mut at).is_some() {
+                return Plan::Starts(Cow::Owned(at));
+            }
+        }
+        match loose.regex() {
+            Some(re) => Plan::Loose(re),
+            None => Plan::Alone,
+        }
+    }
+
+    /// What `found` makes of the pattern's first match starting at or after `at`: asked of
+    /// the regex from `at`, or anchored at each place a match may start (see [`Loose`])
+    /// until it finds one.
     fn first<T>(
         &self,
-        loose: &meta::Regex,
+        plan: &Plan,
         hay: &str,
         mut at: usize,
         mut found: impl FnMut(&Input) -> Option<T>,
     ) -> Option<T> {
-        while at < hay.len() {
-            let start = loose.search(&Input::new(hay).span(at..hay.len()))?.start();
-            let anchored = Input::new(hay)
+        let anchored = |start: usize| {
+            Input::new(hay)
                 .span(start..hay.len())
-                .anchored(Anchored::Yes);
-            if let Some(t) = found(&anchored) {
-                return Some(t);
+                .anchored(Anchored::Yes)
+        };
+        match plan {
+            Plan::Alone => found(&Input::new(hay).span(at..hay.len())),
+            Plan::Loose(loose) => {
+                while at < hay.len() {
+                    let start = loose.search(&Input::new(hay).span(at..hay.len()))?.start();
+                    if let Some(t) = found(&anchored(start)) {
+                        return Some(t);
+                    }
+                    at = start + 1;
+                }
+                None
             }
-            at = start + 1;
+            Plan::Starts(starts) => {
+                let from = starts.partition_point(|&p| p < at);
+                starts[from..].iter().find_map(|&p| found(&anchored(p)))
+            }
         }
-        None
     }
 
     /// The first match starting at or after `at`.
-    fn find_at(&self, hay: &str, at: usize) -> Option<Range<usize>> {
-        match self.loose() {
-            Some(loose) => self.first(loose, hay, at, |i| self.re.search(i).map(|m| m.range())),
-            None => self
-                .re
-                .search(&Input::new(hay).span(at..hay.len()))
-                .map(|m| m.range()),
-        }
+    fn find_at(&self, plan: &Plan, hay: &str, at: usize) -> Option<Range<usize>> {
+        self.first(plan, hay, at, |i| self.re.search(i).map(|m| m.range()))
     }
 
     /// The groups of the first match starting at or after `at`.
-    fn captures_at(&self, hay: &str, at: usize) -> Option<captures::Captures> {
+    fn captures_at(&self, plan: &Plan, hay: &str, at: usize) -> Option<captures::Captures> {
         let mut caps = self.re.create_captures();
-        let mut found = |input: &Input| {
+        self.first(plan, hay, at, |input| {
             self.re.search_captures(input, &mut caps);
             caps.is_match().then(|| caps.clone())
-        };
-        match self.loose() {
-            Some(loose) => self.first(loose, hay, at, found),
-            None => found(&Input::new(hay).span(at..hay.len())),
-        }
+        })
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        match self.loose() {
-            Some(loose) => self
-                .first(loose, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
+        match self.plan(hay) {
+            Plan::Alone => self.re.is_match(hay),
+            plan => self
+                .first(&plan, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
                 .is_some(),
-            None => self.re.is_match(hay),
         }
     }
 
     pub fn find(&self, hay: &str) -> Option<Range<usize>> {
-        self.find_at(hay, 0)
+        self.find_at(&self.plan(hay), hay, 0)
     }
 
     /// Successive non-overlapping matches, as byte ranges of `hay`.
@@ -280,13 +354,14 @@ impl GatedRegex {
     where
         'h: 'r,
     {
-        let mut plain = self.loose().is_none().then(|| self.re.find_iter(hay));
+        let plan = self.plan(hay);
+        let mut alone = matches!(plan, Plan::Alone).then(|| self.re.find_iter(hay));
         let mut at = 0;
-        std::iter::from_fn(move || match &mut plain {
-            Some(plain) => plain.next().map(|m| m.range()),
+        std::iter::from_fn(move || match &mut alone {
+            Some(alone) => alone.next().map(|m| m.range()),
             // Each match is non-empty (see `Loose`): the next starts at its end or after.
             None => {
-                let m = self.find_at(hay, at)?;
+                let m = self.find_at(&plan, hay, at)?;
                 at = m.end;
                 Some(m)
             }
@@ -294,24 +369,112 @@ impl GatedRegex {
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        self.captures_at(hay, 0).map(|caps| Captures { caps, hay })
+        self.captures_at(&self.plan(hay), hay, 0)
+            .map(|caps| Captures { caps, hay })
     }
 
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where
         'h: 'r,
     {
-        let mut plain = self.loose().is_none().then(|| self.re.captures_iter(hay));
+        let plan = self.plan(hay);
+        let mut alone = matches!(plan, Plan::Alone).then(|| self.re.captures_iter(hay));
         let mut at = 0;
-        std::iter::from_fn(move || match &mut plain {
-            Some(plain) => plain.next().map(|caps| Captures { caps, hay }),
+        std::iter::from_fn(move || match &mut alone {
+            Some(alone) => alone.next().map(|caps| Captures { caps, hay }),
             None => {
-                let caps = self.captures_at(hay, at)?;
+                let caps = self.captures_at(&plan, hay, at)?;
                 at = caps.get_match().map_or(hay.len(), |m| m.end());
                 Some(Captures { caps, hay })
             }
         })
     }
+}
+
+/// Searches of a part of a text from the places in the text where matches may start
+/// ([`PrefixGate::starts`] of the whole text): each result is the search's of
+/// `&text[range]` alone, found by asking the pattern anchored at those places inside the
+/// range, where the search alone reads every byte of the part. A pattern that can match
+/// the empty string, or one given no places (`None`), is searched as it is.
+impl GatedRegex {
+    /// The plan for `&text[range]` from `starts`, in the part's own offsets.
+    fn plan_from<'r>(&'r self, range: &Range<usize>, starts: Option<&'r [usize]>) -> Plan<'r> {
+        let Some(starts) = starts.filter(|_| self.nonempty) else {
+            return Plan::Alone;
+        };
+        let from = starts.partition_point(|&p| p < range.start);
+        let to = starts.partition_point(|&p| p < range.end);
+        let inside = &starts[from..to];
+        if range.start == 0 {
+            Plan::Starts(Cow::Borrowed(inside))
+        } else {
+            Plan::Starts(Cow::Owned(inside.iter().map(|p| p - range.start).collect()))
+        }
+    }
+
+    /// As [`GatedRegex::is_match`] of `&text[range]`.
+    pub fn is_match_from(&self, text: &str, range: Range<usize>, starts: Option<&[usize]>) -> bool {
+        let hay = &text[range.clone()];
+        match self.plan_from(&range, starts) {
+            Plan::Alone => self.is_match(hay),
+            plan => self
+                .first(&plan, hay, 0, |i| self.re.is_match(i.clone()).then_some(()))
+                .is_some(),
+        }
+    }
+
+    /// As [`GatedRegex::find_iter`] of `&text[range]`, in its offsets.
+    pub fn find_iter_from<'r, 'h>(
+        &'r self,
+        text: &'h str,
+        range: Range<usize>,
+        starts: Option<&'r [usize]>,
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 'r>
+    where
+        'h: 'r,
+    {
+        let hay = &text[range.clone()];
+        let plan = self.plan_from(&range, starts);
+        if matches!(plan, Plan::Alone) {
+            return Box::new(self.find_iter(hay));
+        }
+        let mut at = 0;
+        Box::new(std::iter::from_fn(move || {
+            let m = self.find_at(&plan, hay, at)?;
+            at = m.end;
+            Some(m)
+        }))
+    }
+
+    /// As [`GatedRegex::captures`] of `&text[range]`, in its offsets.
+    pub fn captures_from<'h>(
+        &self,
+        text: &'h str,
+        range: Range<usize>,
+        starts: Option<&[usize]>,
+    ) -> Option<Captures<'h>> {
+        let hay = &text[range.clone()];
+        match self.plan_from(&range, starts) {
+            Plan::Alone => self.captures(hay),
+            plan => self
+                .captures_at(&plan, hay, 0)
+                .map(|caps| Captures { caps, hay }),
+        }
+    }
+}
+
+/// Haystacks at most this long are checked for being ASCII, and then searched by the regex
+/// alone: a whole text, which nearly always holds a byte beyond ASCII, is not read for it.
+const ASCII_CHECK_MAX: usize = 1024;
+
+/// How a regex searches one haystack (see [`GatedRegex::plan`]).
+enum Plan<'r> {
+    /// The regex alone, unanchored.
+    Alone,
+    /// From each place its loosened form's next match starts.
+    Loose(&'r meta::Regex),
+    /// From each of these places, where one of its prefix literals starts.
+    Starts(Cow<'r, [usize]>),
 }
 
 /// Several patterns, searched at once to say which of them match.
@@ -656,6 +819,9 @@ mod tests {
             r"(?:^|\b)é+",
             r"\b(?:[a-z0-9]+ ){0,3}?held\b",
             r"(?-u:\b)held\b|\bpact(?-u:\b)",
+            r"\b(?:the (?:new )?(?:pact|co-?accord)s?)\b",
+            r"\b(?:kasks?|ölçek|café)\b",
+            r"\b(?:held|pacts) (?:[a-z]+ ){0,2}?(?:the|of)\b",
         ];
         let pieces = [
             "held",
@@ -689,8 +855,15 @@ mod tests {
             "_",
             "1",
             "a",
+            "kask",
+            "KASKS",
+            "ÖLÇEK",
+            "ölçek",
+            "the new",
+            "THE ",
         ];
         let texts = texts(&pieces, 3000);
+        let mut starts = 0;
         // Each searched as over sentences and as over whole texts (with prefilters).
         for (pattern, whole) in patterns.iter().flat_map(|p| [(*p, false), (*p, true)]) {
             let mut gated = GatedRegex::new(pattern, ci()).unwrap();
@@ -701,6 +874,7 @@ mod tests {
                 gated.loose.as_ref().is_some_and(|l| l.prefilter == whole),
                 "{pattern}"
             );
+            starts += usize::from(gated.loose.as_ref().is_some_and(|l| l.starts().is_some()));
             let plain = regex::RegexBuilder::new(pattern)
                 .case_insensitive(true)
                 .build()
@@ -737,6 +911,8 @@ mod tests {
                 );
             }
         }
+        // Some whole-text searches go from the places their prefix literals are.
+        assert!(starts >= 4, "{starts}");
         // A pattern that can match the empty string, or has no Unicode `\b`, searches alone.
         assert!(GatedRegex::new(r"\b(?:x)?", ci()).unwrap().loose.is_none());
         assert!(GatedRegex::new(r"held", ci()).unwrap().loose.is_none());

@@ -12,6 +12,7 @@
 
 use crate::calendar::DayRange;
 use crate::gated::{self, Captures, GatedRegex, GatedSet};
+use crate::text::prefix_gate::Needs;
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use serde::Serialize;
@@ -217,6 +218,17 @@ static ANY: LazyLock<GatedSet> = LazyLock::new(|| {
     GatedSet::new(&patterns, ascii()).expect("built-in time patterns")
 });
 
+/// The words one of which a sentence holds when a recogniser may match in it (a digit, a
+/// month's or a weekday's name, a unit of time...): most sentences hold none, and this one
+/// search rules them out before [`ANY`]'s.
+static ANY_NEEDS: LazyLock<Needs> = LazyLock::new(|| {
+    let hirs: Vec<Option<regex_syntax::hir::Hir>> = RULES
+        .iter()
+        .map(|r| regex_automata::util::syntax::parse_with(&r.pattern, &ascii().syntax()).ok())
+        .collect();
+    Needs::of_hirs(hirs.iter().map(Option::as_ref))
+});
+
 /// Words that make a clause speak of the future.
 static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
@@ -319,6 +331,9 @@ pub fn find(text: &str, sentences: &[Range<usize>], published: DayRange) -> Vec<
     let mut last_day: Option<Date> = None;
     for s in sentences {
         let sentence = &text[s.clone()];
+        if !ANY_NEEDS.may_match(sentence) {
+            continue;
+        }
         let candidates = ANY.matches(sentence);
         if candidates.is_empty() {
             continue;

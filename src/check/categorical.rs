@@ -420,11 +420,11 @@ fn cliques(windows: &[DayRange]) -> Vec<Vec<usize>> {
 /// of another side: "calm" said of the 5th to the 10th and of the 8th to the 12th, both
 /// against "crumbling" on the 8th to the 10th, are one finding, while a truce holding on the
 /// 24th and collapsing on the 1st (with a wide claim overlapping both) stay apart.
-fn merged_cliques(windows: &[DayRange], sides: &[&str]) -> Vec<Vec<usize>> {
+fn merged_cliques<'a>(windows: &[DayRange], sides: &[&'a str]) -> Vec<Vec<usize>> {
     // Per side, the latest start and the earliest end: every pair across two sides shares a
     // day exactly when each side's latest start is not after the other's earliest end.
     let bounds = |members: &[usize]| {
-        let mut by: BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
+        let mut by: BTreeMap<&'a str, (jiff::civil::Date, jiff::civil::Date)> = BTreeMap::new();
         for &m in members {
             let w = windows[m];
             by.entry(sides[m])
@@ -441,19 +441,41 @@ fn merged_cliques(windows: &[DayRange], sides: &[&str]) -> Vec<Vec<usize>> {
             .enumerate()
             .all(|(i, a)| by.values().skip(i + 1).all(|b| a.0 <= b.1 && b.0 <= a.1))
     };
+    // The bounds of a union are its parts' bounds joined (the latest of the latest starts,
+    // the earliest of the earliest ends, side by side): each group's are kept, not found
+    // again from all its members for every clique asked to join it.
+    let joined = |a: &BTreeMap<&'a str, (jiff::civil::Date, jiff::civil::Date)>,
+                  b: &BTreeMap<&'a str, (jiff::civil::Date, jiff::civil::Date)>| {
+        let mut by = a.clone();
+        for (&side, &(from, to)) in b {
+            by.entry(side)
+                .and_modify(|x| {
+                    x.0 = x.0.max(from);
+                    x.1 = x.1.min(to);
+                })
+                .or_insert((from, to));
+        }
+        by
+    };
     let mut merged: Vec<Vec<usize>> = Vec::new();
+    let mut merged_bounds: Vec<BTreeMap<&str, (jiff::civil::Date, jiff::civil::Date)>> = Vec::new();
     for c in cliques(windows) {
-        let fits = merged.iter().position(|g| {
-            let union: Vec<usize> = g.iter().chain(&c).copied().collect();
-            crossed(&bounds(&union))
+        let own = bounds(&c);
+        let fits = merged_bounds.iter().enumerate().find_map(|(i, g)| {
+            let union = joined(g, &own);
+            crossed(&union).then_some((i, union))
         });
         match fits {
-            Some(i) => {
+            Some((i, union)) => {
                 merged[i].extend(c);
                 merged[i].sort_unstable();
                 merged[i].dedup();
+                merged_bounds[i] = union;
             }
-            None => merged.push(c),
+            None => {
+                merged.push(c);
+                merged_bounds.push(own);
+            }
         }
     }
     merged

@@ -435,32 +435,55 @@ static CLASSES: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
 });
 
 fn class(w: &str, bit: u8) -> bool {
-    CLASSES.get(w).is_some_and(|c| c & (1 << bit) != 0)
+    classes(w).has(bit)
+}
+
+/// The closed classes `w` belongs to, from one look-up: for a caller that asks of one word
+/// several `is_*` questions in turn.
+pub(crate) fn classes(w: &str) -> Classes {
+    Classes(CLASSES.get(w).copied().unwrap_or(0))
+}
+
+/// The closed classes of one word (see [`classes`]); each method answers as the `is_*`
+/// function of the same name does.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Classes(u8);
+
+impl Classes {
+    fn has(self, bit: u8) -> bool {
+        self.0 & (1 << bit) != 0
+    }
+    pub(crate) fn determiner(self) -> bool {
+        self.has(0)
+    }
+    pub(crate) fn preposition(self) -> bool {
+        self.has(1)
+    }
+    pub(crate) fn pronoun(self) -> bool {
+        self.has(2)
+    }
+    pub(crate) fn relative(self) -> bool {
+        self.has(3)
+    }
+    pub(crate) fn conjunction(self) -> bool {
+        self.has(4)
+    }
+    pub(crate) fn subordinator(self) -> bool {
+        self.has(5)
+    }
+    pub(crate) fn modal(self) -> bool {
+        self.has(6)
+    }
+    pub(crate) fn negation(self) -> bool {
+        self.has(7)
+    }
 }
 
 pub(crate) fn is_determiner(w: &str) -> bool {
     class(w, 0)
 }
-pub(crate) fn is_preposition(w: &str) -> bool {
-    class(w, 1)
-}
 pub(crate) fn is_pronoun(w: &str) -> bool {
     class(w, 2)
-}
-pub(crate) fn is_relative(w: &str) -> bool {
-    class(w, 3)
-}
-pub(crate) fn is_conjunction(w: &str) -> bool {
-    class(w, 4)
-}
-pub(crate) fn is_subordinator(w: &str) -> bool {
-    class(w, 5)
-}
-pub(crate) fn is_modal(w: &str) -> bool {
-    class(w, 6)
-}
-pub(crate) fn is_negation(w: &str) -> bool {
-    class(w, 7)
 }
 
 #[cfg(test)]

@@ -43,7 +43,35 @@ pub fn told_in_past(words: &str) -> bool {
 }
 
 use lexicon::{ENGLISH, Inflection};
+use std::cell::RefCell;
 use std::ops::Range;
+
+/// Lemmas a thread remembers at most before it starts afresh.
+const LEMMA_MEMO: usize = 1 << 16;
+
+/// Word forms and their lemmas (see [`LEMMAS`]).
+type LemmaMemo = foldhash::HashMap<Box<str>, (Box<str>, Inflection)>;
+
+thread_local! {
+    /// [`ENGLISH`]'s lemma of each word form met, remembered across sentences and texts:
+    /// the same words recur through a corpus, and the lemma depends on nothing else.
+    static LEMMAS: RefCell<LemmaMemo> = RefCell::new(LemmaMemo::default());
+}
+
+/// `ENGLISH.lemma(word)`, remembered (see [`LEMMAS`]).
+fn english_lemma(word: &str) -> (String, Inflection) {
+    LEMMAS.with_borrow_mut(|memo| {
+        if let Some((lemma, inflection)) = memo.get(word) {
+            return (lemma.to_string(), *inflection);
+        }
+        let (lemma, inflection) = ENGLISH.lemma(word);
+        if memo.len() >= LEMMA_MEMO {
+            memo.clear();
+        }
+        memo.insert(word.into(), (lemma.as_str().into(), inflection));
+        (lemma, inflection)
+    })
+}
 
 /// A coarse part of speech: enough to find groups and roles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -360,7 +388,7 @@ impl Sentence {
                 let (lemma, inflection) = if word.chars().next().is_some_and(char::is_alphabetic) {
                     // A hyphenated word takes the lemma of its last part: "rebel-held".
                     let last = lower.rsplit('-').next().unwrap_or(&lower);
-                    ENGLISH.lemma(last)
+                    english_lemma(last)
                 } else {
                     (lower.clone(), Inflection::Plain)
                 };
@@ -942,13 +970,15 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
     if lower == "to" {
         return Pos::To;
     }
-    if lexicon::is_negation(lower) || (lower == "longer" && prev.is_some_and(|p| p.lower == "no")) {
+    // One look-up answers each closed-class question below.
+    let class = lexicon::classes(lower);
+    if class.negation() || (lower == "longer" && prev.is_some_and(|p| p.lower == "no")) {
         return Pos::Neg;
     }
     if lower == "no" && next.is_some_and(|n| n.lower == "longer") {
         return Pos::Neg;
     }
-    if lexicon::is_modal(lower) {
+    if class.modal() {
         return Pos::Modal;
     }
     if aux_lemma(lower).is_some() && !matches!(lower, "get" | "gets" | "got" | "getting") {
@@ -959,8 +989,8 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
         return if next.is_some_and(|n| {
             matches!(&text[n.span.clone()].chars().next(), Some(c) if c.is_lowercase())
                 && !ENGLISH.is_verb(&n.lemma)
-                && !lexicon::is_determiner(&n.lower)
-                && !lexicon::is_pronoun(&n.lower)
+                && !lexicon::classes(&n.lower).determiner()
+                && !lexicon::classes(&n.lower).pronoun()
                 && aux_lemma(&n.lower).is_none()
         }) {
             Pos::Det
@@ -968,22 +998,22 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
             Pos::Rel
         };
     }
-    if lexicon::is_relative(lower) {
+    if class.relative() {
         return Pos::Rel;
     }
-    if lexicon::is_determiner(lower) {
+    if class.determiner() {
         return Pos::Det;
     }
-    if lexicon::is_pronoun(lower) {
+    if class.pronoun() {
         return Pos::Pron;
     }
-    if lexicon::is_conjunction(lower) {
+    if class.conjunction() {
         return Pos::Conj;
     }
-    if lexicon::is_preposition(lower) {
+    if class.preposition() {
         return Pos::Prep;
     }
-    if lexicon::is_subordinator(lower) {
+    if class.subordinator() {
         return Pos::Sub;
     }
     if is_adverb(lower) {
@@ -1028,12 +1058,13 @@ fn tag(t: &[Token], i: usize, text: &str, names: &[Range<usize>], title: bool) -
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric);
-            word && !lexicon::is_preposition(l)
-                && !lexicon::is_conjunction(l)
-                && !lexicon::is_relative(l)
-                && !lexicon::is_subordinator(l)
-                && !lexicon::is_modal(l)
-                && !lexicon::is_negation(l)
+            let class = lexicon::classes(l);
+            word && !class.preposition()
+                && !class.conjunction()
+                && !class.relative()
+                && !class.subordinator()
+                && !class.modal()
+                && !class.negation()
                 && aux_lemma(l).is_none()
                 && l != "to"
         });

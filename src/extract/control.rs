@@ -515,11 +515,14 @@ pub(super) fn extract_clauses(ctx: &Context, hit: &[bool], out: &mut Vec<Claim>)
                     conditional: false,
                 });
             }
+            // Only a hyphenated word is a compound ("rebel-held"): the others skip the
+            // frames' look at it.
+            let hyphenated = tok.lower.contains('-');
             for frame in frames {
                 if tok.pos == Pos::Noun && frame.nouns.contains(&tok.lemma) {
                     readings.extend(read_noun(ctx, &s, &groups, i, frame));
                 }
-                if let Some(r) = read_compound(ctx, &s, i, frame) {
+                if hyphenated && let Some(r) = read_compound(ctx, &s, i, frame) {
                     readings.push(r);
                 }
             }

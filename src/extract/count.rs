@@ -261,7 +261,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         // is said of it, not a phrase naming its group. The phrase ends there.
         let verb_first = named
             .is_none()
-            .then(|| np_words.iter().position(|(_, w)| !FILLER.is_match(w)))
+            .then(|| np_words.iter().position(|(_, w)| !is_filler(w)))
             .flatten()
             .filter(|&i| {
                 let (at, w) = np_words[i];
@@ -276,7 +276,7 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             && (verb_first.is_some()
                 || np_words
                     .iter()
-                    .all(|(at, w)| FILLER.is_match(w) || in_trigger(*at)));
+                    .all(|(at, w)| is_filler(w) || in_trigger(*at)));
         let np_text = &text[np.clone()];
         let number_and_np = cover(&q.span, &np);
         let mut group_words = np.clone();
@@ -449,35 +449,49 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
 }
 
 /// For each of `ranges` (sentences, or the words after a zero word), each count frame's
-/// trigger matches in it; frames the set says have none there are not searched.
+/// trigger matches in it.
 ///
-/// The searches go regex by regex, each over every range, not range by range: the lazy
-/// DFA of one regex stays in the processor's caches from one range to the next, where
-/// reading a sentence with one regex after another (and the other extractors' between)
-/// found each cold, several times slower a byte.
+/// Each range is searched once for the places the triggers may start (see
+/// [`Frames::count_starts`]), and each frame's trigger is asked only there; in a range
+/// where none can be told, the set says which frames to search for. The searches go
+/// regex by regex, each over every range, not range by range: a lazy DFA stays in the
+/// processor's caches from one range to the next.
 fn triggers_in(
     frames: &Frames,
     text: &str,
     ranges: &[Range<usize>],
 ) -> Vec<Vec<Vec<Range<usize>>>> {
+    let starts: Vec<Vec<Option<Vec<usize>>>> = ranges
+        .iter()
+        .map(|r| frames.count_starts.starts(&text[r.clone()]))
+        .collect();
+    // The set only for a range that could not be searched so (see `PrefixGate::starts`):
+    // a frame with no places of its own in a range that could is searched as it is.
     let present: Vec<Option<Vec<usize>>> = ranges
         .iter()
-        .map(|r| {
-            frames
-                .count_set
-                .as_ref()
-                .map(|set| set.matches(&text[r.clone()]))
+        .zip(&starts)
+        .map(|(r, s)| {
+            (!frames.counts.is_empty() && s.iter().all(Option::is_none))
+                .then(|| {
+                    frames
+                        .count_set
+                        .as_ref()
+                        .map(|set| set.matches(&text[r.clone()]))
+                })
+                .flatten()
         })
         .collect();
     let mut found = vec![vec![Vec::new(); frames.counts.len()]; ranges.len()];
     for (i, frame) in frames.counts.iter().enumerate() {
         for (k, range) in ranges.iter().enumerate() {
-            if present[k].as_ref().is_some_and(|p| !p.contains(&i)) {
+            let at = starts[k].get(i).and_then(Option::as_deref);
+            if at.is_none() && present[k].as_ref().is_some_and(|p| !p.contains(&i)) {
                 continue;
             }
+            let hay = &text[range.clone()];
             found[k][i] = frame
                 .trigger
-                .find_iter(&text[range.clone()])
+                .find_iter_from(hay, 0..hay.len(), at)
                 .map(|m| range.start + m.start..range.start + m.end)
                 .collect();
         }
@@ -1009,8 +1023,11 @@ fn zeros(ctx: &Context, out: &mut Vec<Claim>) {
     // trigger; the triggers in those are searched for together (see `triggers_in`).
     let mut zeros: Vec<(&Range<usize>, Range<usize>)> = Vec::new();
     let mut windows: Vec<Range<usize>> = Vec::new();
+    // Every sentence is asked on its own: a search of the whole text for where a zero word
+    // may start found "no" inside every "not", "now" and "know", and cost more than the
+    // sentences' searches it was to spare (callgrind, 600 articles: 1,845M -> 1,799M).
     for sentence in &ctx.doc.sentences {
-        for m in ZERO.find_iter(&text[sentence.clone()]) {
+        for m in ZERO.find_iter_from(text, sentence.clone(), None) {
             let zero = sentence.start + m.start..sentence.start + m.end;
             windows.push(zero.end..words_forward(text, zero.end, sentence.end, ZERO_DISTANCE + 4));
             zeros.push((sentence, zero));
@@ -1076,6 +1093,26 @@ thread_local! {
     /// against every subject's nouns, a regex search each (a sixth of extraction).
     static SUBJECTS: std::cell::RefCell<Memo<Option<usize>>> =
         std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+}
+
+thread_local! {
+    /// Whether a word ends the noun phrase after a number ([`NP_STOP`]), and whether it
+    /// names no group ([`FILLER`]): asked of every word after every number, a regex search
+    /// each, and the same few hundred words recur.
+    static STOPS: std::cell::RefCell<Memo<bool>> =
+        std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+    static FILLERS: std::cell::RefCell<Memo<bool>> =
+        std::cell::RefCell::new(Memo::new(SUBJECT_CACHE_LIMIT));
+}
+
+/// Whether `word` ends the noun phrase after a number (see [`NP_STOP`]).
+fn ends_phrase(word: &str) -> bool {
+    STOPS.with_borrow_mut(|m| m.get(0, word, || NP_STOP.is_match(word)))
+}
+
+/// Whether `word` names no group (see [`FILLER`]).
+fn is_filler(word: &str) -> bool {
+    FILLERS.with_borrow_mut(|m| m.get(0, word, || FILLER.is_match(word)))
 }
 
 /// The bodies subject, when the words right before a figure are "the bodies of".
@@ -1144,7 +1181,7 @@ fn noun_phrase(text: &str, from: usize, limit: usize) -> Range<usize> {
         // do a bracket, a quotation mark or a full stop with no space after it ("12.The"); a
         // hyphen joined to a word is a compound ("a four-day truce"), not a bare number.
         let compound = word.starts_with('-') && word[1..].starts_with(char::is_alphanumeric);
-        if NP_STOP.is_match(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
+        if ends_phrase(word) || !(word.starts_with(char::is_alphanumeric) || compound) {
             break;
         }
         end = at + word.len();

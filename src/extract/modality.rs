@@ -36,6 +36,7 @@ static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\b(?:so far|to date|in total|in all|overall|altogether|as of|since the (?:start|beginning|outbreak)|since (?:(?:the|its|their|a) )?(?:\w+ ){1,3}(?:began|started|erupted|broke out)|after (?:\d+|\w+) (?:days|weeks|months) of)\b",
     )
+    .from_prefixes()
 });
 
 /// A toll said to stand at, or to have risen to, its figure: "the overall toll", "the death
@@ -45,6 +46,7 @@ static TOLL: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\b(?:(?:total|cumulative|national|official) (?:death |casualty )?toll|(?:death|casualty) toll\b(?:[^.;:]{0,60}\s)?(?:(?:is|stands|stood|was)(?: now)?(?: at)?\s*$|(?:has|had) (?:risen|climbed|jumped|reached|surpassed|exceeded)|(?:rose|climbed|jumped|reached|surpassed|exceeded)))",
     )
+    .from_prefixes()
 });
 
 const SAY: &str = r"said|says|say|told|tells|reported|announced|announces|stated|states|claimed|claims|added|adds|noted|notes|estimated|estimates|warned|warns|confirmed|confirms|alleged|insisted|tweeted|wrote|documented|documents";
@@ -53,6 +55,7 @@ static ACCORDING_TO: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\baccording to (?:the |a |an )?(?P<src>[^,;:]{2,80}?)(?:,|;|:|\.\s|\.$|$| that )",
     )
+    .from_prefixes()
 });
 
 static SAID: LazyLock<GatedRegex> =
@@ -165,6 +168,7 @@ static REMAINDER: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
         r"(?i)\b(?:elsewhere|in other (?:\w+ )?(?:provinces|regions|areas|parts|cities|towns|states|districts|villages|governorates|countries|neighbou?rhoods))\b",
     )
+    .from_prefixes()
 });
 
 pub fn remainder(text: &str, sentence: &Range<usize>) -> bool {

@@ -687,12 +687,18 @@ fn status_words<'f>(
     text: &str,
     sentence: &Range<usize>,
 ) -> Vec<(&'f String, Range<usize>)> {
+    // Each status's words are asked only where they may start (see
+    // `StatusFrame::status_starts`).
+    let hay = &text[sentence.clone()];
+    let starts = frame.status_starts.starts(hay);
     let found: Vec<(&String, Range<usize>)> = frame
         .statuses
         .iter()
-        .flat_map(|(status, re)| {
-            re.find_iter(&text[sentence.clone()])
+        .zip(starts)
+        .flat_map(|((status, re), at)| {
+            re.find_iter_from(hay, 0..hay.len(), at.as_deref())
                 .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
+                .collect::<Vec<_>>()
         })
         .collect();
     found

@@ -11,6 +11,7 @@ use super::gazetteer::Gazetteer;
 use crate::diagnostic::Diagnostic;
 use crate::gated::{self, GatedRegex, GatedSet, SentenceGate};
 use crate::pattern::PatternSource;
+use crate::text::prefix_gate::PrefixGate;
 use regex::RegexBuilder;
 use serde::{Deserialize, Deserializer, de::Error as _};
 use std::collections::BTreeMap;
@@ -375,6 +376,8 @@ pub struct StatusFrame {
     pub anaphors: Option<GatedRegex>,
     /// Words for several agreements, by how many (0: every earlier one).
     pub plurals: Vec<(u32, GatedRegex)>,
+    /// Where each of `statuses` may start in a sentence (see [`starts_of`]).
+    pub status_starts: PrefixGate,
 }
 
 #[derive(Debug, Clone)]
@@ -434,6 +437,11 @@ pub struct Frames {
     /// ASCII an exact set handed each search to a PikeVM. `None` when the set would not
     /// compile: then every frame is searched.
     pub count_set: Option<GatedSet>,
+    /// Where each count frame's triggers may start in a sentence, from their prefix
+    /// literals (see [`PrefixGate::starts`]): one SIMD search of the sentence, then the
+    /// triggers are asked only there. Frames with no such places (and every frame, in a
+    /// sentence that cannot be searched so) fall back on `count_set`.
+    pub count_starts: PrefixGate,
 }
 
 /// Join trigger patterns into one case-insensitive whole-word regex.
@@ -566,7 +574,7 @@ impl Frames {
                         0,
                     ));
                 }
-                let statuses = s
+                let statuses: Vec<(String, GatedRegex)> = s
                     .statuses
                     .iter()
                     .map(|(name, words)| {
@@ -574,6 +582,7 @@ impl Frames {
                         (name.clone(), re)
                     })
                     .collect();
+                let status_starts = starts_of(statuses.iter().map(|(_, re)| re));
                 let blockers = (!s.blockers.is_empty())
                     .then(|| compile(&s.blockers, "blockers", &s.id, &mut errors));
                 let not_current = (!s.not_current.is_empty())
@@ -651,6 +660,7 @@ impl Frames {
                     negated: s.negated,
                     not_current,
                     heads,
+                    status_starts,
                     implicit,
                     anaphors,
                     plurals,
@@ -686,12 +696,21 @@ impl Frames {
         if errors.is_empty() {
             frames.control_gate = union_of_gates(&frames.control);
             frames.count_set = count_set(&frames.counts);
+            frames.count_starts = starts_of(frames.counts.iter().map(|f| &f.trigger));
             frames.instance = super::memo::next_instance();
             Ok(frames)
         } else {
             Err(errors)
         }
     }
+}
+
+/// A gate that says where each of `regexes` may start (see [`PrefixGate::of_hirs`]); keys
+/// of one byte (a comma, a digit) start too often to be worth it, and such a regex is
+/// searched for as it is.
+pub(crate) fn starts_of<'r>(regexes: impl Iterator<Item = &'r GatedRegex>) -> PrefixGate {
+    let hirs: Vec<Option<regex_syntax::hir::Hir>> = regexes.map(GatedRegex::hir).collect();
+    PrefixGate::of_hirs(hirs.iter().map(Option::as_ref), 2)
 }
 
 /// See [`Frames::count_set`].
