@@ -203,7 +203,9 @@ static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         r(Kind::PartOfRelative, r"(?i)\b(?P<part>early|mid|late)[\s-]+(?P<rel>last|this|next|previous)\s+(?P<unit>week|month|year)\b".into()),
         r(Kind::SameUnit, r"(?i)\b(?:the\s+)?(?:same|that)\s+(?P<unit>day|week|weekend|month|year)\b".into()),
         r(Kind::Relative, r"(?i)\b(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|following|current)\s+(?P<unit>week|month|year)\b".into()),
-        r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
+        r(Kind::Ago, r"(?i)\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?P<unit>day|week|month|year)s?\s+ago\b".into()),
+        // "It has been nine days since the offensive began": the day it began.
+        r(Kind::Ago, r"(?i)\bit(?:\s+(?:has|had)\s+been|'s\s+been|\s+is|\s+was)\s+(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?P<unit>day|week|month|year)s?\s+since\b".into()),
         r(Kind::Weekday, format!(r"(?i:\b(?:(?P<rel>last|this|next|on|previous|following|coming)\s+)?)\b(?P<wd>{WEEKDAY})(?:'s\b)?")),
         r(Kind::Deictic, r"(?i)\b(?P<deic>today|yesterday|tomorrow|tonight|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b".into()),
         r(Kind::MonthAlone, format!(r"(?i:\b(?P<prep>in|since|until|till|by|from|through|during|before|after|last|this|next)\s+)(?P<mon>{MONTH})\b")),
@@ -2519,6 +2521,28 @@ mod tests {
         assert_eq!(
             one("It happened three days ago.", "2020-02-11").1,
             "2020-02-08"
+        );
+        // "It has been N days since X": X's day.
+        assert_eq!(
+            one(
+                "It has been fourteen days since the siege of Varn began.",
+                "2020-02-11"
+            )
+            .1,
+            "2020-01-28"
+        );
+        assert_eq!(
+            one("It's been 3 weeks since the truce.", "2020-02-11").1,
+            "2020-01-21"
+        );
+        // A count of days since, with no "it has been", is a span, not a day.
+        assert!(
+            times(
+                "Ten days since the truce, no convoy has come.",
+                "2020-02-11"
+            )
+            .iter()
+            .all(|t| !t.0.contains("since")),
         );
         assert_eq!(one("It happened yesterday.", "2020-02-11").1, "2020-02-10");
         assert_eq!(one("The vote is next year.", "2020-02-11").1, "2021");
