@@ -1074,3 +1074,29 @@ fn bodies_found_are_counted_as_bodies_and_men_apart_from_people() {
     let v = sides("Twelve fishermen drowned when the boat sank.");
     assert_eq!(v.first().map(|x| x.1.as_str()), Some("people"), "{v:?}");
 }
+
+#[test]
+fn a_part_named_by_its_own_people_is_not_the_side_told_before_it() {
+    let sides = |text: &str| -> Vec<(f64, Option<String>)> {
+        claims(text, "2020-03-12")
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Count {
+                    value,
+                    subject_actor,
+                    ..
+                } => Some((value, subject_actor)),
+                _ => None,
+            })
+            .collect()
+    };
+    let got = sides(
+        "The militia freed 20 captives on Monday: 12 Turkish soldiers, 5 Nepalese and 3 Filipinos.",
+    );
+    assert!(got.contains(&(12.0, Some("turkey".to_string()))), "{got:?}");
+    assert!(got.contains(&(5.0, None)), "{got:?}");
+    // A part named by a common noun is of the whole's side.
+    let got =
+        sides("Twelve Turkish soldiers were killed on Monday - seven officers and five privates.");
+    assert!(got.contains(&(7.0, Some("turkey".to_string()))), "{got:?}");
+}

@@ -428,7 +428,14 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 .max_by_key(|m| m.span.len())
                 .map(|m| m.entity.clone())
         };
-        let subject_actor = actor_in(group_words).or_else(|| whole.and_then(actor_in));
+        // A group named by a proper noun of its own ("10 Vellans" after "12 Karskians") is
+        // its own people, not the side of the count told before it.
+        let own_name = text[group_words.clone()]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let subject_actor =
+            actor_in(group_words).or_else(|| whole.filter(|_| !own_name).and_then(actor_in));
         let value = projected(text, &sentence, q);
         push(
             ctx,
