@@ -1100,3 +1100,15 @@ fn a_part_named_by_its_own_people_is_not_the_side_told_before_it() {
         sides("Twelve Turkish soldiers were killed on Monday - seven officers and five privates.");
     assert!(got.contains(&(7.0, Some("turkey".to_string()))), "{got:?}");
 }
+
+#[test]
+fn one_national_is_a_person_counted() {
+    let got = counts(
+        "The militia freed 14 captives on Friday: 12 Nepalese, one Filipino and one Peruvian.",
+    );
+    assert!(got.contains(&count("released", "people", 1.0)), "{got:?}");
+    assert!(got.contains(&count("released", "people", 12.0)), "{got:?}");
+    // A national adjective before the counted noun leaves the noun the head.
+    let got = counts("Twelve Jordanian soldiers were killed on Friday.");
+    assert!(got.contains(&count("killed", "soldiers", 12.0)), "{got:?}");
+}
