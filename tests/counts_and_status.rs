@@ -586,24 +586,15 @@ fn other_truces_and_plans_say_nothing_of_the_current_one() {
     );
 }
 
+/// Counts with whose they are, as (value, subject actor).
+fn whose(text: &str) -> Vec<(f64, Option<String>)> {
+    sides(text).into_iter().map(|(v, _, a)| (v, a)).collect()
+}
+
 #[test]
 fn whose_losses_come_from_the_groups_words() {
-    let sides: Vec<(f64, Option<String>)> = claims(
-        "Nine Turkish soldiers were killed. Of the Russian troops, 3 died.",
-        "2020-03-12",
-    )
-    .into_iter()
-    .filter_map(|c| match c.kind {
-        ClaimKind::Count {
-            value,
-            subject_actor,
-            ..
-        } => Some((value, subject_actor)),
-        _ => None,
-    })
-    .collect();
     assert_eq!(
-        sides,
+        whose("Nine Turkish soldiers were killed. Of the Russian troops, 3 died."),
         vec![
             (9.0, Some("turkey".to_string())),
             (3.0, Some("russia".to_string()))
@@ -1077,27 +1068,14 @@ fn bodies_found_are_counted_as_bodies_and_men_apart_from_people() {
 
 #[test]
 fn a_part_named_by_its_own_people_is_not_the_side_told_before_it() {
-    let sides = |text: &str| -> Vec<(f64, Option<String>)> {
-        claims(text, "2020-03-12")
-            .into_iter()
-            .filter_map(|c| match c.kind {
-                ClaimKind::Count {
-                    value,
-                    subject_actor,
-                    ..
-                } => Some((value, subject_actor)),
-                _ => None,
-            })
-            .collect()
-    };
-    let got = sides(
+    let got = whose(
         "The militia freed 20 captives on Monday: 12 Turkish soldiers, 5 Nepalese and 3 Filipinos.",
     );
     assert!(got.contains(&(12.0, Some("turkey".to_string()))), "{got:?}");
     assert!(got.contains(&(5.0, None)), "{got:?}");
     // A part named by a common noun is of the whole's side.
     let got =
-        sides("Twelve Turkish soldiers were killed on Monday - seven officers and five privates.");
+        whose("Twelve Turkish soldiers were killed on Monday - seven officers and five privates.");
     assert!(got.contains(&(7.0, Some("turkey".to_string()))), "{got:?}");
 }
 
