@@ -466,23 +466,7 @@ fn needs_of(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 /// cut to [`KEY_LEN`] bytes, when every match of it starts with one of them and none is
 /// empty.
 fn keys_of_hir(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let seq = Extractor::new()
-        .kind(ExtractKind::Prefix)
-        .extract(&folded(hir));
-    let mut keys: Vec<Vec<u8>> = seq
-        .literals()?
-        .iter()
-        .map(|l| {
-            let bytes = l.as_bytes();
-            bytes[..bytes.len().min(KEY_LEN)].to_ascii_lowercase()
-        })
-        .collect();
-    if keys.iter().any(Vec::is_empty) {
-        return None;
-    }
-    keys.sort();
-    keys.dedup();
-    Some(keys)
+    prefix_keys(&folded(hir))
 }
 
 /// The prefix literals of `pattern`, ASCII-lower-cased and cut to [`KEY_LEN`] bytes, when
@@ -493,7 +477,13 @@ fn keys_of(pattern: &str, case_insensitive: bool) -> Option<Vec<Vec<u8>>> {
         .build()
         .parse(pattern)
         .ok()?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    prefix_keys(&hir)
+}
+
+/// The prefix literals of `hir`, ASCII-lower-cased, cut to [`KEY_LEN`] bytes, sorted and
+/// deduplicated; none when a match may start otherwise or a literal is empty.
+fn prefix_keys(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
     let mut keys: Vec<Vec<u8>> = seq
         .literals()?
         .iter()
