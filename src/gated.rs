@@ -14,7 +14,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::pool::Pool;
 use regex_automata::util::{captures, syntax};
 use regex_automata::{Anchored, Input, hybrid, meta};
-use regex_syntax::hir::{Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Hir, HirKind, Look};
 use std::borrow::Cow;
 use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -131,14 +131,7 @@ fn loosened(hir: &Hir) -> Hir {
             Look::WordUnicodeNegate => Hir::empty(),
             _ => hir.clone(),
         },
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(loosened).collect()),
-        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(loosened).collect()),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(loosened(&r.sub)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => loosened(&c.sub),
-        _ => hir.clone(),
+        _ => crate::text::prefix_gate::rebuilt(hir, loosened),
     }
 }
 
@@ -784,15 +777,19 @@ mod tests {
         }
     }
 
-    /// Pseudo-random texts of `pieces`, `n` of them, from a seeded generator.
-    fn texts(pieces: &[&str], n: usize) -> Vec<String> {
-        let mut seed: u64 = 7;
-        let mut next = |n: u64| {
+    /// A seeded linear congruential generator: each call gives a number below `n`.
+    fn seeded(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
             seed = seed
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             (seed >> 33) % n
-        };
+        }
+    }
+
+    /// Pseudo-random texts of `pieces`, `n` of them, from a seeded generator.
+    fn texts(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut next = seeded(7);
         (0..n)
             .map(|_| {
                 (0..next(30))
@@ -959,13 +956,7 @@ mod tests {
             r"x*",
             r"\b(?:é|held)",
         ];
-        let mut seed: u64 = 3;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % n
-        };
+        let mut next = seeded(3);
         for gate in gates {
             let regex = regex::RegexBuilder::new(gate)
                 .case_insensitive(true)

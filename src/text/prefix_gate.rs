@@ -296,6 +296,23 @@ impl Starts {
     }
 }
 
+/// `hir` with `f` applied to its sub-expressions: concatenations, alternations and
+/// repetitions rebuilt around them, a capture group replaced by what it holds; any other
+/// node as it is. The structural half of a rewrite that changes only some leaves.
+pub(crate) fn rebuilt(hir: &Hir, f: fn(&Hir) -> Hir) -> Hir {
+    use regex_syntax::hir::{HirKind, Repetition};
+    match hir.kind() {
+        HirKind::Concat(parts) => Hir::concat(parts.iter().map(f).collect()),
+        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(f).collect()),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(f(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => f(&c.sub),
+        _ => hir.clone(),
+    }
+}
+
 /// `hir` with each class of one ASCII letter in both cases (and the Kelvin sign or long s
 /// that fold to `k` and `s`), which case-insensitive parsing makes of a letter, written as
 /// the lower-case letter: prefix literals are then drawn from the words as written, not
@@ -303,7 +320,7 @@ impl Starts {
 /// matches in, lower-cased in ASCII, holds such a literal where the match starts, unless
 /// the letter matched is the Kelvin sign or long s (see [`Starts::positions`]).
 fn folded(hir: &Hir) -> Hir {
-    use regex_syntax::hir::{Class, HirKind, Repetition};
+    use regex_syntax::hir::{Class, HirKind};
     // The class of a letter in both cases; in Unicode mode, `k` and `s` also hold the
     // Kelvin sign and the long s.
     let letter = |chars: &[u32], unicode: bool| -> Option<u8> {
@@ -339,14 +356,7 @@ fn folded(hir: &Hir) -> Hir {
                 .collect();
             letter(&bytes, false).map_or_else(|| hir.clone(), |l| Hir::literal([l]))
         }
-        HirKind::Concat(parts) => Hir::concat(parts.iter().map(folded).collect()),
-        HirKind::Alternation(arms) => Hir::alternation(arms.iter().map(folded).collect()),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(folded(&r.sub)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => folded(&c.sub),
-        _ => hir.clone(),
+        _ => rebuilt(hir, folded),
     }
 }
 
