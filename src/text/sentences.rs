@@ -167,8 +167,7 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
                 || c.is_ascii_digit()
                 || matches!(c, '"' | '\'' | '(' | '[' | '*' | '-')
         });
-        let boundary = (next_char.is_none() || has_space)
-            && starts_new
+        let boundary = ((next_char.is_none() || has_space) && starts_new || glued(&s[..i], next))
             && !(b == b'.' && end == i + 1 && is_abbreviation(&s[..i], next_char));
         if boundary {
             push_trimmed(text, block.start + start..block.start + end, out);
@@ -177,6 +176,23 @@ fn split_block(text: &str, block: Range<usize>, out: &mut Vec<Range<usize>>) {
         i = end;
     }
     push_trimmed(text, block.start + start..block.end, out);
+}
+
+/// Whether a sentence ends with no space before the next one, as pages flattened by a
+/// scraper join their paragraphs ("held in the city.The army said"): a lower-case word
+/// before the stop and a capitalised word after it. Shorthands ("e.g.", "U.S.Army"), web
+/// addresses ("news.com") and decimals do not have that shape.
+fn glued(before: &str, next: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut after = next.chars();
+    word.chars().count() >= 2
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !before[..before.len() - word.len()].ends_with('.')
+        && after.next().is_some_and(char::is_uppercase)
+        && after.next().is_some_and(char::is_lowercase)
 }
 
 /// Whether the word just before a period (`before` ends right before it) is an abbreviation or
@@ -257,6 +273,31 @@ mod tests {
                 "J. R. Smith left."
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_glued_by_a_scraper_are_split_at_the_stop() {
+        assert_eq!(
+            split(
+                "The militia held Varno.On Monday the army said it had won. \"We left.\"Officials agreed."
+            ),
+            vec![
+                "The militia held Varno.",
+                "On Monday the army said it had won.",
+                "\"We left.\"",
+                "Officials agreed."
+            ]
+        );
+        // Shorthands, addresses, decimals and a lower-case continuation stay whole.
+        for whole in [
+            "The U.S.Army unit and the U.N.Office met.",
+            "See karsk-news.com for the 3.5 figure.",
+            "Mr.Ali Khan and St.Petersburg envoys met.",
+            "The rate.per day fell.",
+            "A plan B.Then it ended.",
+        ] {
+            assert_eq!(split(whole), vec![whole], "{whole}");
+        }
     }
 
     #[test]
