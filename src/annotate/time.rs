@@ -602,6 +602,9 @@ fn resolve(kind: Kind, caps: &Captures, ctx: &Ctx) -> Option<TimeExpr> {
             if ctx.text[span.end..].trim_start().starts_with("of ") {
                 return None; // "in two years of war" is a duration
             }
+            if looks_back(&ctx.text[..span.start]) {
+                return None; // "the first aid in seven weeks" counts back, it is no day
+            }
             let n = count(caps.name("n")?.as_str())?;
             let unit = caps.name("unit")?.as_str().to_lowercase();
             day_expr(span, shift(reference.to, n, &unit)?)
@@ -1945,6 +1948,27 @@ fn merge_ranges(text: &str, found: &mut Vec<TimeExpr>) {
     }
 }
 
+/// Whether the words before "in N weeks" make it a stretch counted back from now: after a
+/// first, a last, a superlative or a negation ("the first convoy in seven weeks", "the worst
+/// shelling in two years", "had not been paid in three months"), not a day ahead.
+fn looks_back(before: &str) -> bool {
+    static BACK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:first|last|only|most|least|best|worst|largest|biggest|highest|lowest|deadliest|heaviest|longest|fiercest|greatest|strongest|not|never|no)\b|n't\b",
+        )
+        .expect("valid")
+    });
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let clause = tail
+        .rfind(['.', ';', '!', '?'])
+        .map_or(tail, |i| &tail[i + 1..]);
+    BACK.is_match(clause)
+}
+
 /// "two weeks before May 13, 1999", "16 days from 01/02/2018": an offset counted from the date
 /// right after it.
 /// "two weeks after the storm", "a day after the talks": counted from an event the text does
@@ -2650,6 +2674,14 @@ mod tests {
             one("It reopens in two weeks.", "2020-03-10").1,
             "2020-03-24"
         );
+        // Counted back from now, not a day ahead.
+        for back in [
+            "Guns fell silent for the first time in seven weeks.",
+            "It was the heaviest shelling in two years.",
+            "Nurses have not been paid in three months.",
+        ] {
+            assert_eq!(times(back, "2020-03-10"), vec![], "{back}");
+        }
         assert_eq!(
             one("It ends three days after tomorrow.", "2020-03-10").1,
             "2020-03-14"
