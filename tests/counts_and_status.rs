@@ -613,6 +613,23 @@ fn whose_losses_come_from_the_groups_words() {
     );
 }
 
+#[test]
+fn a_people_the_gazetteer_does_not_list_is_theirs_by_name() {
+    assert_eq!(
+        whose("Twelve Varnian farmhands and two Moldenese drivers were killed on Monday."),
+        vec![
+            (12.0, Some("varnian".to_string())),
+            (2.0, Some("moldenese".to_string()))
+        ]
+    );
+    // A group noun capitalised in a title, or a plain one, names no people.
+    assert_eq!(
+        whose("Nine Civilians Killed In Shelling"),
+        vec![(9.0, None)]
+    );
+    assert_eq!(whose("Nine residents were killed."), vec![(9.0, None)]);
+}
+
 /// Counts with their place, as (value, place).
 fn placed(text: &str) -> Vec<(f64, Option<String>)> {
     claims(text, "2020-03-12")
@@ -1072,7 +1089,14 @@ fn a_part_named_by_its_own_people_is_not_the_side_told_before_it() {
         "The militia freed 20 captives on Monday: 12 Turkish soldiers, 5 Nepalese and 3 Filipinos.",
     );
     assert!(got.contains(&(12.0, Some("turkey".to_string()))), "{got:?}");
-    assert!(got.contains(&(5.0, None)), "{got:?}");
+    assert!(
+        got.contains(&(5.0, Some("nepalese".to_string()))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(3.0, Some("filipino".to_string()))),
+        "{got:?}"
+    );
     // A part named by a common noun is of the whole's side.
     let got =
         whose("Twelve Turkish soldiers were killed on Monday - seven officers and five privates.");

@@ -434,8 +434,13 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
             .split_whitespace()
             .last()
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // A people the gazetteer does not list is theirs by name ("12 Thai workers",
+        // "9 Nepalese"): two nations' dead are not one count.
+        let whose_in = |words: Range<usize>| {
+            actor_in(words.clone()).or_else(|| nationals(frames, &text[words]))
+        };
         let subject_actor =
-            actor_in(group_words).or_else(|| whole.filter(|_| !own_name).and_then(actor_in));
+            whose_in(group_words).or_else(|| whole.filter(|_| !own_name).and_then(whose_in));
         let value = projected(text, &sentence, q);
         push(
             ctx,
@@ -453,6 +458,26 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
         );
     }
     zeros(ctx, out);
+}
+
+/// The people a group is named for when the gazetteer does not know them: a capitalised
+/// word of a nationality's shape ("Thai", "Nepalese", "Filipinos", "Karskians") that is not
+/// a group noun in lower case ("Civilians" in a title), lower-cased and singular ("thai").
+fn nationals(frames: &Frames, words: &str) -> Option<String> {
+    static DEMONYM: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^[A-Z][a-z]+(?:an|ans|ese|i|is|ish|ch|ino|inos|ina|inas)$")
+            .expect("valid")
+    });
+    words
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| DEMONYM.is_match(w) && subject_of(frames, &w.to_lowercase()).is_none())
+        .map(|w| {
+            let w = w.to_lowercase();
+            match w.strip_suffix('s') {
+                Some(one) if !w.ends_with("ese") => one.to_string(),
+                _ => w,
+            }
+        })
 }
 
 /// For each of `ranges` (sentences, or the words after a zero word), each count frame's
