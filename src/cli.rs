@@ -246,6 +246,13 @@ pub enum Command {
     /// Write a starting corpus: crosscheck.yaml, outlets.yaml, an example article, an empty
     /// rule pack with one rule test, and a CI workflow. Never overwrites a file.
     Init(InitArgs),
+    /// List the names the articles use that no loaded pack knows, as gazetteer entries.
+    ///
+    /// A town or a force the gazetteer lacks makes no claim. Each name is guessed a place or
+    /// an actor from the words around it ("in Varno", "the Varno airport", "Karsk forces
+    /// said"), with how often and where it was first seen, as YAML for a pack's
+    /// gazetteer/ folder: check each guess before pasting it.
+    Suggest(SuggestArgs),
     /// Turn saved web pages (HTML), crawler output (news-please or trafilatura JSON, JSON
     /// Lines) and CSV exports into articles with front matter in a corpus folder.
     ///
@@ -575,6 +582,17 @@ pub struct AuditArgs {
     /// URL, near-duplicate text) instead of the audit.
     #[arg(long)]
     pub duplicates: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// Article files or folders to read [default: corpus].
+    #[arg(value_name = "PATHS")]
+    pub paths: Vec<PathBuf>,
+
+    /// List a name only when it is used at least this often.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub min_uses: usize,
 }
 
 #[derive(Debug, Args)]

@@ -18,7 +18,7 @@
 //!    what the audit counts of it.
 //! 6. comparison: [`check`], [`findings`], [`suppress`], [`baseline`].
 //! 7. audit and output: [`audit`], [`render`], [`interchange`], [`eval`], [`ruletest`],
-//!    [`import`], [`init`].
+//!    [`import`], [`init`], [`suggest`].
 //!
 //! Older paths stay as re-exports where callers used them (`check::duplicates`,
 //! `audit::terms`, `audit::facts`, `render::printable`), each pointing down the layers.
@@ -52,6 +52,7 @@ pub mod pipeline;
 pub mod render;
 pub mod rules;
 pub mod ruletest;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod yaml;

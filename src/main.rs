@@ -186,6 +186,7 @@ fn named_paths(cli: &Cli) -> &[PathBuf] {
         Some(Command::Audit(a)) => &a.paths,
         Some(Command::Report(a)) => &a.paths,
         Some(Command::Corpus(a)) => &a.paths,
+        Some(Command::Suggest(a)) => &a.paths,
         Some(Command::Annotate(a) | Command::Claims(a)) => &a.paths,
         Some(Command::Baseline { action }) => match action {
             BaselineAction::Create(a) | BaselineAction::Update(a) | BaselineAction::Prune(a) => {
@@ -235,6 +236,17 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
 
     match &cli.command {
+        Some(Command::Suggest(args)) => {
+            let docs = load_documents(&args.paths, None, None, &load_options, cli.global.quiet)?;
+            let rules = load_rules(cli)?;
+            let annotated: Vec<_> = docs
+                .par_iter()
+                .map(|d| annotate::annotate(d, &rules.gazetteer))
+                .collect();
+            let pairs: Vec<_> = docs.iter().zip(&annotated).collect();
+            let found = crosscheck::suggest::unknown_names(&pairs, args.min_uses.max(1));
+            render::suggest::render(&mut out, &found, docs.len())?;
+        }
         Some(Command::Corpus(args)) => {
             let corpus = corpus::load(&args.paths, &load_options)?;
             print_warnings(&corpus.warnings, cli.global.quiet);

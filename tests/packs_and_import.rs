@@ -430,3 +430,59 @@ fn csv_columns_are_read_by_their_usual_names_or_mapped() {
         text(&o)
     );
 }
+
+#[test]
+fn suggested_gazetteer_entries_load_as_a_pack_and_make_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("outlets.yaml"),
+        "outlets:\n  - {id: wire, name: Wire}\n  - {id: daily, name: Daily}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("a.md"),
+        "---\noutlet: wire\npublished: 2021-05-04\n---\nThe Vell Brigade said on Monday it had taken Marrow. Fighting went on near Marrow.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.md"),
+        "---\noutlet: daily\npublished: 2021-05-04\n---\nThe town of Marrow is still held by the army, Vell Brigade fighters admitted. Fighting spread east, and the fighting reached the hills.\n",
+    )
+    .unwrap();
+    // With no pack the names make no control claim.
+    let before = run_in(dir.path(), &["claims", "--format", "jsonl", "corpus"]);
+    assert!(!text(&before).contains("\"control\""), "{}", text(&before));
+
+    let o = run_in(dir.path(), &["suggest", "corpus"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let yaml = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        yaml.contains("{id: marrow, name: Marrow, kind: town}"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("{id: vell-brigade, name: Vell Brigade}"),
+        "{yaml}"
+    );
+    // "Fighting" starts a sentence and is written in lower case elsewhere: not a name.
+    assert!(!yaml.to_lowercase().contains("fighting"), "{yaml}");
+
+    let pack = dir.path().join("pack/gazetteer");
+    std::fs::create_dir_all(&pack).unwrap();
+    std::fs::write(pack.join("names.yaml"), &yaml).unwrap();
+    let after = run_in(
+        dir.path(),
+        &["--rules", "pack", "claims", "--format", "jsonl", "corpus"],
+    );
+    assert_eq!(after.status.code(), Some(0), "{}", text(&after));
+    assert!(
+        text(&after).contains("\"place\":\"marrow\""),
+        "{}",
+        text(&after)
+    );
+    // Known now, the names are suggested no more.
+    let again = run_in(dir.path(), &["--rules", "pack", "suggest", "corpus"]);
+    assert!(!text(&again).contains("marrow"), "{}", text(&again));
+}

@@ -17,6 +17,7 @@ pub mod markdown;
 mod pretty;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod table;
 pub mod text;
 
