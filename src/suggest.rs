@@ -29,6 +29,8 @@ pub struct Suggestion {
     pub name: String,
     /// A gazetteer id made from the name ("karsk-liberation-front").
     pub id: String,
+    /// Other spellings of the same id ("El-Obeid" beside "El Obeid").
+    pub aliases: Vec<String>,
     pub guess: Guess,
     /// A place's kind from the noun after it ("the Varno airport"), the commonest.
     pub kind: Option<String>,
@@ -61,6 +63,8 @@ const PLACE_BEFORE: &[&str] = &[
     "besieged",
     "stormed",
     "liberated",
+    "reached",
+    "hit",
 ];
 
 /// Nouns after a name ("Drel district"), or before "of" and it ("the town of Drel"), that
@@ -252,10 +256,33 @@ pub fn unknown_names(docs: &[(&Document, &Annotations)], min_uses: usize) -> Vec
             }
         }
     }
-    let mut out: Vec<Suggestion> = seen
+    // Spellings of one id ("El Obeid", "El-Obeid") are one entry: the commonest is its
+    // name, the rest its aliases.
+    let mut by_id: BTreeMap<String, Vec<(String, Seen)>> = BTreeMap::new();
+    for (name, s) in seen {
+        by_id.entry(slug(&name)).or_default().push((name, s));
+    }
+    let mut out: Vec<Suggestion> = by_id
         .into_iter()
-        .filter(|(_, s)| s.uses >= min_uses)
-        .filter_map(|(name, s)| {
+        .filter_map(|(id, mut spellings)| {
+            spellings.sort_by(|a, b| b.1.uses.cmp(&a.1.uses).then(a.0.cmp(&b.0)));
+            let mut all = spellings.into_iter();
+            let (name, mut s) = all.next()?;
+            let mut aliases = Vec::new();
+            for (alias, o) in all {
+                aliases.push(alias);
+                s.uses += o.uses;
+                s.place += o.place;
+                s.actor += o.actor;
+                for (k, n) in o.kinds {
+                    *s.kinds.entry(k).or_default() += n;
+                }
+                s.articles.extend(o.articles);
+                s.first = s.first.into_iter().chain(o.first).min();
+            }
+            if s.uses < min_uses || id.chars().count() < 2 {
+                return None;
+            }
             let guess = match s.place.cmp(&s.actor) {
                 std::cmp::Ordering::Greater => Guess::Place,
                 std::cmp::Ordering::Less => Guess::Actor,
@@ -270,8 +297,9 @@ pub fn unknown_names(docs: &[(&Document, &Annotations)], min_uses: usize) -> Vec
                 })
                 .flatten();
             Some(Suggestion {
-                id: slug(&name),
+                id,
                 name,
+                aliases,
                 guess,
                 kind,
                 uses: s.uses,

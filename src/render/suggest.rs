@@ -42,10 +42,16 @@ pub fn render(out: &mut dyn Write, found: &[Suggestion], articles: usize) -> io:
                 .as_ref()
                 .map(|k| format!(", kind: {k}"))
                 .unwrap_or_default();
+            let aliases = if s.aliases.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = s.aliases.iter().map(|a| yaml_scalar(a)).collect();
+                format!(", aliases: [{}]", names.join(", "))
+            };
             let (path, line, column) = &s.first;
             writeln!(
                 out,
-                "{lead}  - {{id: {}, name: {}{kind}}}  # {} use{} in {} article{}, first {}:{line}:{column}",
+                "{lead}  - {{id: {}, name: {}{kind}{aliases}}}  # {} use{} in {} article{}, first {}:{line}:{column}",
                 s.id,
                 yaml_scalar(&s.name),
                 s.uses,
