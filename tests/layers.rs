@@ -29,6 +29,7 @@ const LAYERS: &[&[&str]] = &[
         "ruletest",
         "import",
         "init",
+        "suggest",
     ],
 ];
 
