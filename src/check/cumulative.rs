@@ -3,13 +3,13 @@
 //! bound for the same series, or two totals of one series as of the same day whose figures
 //! do not meet.
 
-use super::numeric::{bounds, describe, subject_class};
+use super::numeric::{describe, subject_class};
 use super::{Ctx, Item, Scope};
 use crate::calendar::DayRange;
 use crate::claims::{ClaimKind, TimeBasis};
 use crate::findings::Finding;
 use crate::rules::Rule;
-use crate::rules::conflict::CumulativeParams;
+use crate::rules::conflict::{CumulativeParams, Tolerance};
 use crate::text::fmt_num;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,10 +24,14 @@ struct Total<'a> {
     start: Option<Date>,
     /// The day the total is given as of.
     as_of: Date,
+    /// The lowest figure the total allows: its own vagueness ("about") or the rule's
+    /// tolerance, whichever is wider.
     lo: f64,
-    hi: f64,
-    /// The upper bound of a floor as of its own day: "more than 15,000" counts 15,000 so far.
-    cap: f64,
+    /// The highest figure the total allows as of its own day, by its own vagueness only: a
+    /// floor counts its figure so far ("more than 15,000" is 15,000 counted).
+    top: f64,
+    /// Whether the total is a floor ("at least", "more than").
+    floor: bool,
     text: String,
 }
 
@@ -38,6 +42,19 @@ enum Clash {
     Falls,
     /// Two totals as of one day that do not meet.
     SameDay,
+}
+
+/// A total's lowest and highest figures for comparison. The rule's tolerance is the slack
+/// between two reports (rounding, two counters), given once, on the side of the earlier or
+/// higher total: widening both sides would double it. A figure's own vagueness ("around 600")
+/// already is such slack, so the wider of the two applies there, not their sum. A floor
+/// ("at least 528") is a tally: its figure is the count so far, its top as of its own day.
+fn span(low: Option<f64>, high: Option<f64>, own: f64, t: &Tolerance) -> (f64, f64) {
+    let lo = low.map_or(f64::NEG_INFINITY, |l| {
+        l * (1.0 - own.max(t.relative)) - t.absolute
+    });
+    let top = high.or(low).map_or(f64::INFINITY, |h| h * (1.0 + own));
+    (lo, top)
 }
 
 pub(super) fn check(
@@ -67,8 +84,7 @@ pub(super) fn check(
         else {
             continue;
         };
-        let b = bounds(*low, *high, *tolerance, &p.tolerance);
-        let capped = bounds(*low, high.or(*low), *tolerance, &p.tolerance);
+        let (lo, top) = span(*low, *high, *tolerance, &p.tolerance);
         // Whose losses are part of the series: one army's dead are not the other's.
         let whose = subject_actor
             .as_deref()
@@ -95,20 +111,24 @@ pub(super) fn check(
                 TimeBasis::Publication => c.when.to.max(published),
                 _ => c.when.to,
             },
-            lo: b.lo.unwrap_or(f64::NEG_INFINITY),
-            hi: b.hi.unwrap_or(f64::INFINITY),
-            cap: capped.hi.unwrap_or(f64::INFINITY),
+            lo,
+            top,
+            floor: high.is_none(),
             text: describe(*low, *high),
         });
     }
     // A total for no named place is the story's: it faces the totals of the widest places
-    // (those the gazetteer puts within no other), never a town's.
+    // (those the gazetteer puts within no other). A town's total is a part of it, so it
+    // faces the story's only from above: `a`, the earlier or higher total, may be a town's
+    // when `b`, the later or lower, is the story's (a whole below its part), never the
+    // other way round (a part below its whole is no clash).
     let widest = |place: &str| g.place(place).is_none_or(|pl| pl.within.is_none());
     let same_place = |a: Option<&str>, b: Option<&str>| {
         !p.same_place
             || match (a, b) {
                 (Some(a), Some(b)) => a == b,
-                (None, Some(x)) | (Some(x), None) => widest(x),
+                (Some(_), None) => true,
+                (None, Some(x)) => widest(x),
                 (None, None) => true,
             }
     };
@@ -116,11 +136,13 @@ pub(super) fn check(
         (Some(a), Some(b)) => (a.year(), a.month()) == (b.year(), b.month()),
         _ => true,
     };
-    // (place, start, clash) → (the earlier or higher side, the later or lower side); sets,
-    // so a large corpus's many clashing pairs cost memory by claim, not by pair.
-    type Sides = (BTreeSet<usize>, BTreeSet<usize>);
+    // place → (the earlier or higher side, the later or lower side, how they clash); sets,
+    // so a large corpus's many clashing pairs cost memory by claim, not by pair. One finding
+    // per series and place: totals that fall and totals of one day that do not meet are one
+    // dispute over the same running count.
+    type Sides = (BTreeSet<usize>, BTreeSet<usize>, BTreeSet<Clash>);
     for (_, group) in totals {
-        let mut found: BTreeMap<(&str, Option<Date>, Clash), Sides> = BTreeMap::new();
+        let mut found: BTreeMap<&str, Sides> = BTreeMap::new();
         for (i, a) in group.iter().enumerate() {
             for (j, b) in group.iter().enumerate() {
                 if i == j
@@ -131,9 +153,15 @@ pub(super) fn check(
                     continue;
                 }
                 // `a` is the earlier or higher total, `b` the later or lower one.
-                let clash = if a.as_of < b.as_of && b.hi < a.lo {
+                // A later floor is below an earlier total by its tally only (`tally`).
+                let later_top = if b.floor && !p.tally {
+                    f64::INFINITY
+                } else {
+                    b.top
+                };
+                let clash = if a.as_of < b.as_of && later_top < a.lo {
                     Clash::Falls
-                } else if p.same_day && a.as_of == b.as_of && b.cap < a.lo {
+                } else if p.same_day && a.as_of == b.as_of && b.top < a.lo {
                     Clash::SameDay
                 } else {
                     continue;
@@ -143,17 +171,24 @@ pub(super) fn check(
                 } else {
                     "-"
                 };
-                let e = found
-                    .entry((place, a.start.or(b.start), clash))
-                    .or_default();
+                let e = found.entry(place).or_default();
                 e.0.insert(i);
                 e.1.insert(j);
+                e.2.insert(clash);
             }
         }
-        for ((place, start, clash), (earlier, later)) in found {
-            let since = match start {
-                Some(s) => format!("since {:04}-{:02}", s.year(), s.month()),
-                None => "so far".to_string(),
+        for (place, (earlier, later, clashes)) in found {
+            // The month the totals start from, when their words give one.
+            let starts: BTreeSet<String> = earlier
+                .iter()
+                .chain(&later)
+                .filter_map(|&i| group[i].start)
+                .map(|s| format!("{:04}-{:02}", s.year(), s.month()))
+                .collect();
+            let since = if starts.is_empty() {
+                "so far".to_string()
+            } else {
+                format!("since {}", starts.into_iter().collect::<Vec<_>>().join("/"))
             };
             let key = format!("{}/{place}/{since}", group[0].series);
             let (earlier, later): (Vec<usize>, Vec<usize>) =
@@ -183,13 +218,21 @@ pub(super) fn check(
                 .iter()
                 .map(|&i| group[i].lo)
                 .fold(f64::NEG_INFINITY, f64::max);
-            let why = match clash {
-                Clash::Falls => format!(
-                    "{key}: a running total reported later ({lb}) is below an earlier lower bound of {}",
-                    fmt_num(floor)
-                ),
-                Clash::SameDay => format!(
-                    "{key}: two running totals as of the same day, {lb} and {la}, do not meet even with each figure widened by the rule's tolerance"
+            let falls = format!(
+                "a running total reported later ({lb}) is below an earlier lower bound of {}",
+                fmt_num(floor)
+            );
+            let same_day = format!(
+                "two running totals as of the same day, {lb} and {la}, do not meet within the rule's tolerance"
+            );
+            let why = match (
+                clashes.contains(&Clash::Falls),
+                clashes.contains(&Clash::SameDay),
+            ) {
+                (true, false) => format!("{key}: {falls}"),
+                (false, _) => format!("{key}: {same_day}"),
+                (true, true) => format!(
+                    "{key}: totals reported later or as of the same day ({lb}) are below earlier or same-day totals ({la}) even with the rule's tolerance"
                 ),
             };
             let sides = vec![(la, pick(&earlier)), (lb, pick(&later))];

@@ -129,12 +129,17 @@ pub(super) fn check(
             // A count over a period faces counts over the same period only.
             parts.push(format!("over {}", window_text(item.claim.when)));
         }
-        // A tally's floor is its figure: "more than 2,300" counts 2,300 so far.
-        let upper = match (p.tally, low, high) {
-            (true, Some(l), None) => Some(*l),
-            _ => *high,
+        // A tally's floor is its figure: "more than 2,300" counts 2,300 so far, and no fewer
+        // bodies than counted, so its lower bound is not lowered by the rule's tolerance:
+        // that slack comes from the other figure ("at least 28" and "30" agree, "at least
+        // 75" and "68" do not), and from the floor's top against another floor.
+        let b = match (p.tally, low, high) {
+            (true, Some(l), None) => Bounds {
+                lo: Some(l * (1.0 - tolerance)),
+                ..bounds(Some(*l), Some(*l), *tolerance, &p.tolerance)
+            },
+            _ => bounds(*low, *high, *tolerance, &p.tolerance),
         };
-        let b = bounds(*low, upper, *tolerance, &p.tolerance);
         by_key
             .entry(parts.join("/"))
             .or_default()
@@ -159,11 +164,15 @@ pub(super) fn check(
             .into_iter()
             .flat_map(|(_, members)| scale_bands(members, p.scale_ratio));
         for band in bands {
+            if p.rising {
+                rising_band(ctx, rule, p, &key, &band, &voice, &as_of, out);
+                continue;
+            }
             // The lowest upper bound splits the cluster: what reaches it, and what starts
             // above. For a count that does not only rise, what starts above is split again,
             // so figures that clash among themselves ("10,400" and "some 21,000" missing,
             // both above "up to 5,000") are not hidden on one side of a finding. A rising
-            // toll's higher figures are its later stages: one finding says it is disputed.
+            // toll's band is one finding that says it is disputed (`rising_band`).
             let mut rest: Vec<&(Item, Bounds, String)> = band.iter().collect();
             while let Some(h) = rest.iter().filter_map(|m| m.1.hi).reduce(f64::min) {
                 let members = std::mem::take(&mut rest);
@@ -173,9 +182,7 @@ pub(super) fn check(
                 if high.is_empty() {
                     break;
                 }
-                if !p.rising {
-                    rest = high.clone();
-                }
+                rest = high.clone();
                 let l = high
                     .iter()
                     .filter_map(|m| m.1.lo)
@@ -185,24 +192,22 @@ pub(super) fn check(
                     .into_iter()
                     .filter(|m| m.1.hi.is_some_and(|x| x < l))
                     .collect();
-                // A pair faces off when their windows overlap, their voices differ and, for a
-                // rising toll, the lower figure is not the earlier one. Every low member is
-                // paired with every high one: each member's widened window and day known
-                // are found once, not for each pair.
-                let dated = |side: &[&(Item, Bounds, String)]| -> Vec<(DayRange, Date)> {
+                // A pair faces off when their windows overlap and their voices differ. Every
+                // low member is paired with every high one: each member's widened window is
+                // found once, not for each pair.
+                let dated = |side: &[&(Item, Bounds, String)]| -> Vec<DayRange> {
                     side.iter()
-                        .map(|m| (widen(m.0.claim.when, p.window_days), as_of(&m.0)))
+                        .map(|m| widen(m.0.claim.when, p.window_days))
                         .collect()
                 };
                 let (low_at, high_at) = (dated(&low), dated(&high));
                 let faces = |lo: &(Item, Bounds, String),
-                             (a, lo_as_of): &(DayRange, Date),
+                             a: &DayRange,
                              hi: &(Item, Bounds, String),
-                             (b, hi_as_of): &(DayRange, Date)| {
+                             b: &DayRange| {
                     a.from <= b.to
                         && b.from <= a.to
                         && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
-                        && !(p.rising && lo_as_of < hi_as_of)
                 };
                 let ea: Vec<_> = low
                     .iter()
@@ -219,30 +224,112 @@ pub(super) fn check(
                 if ea.is_empty() || eb.is_empty() {
                     continue;
                 }
-                let window = ea
-                    .iter()
-                    .chain(&eb)
-                    .map(|m| m.0.claim.when)
-                    .reduce(DayRange::hull)
-                    .expect("non-empty");
-                let names = |e: &[&&(Item, Bounds, String)]| {
-                    let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();
-                    v.sort();
-                    v.dedup();
-                    v.join(" / ")
-                };
-                let (la, lb) = (names(&ea), names(&eb));
-                let tol = tolerance_words(p.tolerance.relative, p.tolerance.absolute);
-                let why =
-                    format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
-                let sides = vec![
-                    (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
-                    (lb, eb.iter().map(|m| (m.0, m.2.clone())).collect()),
-                ];
-                out.push(ctx.finding(rule, &p.modality, &key, window, sides, why, None));
+                emit(ctx, rule, p, &key, &ea, &eb, out);
             }
         }
     }
+}
+
+/// One finding of a rising toll's band: its higher figures are its later stages, so one
+/// finding says the toll is disputed. The lowest upper bound splits the band: what reaches
+/// it, and what starts above; a band whose lowest figures clash with none above is left
+/// alone. When they do, figures above that clash among themselves join the finding, each on
+/// its side, rather than hide together on one ("more than 2,300" and "more than 5,200" above
+/// "about 2,000"). Each pair is judged on its own bounds: a figure is never set against one
+/// it agrees with merely for sharing a side with a third, and a figure already on one side
+/// does not join the other. A lower figure given as of an
+/// earlier day than a higher one is the toll before it grew: no clash.
+#[allow(clippy::too_many_arguments)]
+fn rising_band<'a>(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &NumericParams,
+    key: &str,
+    band: &'a [(Item<'a>, Bounds, String)],
+    voice: &impl Fn(&Item) -> Option<usize>,
+    as_of: &impl Fn(&Item) -> Date,
+    out: &mut Vec<Finding>,
+) {
+    let Some(h) = band.iter().filter_map(|m| m.1.hi).reduce(f64::min) else {
+        return;
+    };
+    let above: Vec<bool> = band.iter().map(|m| m.1.lo.is_some_and(|l| l > h)).collect();
+    let at: Vec<(DayRange, Date)> = band
+        .iter()
+        .map(|m| (widen(m.0.claim.when, p.window_days), as_of(&m.0)))
+        .collect();
+    let clash = |i: usize, j: usize| {
+        let (lo, hi) = (&band[i], &band[j]);
+        let ((a, lo_as_of), (b, hi_as_of)) = (&at[i], &at[j]);
+        i != j
+            && lo
+                .1
+                .hi
+                .zip(hi.1.lo)
+                .is_some_and(|(top, bottom)| top < bottom)
+            && a.from <= b.to
+            && b.from <= a.to
+            && voice(&lo.0).is_none_or(|v| Some(v) != voice(&hi.0))
+            && lo_as_of >= hi_as_of
+    };
+    let n = band.len();
+    let (mut low, mut high) = (vec![false; n], vec![false; n]);
+    for from_above in [false, true] {
+        if from_above && !low.contains(&true) {
+            return;
+        }
+        for i in (0..n).filter(|&i| above[i] == from_above) {
+            for j in (0..n).filter(|&j| above[j]) {
+                // A figure stands on one side only: what a side says is one party's account.
+                if clash(i, j) && !high[i] && !low[j] {
+                    low[i] = true;
+                    high[j] = true;
+                }
+            }
+        }
+    }
+    let side = |on: &[bool]| -> Vec<&(Item, Bounds, String)> {
+        band.iter()
+            .zip(on)
+            .filter(|(_, on)| **on)
+            .map(|(m, _)| m)
+            .collect()
+    };
+    let (ea, eb) = (side(&low), side(&high));
+    let (ea, eb): (Vec<_>, Vec<_>) = (ea.iter().collect(), eb.iter().collect());
+    emit(ctx, rule, p, key, &ea, &eb, out);
+}
+
+/// A finding that the figures on one side and those on the other cannot both be true.
+fn emit(
+    ctx: &Ctx,
+    rule: &Rule,
+    p: &NumericParams,
+    key: &str,
+    ea: &[&&(Item, Bounds, String)],
+    eb: &[&&(Item, Bounds, String)],
+    out: &mut Vec<Finding>,
+) {
+    let window = ea
+        .iter()
+        .chain(eb)
+        .map(|m| m.0.claim.when)
+        .reduce(DayRange::hull)
+        .expect("non-empty");
+    let names = |e: &[&&(Item, Bounds, String)]| {
+        let mut v: Vec<&str> = e.iter().map(|m| m.2.as_str()).collect();
+        v.sort();
+        v.dedup();
+        v.join(" / ")
+    };
+    let (la, lb) = (names(ea), names(eb));
+    let tol = tolerance_words(p.tolerance.relative, p.tolerance.absolute);
+    let why = format!("{key}: {la} and {lb} cannot both be true for the same days{tol}");
+    let sides = vec![
+        (la, ea.iter().map(|m| (m.0, m.2.clone())).collect()),
+        (lb, eb.iter().map(|m| (m.0, m.2.clone())).collect()),
+    ];
+    out.push(ctx.finding(rule, &p.modality, key, window, sides, why, None));
 }
 
 /// The rule's tolerance in words: " (even with each figure widened by 10% plus 5)".

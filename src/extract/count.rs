@@ -952,9 +952,11 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         .find(|t| t.modifier == Some(crate::annotate::TimeMod::Since));
     // A running total: "since April", "so far", "since the offensive began". A count over a
     // period ("in February") is told by its time window (`Claim::counts_period`).
+    let clause = own_clause(ctx, &sentence, &span);
     let cumulative = since.is_some()
         || ctx.cumulative(&sentence)
-        || modality::toll(text, own_clause(ctx, &sentence, &span).start..span.start);
+        || modality::toll(text, clause.start..span.start)
+        || modality::toll_now(text, clause.start..span.start, span.end..clause.end);
     let (when, basis) = match since {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
         None => ctx.when(&sentence, &span, frame.window_days, None),

@@ -44,7 +44,25 @@ static CUMULATIVE: LazyLock<GatedRegex> = LazyLock::new(|| {
 /// forecast to climb further is not a count so far.
 static TOLL: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:(?:total|cumulative|national|official) (?:death |casualty )?toll|(?:death|casualty) toll\b(?:[^.;:]{0,60}\s)?(?:(?:is|stands|stood|was)(?: now)?(?: at)?\s*$|(?:has|had) (?:risen|climbed|jumped|reached|surpassed|exceeded)|(?:rose|climbed|jumped|reached|surpassed|exceeded)))",
+        r"(?i)\b(?:(?:total|cumulative|national|official) (?:death |casualty )?toll|(?:death|casualty) toll\b(?:[^.;:]{0,100}\s)?(?:(?:is|stands|stood|was)(?: now)?(?: at)?\s*$|(?:has|had) (?:risen|climbed|jumped|reached|surpassed|exceeded)|(?:rose|climbed|jumped|reached|surpassed|exceeded)))",
+    )
+    .from_prefixes()
+});
+
+/// "Now" as a word: a count said to stand now.
+static NOW: LazyLock<GatedRegex> =
+    LazyLock::new(|| GatedRegex::built_in(r"(?i)\bnow\b").from_prefixes());
+
+/// The count's own verb in the present perfect right after it: "people have died", "have now
+/// been killed".
+static PERFECT_AFTER: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(r"(?i)^\s*(?:[\w'-]+\s+){0,2}?(?:have|has)\s+(?:now\s+)?(?:been\s+)?\w+")
+});
+
+/// An incident named after the verb: "in the strike", "during an attack", "in Tuesday's blast".
+static INCIDENT: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:in|during|by|from) (?:the|a|an|this|that|[\w-]+'s) (?:[\w-]+ ){0,2}?(?:strike|airstrike|attack|raid|blast|explosion|bombing|shelling|crash|ambush|collapse|stampede|fire|shooting|massacre|incident)s?\b",
     )
     .from_prefixes()
 });
@@ -182,6 +200,21 @@ pub fn cumulative(text: &str, sentence: &Range<usize>) -> bool {
 /// A toll phrase in the words before a count, within its own clause (`TOLL`).
 pub fn toll(text: &str, before: Range<usize>) -> bool {
     has(&TOLL, text, before)
+}
+
+/// A count said to stand now, in the present perfect: "officials now say 412 people have
+/// died", "412 people have now died". What has happened up to now is a running total, unless
+/// the words name one incident ("have now been killed in the strike"): that is the
+/// incident's toll, not the story's. `before` and `after` are the count's own words on
+/// either side of it.
+pub fn toll_now(text: &str, before: Range<usize>, after: Range<usize>) -> bool {
+    let Some(rest) = text.get(after.clone()) else {
+        return false;
+    };
+    let Some(verb) = PERFECT_AFTER.find(rest) else {
+        return false;
+    };
+    (has(&NOW, text, before) || NOW.is_match(&rest[verb])) && !has(&INCIDENT, text, after)
 }
 
 /// Start of the `n` words before `pos`, not crossing `floor`, across clause breaks.
@@ -336,6 +369,54 @@ mod tests {
 
     fn whole(s: &str) -> Range<usize> {
         0..s.len()
+    }
+
+    /// `toll_now` for the count `count` of `s`, its own words being the whole sentence.
+    fn now(s: &str, count: &str) -> bool {
+        let i = s.find(count).expect("in sentence");
+        toll_now(s, 0..i, i + count.len()..s.len())
+    }
+
+    #[test]
+    fn a_count_said_to_stand_now_is_a_running_total() {
+        assert!(now(
+            "Officials now say at least 412 people have died, the agency said.",
+            "at least 412 people"
+        ));
+        assert!(now(
+            "At least 412 people have now died across the valley.",
+            "At least 412 people"
+        ));
+        // No "now": a present perfect alone may be one incident's toll.
+        assert!(!now(
+            "At least 412 people have died across the valley.",
+            "At least 412 people"
+        ));
+        // "Now" with a past tense is not a count that stands.
+        assert!(!now(
+            "Officials now say 412 people died on Friday.",
+            "412 people"
+        ));
+        // An incident named after the verb: that incident's toll, not the story's.
+        assert!(!now(
+            "Twelve people have now been killed in the strike on the Varn depot.",
+            "Twelve people"
+        ));
+        assert!(!now(
+            "Nine guards have now died in Sunday's blast.",
+            "Nine guards"
+        ));
+    }
+
+    #[test]
+    fn a_toll_risen_to_its_figure_may_name_a_long_cause_first() {
+        let s = "The death toll from the storm that swept the northern coast overnight and flooded its towns has risen to 300.";
+        let i = s.find("300").expect("in sentence");
+        assert!(toll(s, 0..i));
+        // Past the next sentence mark the toll is another clause's.
+        let s = "The death toll was high. Later 300 soldiers had risen to the ranks.";
+        let i = s.find("300").expect("in sentence");
+        assert!(!toll(s, 0..i));
     }
 
     /// `report_time` for the first occurrence of `date` and `trigger` in `s`.

@@ -183,7 +183,8 @@ pub struct NumericParams {
     #[serde(default)]
     pub rising: bool,
     /// A floor is a tally: "at least 2,300" and "more than 5,200" given for the same day are
-    /// two counts of the dead so far, 2,300 and 5,200, not two open bounds that agree.
+    /// two counts of the dead so far, 2,300 and 5,200, not two open bounds that agree; and no
+    /// fewer than counted, so its lower bound is not lowered by the tolerance.
     #[serde(default)]
     pub tally: bool,
     /// Running totals take part, each as a count as of its own day: for a stock that is
@@ -307,6 +308,12 @@ pub struct CumulativeParams {
     /// a count before the day's swap and one after it are both right.
     #[serde(default = "yes")]
     pub same_day: bool,
+    /// A floor is a tally of what was counted so far: a later "at least 528" counts 528 and
+    /// falls below an earlier "around 600". Without it a later floor only falls below an
+    /// earlier total of its own day: an estimate "over 1.3 million" may be an old round
+    /// figure, not a count.
+    #[serde(default)]
+    pub tally: bool,
     #[serde(default)]
     pub equivalent_subjects: Vec<Vec<String>>,
     #[serde(default)]
