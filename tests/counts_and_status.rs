@@ -168,7 +168,7 @@ fn measures_beyond_killed_and_wounded() {
     );
     assert_eq!(
         counts("Sixty trucks of flour entered the enclave."),
-        vec![count("aid", "supplies", 60.0)]
+        vec![count("aid", "trucks", 60.0)]
     );
     assert_eq!(
         counts("Up to 300 villagers are feared dead."),
@@ -891,7 +891,7 @@ fn a_measure_before_a_list_governs_it() {
     );
     assert_eq!(
         msvs("Some 150 trucks set off at dawn and, of them, 95 crossed into the city."),
-        vec![v("aid", "supplies", 150.0), v("aid", "supplies", 95.0)]
+        vec![v("aid", "trucks", 150.0), v("aid", "trucks", 95.0)]
     );
     assert_eq!(
         msvs("Out of the 41 injured, 17 were women, and five were children."),
@@ -998,7 +998,7 @@ fn people_are_given_aid_they_do_not_arrive_as_aid() {
     );
     assert_eq!(
         msvs("Forty trucks arrived at the crossing."),
-        vec![v("aid", "supplies", 40.0)]
+        vec![v("aid", "trucks", 40.0)]
     );
     assert_eq!(msvs("Four passengers arrived at the border post."), vec![]);
     assert_eq!(

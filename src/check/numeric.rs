@@ -86,6 +86,12 @@ pub(super) fn check(
         for field in &p.same {
             let part = match field {
                 KeyField::Measure => measure.clone(),
+                // A frame named after its measure adds nothing to it: the key reads as before.
+                KeyField::Frame if item.claim.frame == *measure => {
+                    unnamed += 1;
+                    continue;
+                }
+                KeyField::Frame => item.claim.frame.clone(),
                 KeyField::Subject => subject_class(subject, &p.equivalent_subjects),
                 KeyField::SubjectActor => subject_actor.clone().unwrap_or_else(|| "-".into()),
                 // The counted word when it is not the subject's own name: "dams" apart from

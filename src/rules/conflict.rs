@@ -151,6 +151,9 @@ pub enum KeyField {
     /// The counted noun itself ("dams", "bridges"; "people" for a bare number or a generic
     /// word for people): finer than the subject class, for figures inside one article.
     Noun,
+    /// The frame that made the claim: one measure's stages ("200 trucks dispatched" and
+    /// "137 trucks entered" of one convoy) are different counts, kept apart by frame.
+    Frame,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
