@@ -169,12 +169,18 @@ things:
         );
         assert_eq!(
             days("On the third day of the temporary ceasefire, the market opened."),
-            [("the third day of the temporary ceasefire".into(), "2031-05-06".into())]
+            [(
+                "the third day of the temporary ceasefire".into(),
+                "2031-05-06".into()
+            )]
         );
         // With no starting event, the first day it was active.
         assert_eq!(
             days("Shelling eased on the 12th day of the Hollin offensive."),
-            [("the 12th day of the Hollin offensive".into(), "2031-04-12".into())]
+            [(
+                "the 12th day of the Hollin offensive".into(),
+                "2031-04-12".into()
+            )]
         );
     }
 

@@ -1,8 +1,8 @@
 //! Count claims: a quantity, the group it counts, and the measure a nearby trigger names.
 
 use super::{Context, cover, modality};
-use crate::annotate::{Mention, MentionClass};
 use crate::annotate::Qualifier;
+use crate::annotate::{Mention, MentionClass};
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{CountFrame, Frames};
@@ -1007,11 +1007,48 @@ fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Opti
 
 /// Verbs of movement: after one, "from X" names where something came from.
 const MOVEMENT: &[&str] = &[
-    "enter", "enters", "entered", "entering", "cross", "crosses", "crossed", "crossing",
-    "arrive", "arrives", "arrived", "arriving", "come", "comes", "came", "coming", "flee",
-    "flees", "fled", "fleeing", "return", "returns", "returned", "returning", "send", "sends",
-    "sent", "sending", "dispatched", "brought", "moved", "travelled", "traveled", "evacuated",
-    "escaped", "departed", "driven", "flown", "shipped", "transported", "delivered", "headed",
+    "enter",
+    "enters",
+    "entered",
+    "entering",
+    "cross",
+    "crosses",
+    "crossed",
+    "crossing",
+    "arrive",
+    "arrives",
+    "arrived",
+    "arriving",
+    "come",
+    "comes",
+    "came",
+    "coming",
+    "flee",
+    "flees",
+    "fled",
+    "fleeing",
+    "return",
+    "returns",
+    "returned",
+    "returning",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "dispatched",
+    "brought",
+    "moved",
+    "travelled",
+    "traveled",
+    "evacuated",
+    "escaped",
+    "departed",
+    "driven",
+    "flown",
+    "shipped",
+    "transported",
+    "delivered",
+    "headed",
 ];
 
 /// Whether the place starting at `at` follows "from" (or "from the") in a clause with a verb
