@@ -146,6 +146,9 @@ pub(super) fn check(
             .or_default()
             .push((item, b, describe(*low, *high)));
     }
+    if p.placeless_widest {
+        join_placeless(&mut by_key, g);
+    }
     let voice = |i: &Item| match scope {
         Scope::Within(_) => None,
         Scope::Across(_) => Some(i.voice),
@@ -289,6 +292,56 @@ fn scale_bands<'a>(
         last = v;
     }
     bands
+}
+
+/// Moves each group of counts with no named place into the group of the widest place named
+/// for the same key, when there is exactly one (see `placeless_widest`). A key's place is its
+/// one `in PLACE` part.
+fn join_placeless<T>(by_key: &mut BTreeMap<String, Vec<T>>, g: &crate::rules::Gazetteer) {
+    let mut placed: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for key in by_key.keys() {
+        let mut place = None;
+        let mut rest = Vec::new();
+        for part in key.split('/') {
+            match part.strip_prefix("in ") {
+                Some(pl) => place = Some(pl.to_string()),
+                None => rest.push(part),
+            }
+        }
+        if let Some(pl) = place {
+            placed
+                .entry(rest.join("/"))
+                .or_default()
+                .push((pl, key.clone()));
+        }
+    }
+    for (base, places) in placed {
+        if !by_key.contains_key(&base) {
+            continue;
+        }
+        let widest: Vec<&(String, String)> = places
+            .iter()
+            .filter(|(pl, _)| !places.iter().any(|(o, _)| o != pl && lies_within(g, pl, o)))
+            .collect();
+        let [(_, key)] = widest[..] else {
+            continue; // no single whole: the count stays apart
+        };
+        let moved = by_key.remove(&base).unwrap_or_default();
+        by_key.entry(key.clone()).or_default().extend(moved);
+    }
+}
+
+/// Whether `place` lies within `outer` (through the gazetteer's `within`, at any depth).
+fn lies_within(g: &crate::rules::Gazetteer, place: &str, outer: &str) -> bool {
+    let mut current = place;
+    for _ in 0..16 {
+        match g.place(current).and_then(|p| p.within.as_deref()) {
+            Some(w) if w == outer => return true,
+            Some(w) => current = w,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The province a place lies in (or the place itself when it is one or has none).
