@@ -168,7 +168,7 @@ fn measures_beyond_killed_and_wounded() {
     );
     assert_eq!(
         counts("Sixty trucks of flour entered the enclave."),
-        vec![count("aid", "supplies", 60.0)]
+        vec![count("aid", "trucks", 60.0)]
     );
     assert_eq!(
         counts("Up to 300 villagers are feared dead."),
@@ -686,6 +686,25 @@ fn a_count_takes_the_narrower_place_that_follows_it() {
     assert_eq!(got, vec![(12.0, Some("idlib".into()))]);
 }
 
+#[test]
+fn a_place_moved_from_is_not_where_a_count_is() {
+    // The destination is the place: "fled from X to Y" counts them in Y.
+    let got = placed("About 900 villagers fled from Ariha to Taftanaz overnight.");
+    assert_eq!(got, vec![(900.0, Some("taftanaz".into()))], "{got:?}");
+    // An origin alone leaves the count with no place of its own.
+    let got = placed("Sixty aid trucks entered from Turkey on Monday.");
+    assert_eq!(got, vec![(60.0, None)], "{got:?}");
+    let got = placed("Forty aid trucks were dispatched from Ariha to Saraqib.");
+    assert_eq!(got, vec![(40.0, Some("saraqib".into()))], "{got:?}");
+    // Not an origin: no verb of movement before "from", or no "from" at all.
+    let got = placed("Shelling killed 300 people in Saraqib.");
+    assert_eq!(got, vec![(300.0, Some("saraqib".into()))], "{got:?}");
+    let got = placed("Twelve soldiers from Ariha were killed.");
+    assert_eq!(got, vec![(12.0, Some("ariha".into()))], "{got:?}");
+    let got = placed("Forty aid trucks entered Saraqib from Turkey.");
+    assert_eq!(got, vec![(40.0, Some("saraqib".into()))], "{got:?}");
+}
+
 /// The first count of `text` as (measure, subject, value), or `None`.
 fn first(text: &str) -> Option<(String, String, f64)> {
     counts(text).into_iter().next().map(|c| (c.0, c.1, c.2))
@@ -889,7 +908,7 @@ fn a_measure_before_a_list_governs_it() {
     );
     assert_eq!(
         msvs("Some 150 trucks set off at dawn and, of them, 95 crossed into the city."),
-        vec![v("aid", "supplies", 150.0), v("aid", "supplies", 95.0)]
+        vec![v("aid", "trucks", 150.0), v("aid", "trucks", 95.0)]
     );
     assert_eq!(
         msvs("Out of the 41 injured, 17 were women, and five were children."),
@@ -996,7 +1015,7 @@ fn people_are_given_aid_they_do_not_arrive_as_aid() {
     );
     assert_eq!(
         msvs("Forty trucks arrived at the crossing."),
-        vec![v("aid", "supplies", 40.0)]
+        vec![v("aid", "trucks", 40.0)]
     );
     assert_eq!(msvs("Four passengers arrived at the border post."), vec![]);
     assert_eq!(

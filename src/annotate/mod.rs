@@ -2,6 +2,7 @@
 //! quantities, gazetteer mentions, and the loaded wording of the packs' lexicons.
 
 pub mod mentions;
+mod ordinal_day;
 pub mod quantity;
 pub mod time;
 pub mod wording;
@@ -33,8 +34,7 @@ pub(crate) fn warm_up() {
 
 /// Annotate one document. Times come first: a number inside a date is not a count.
 pub fn annotate(doc: &Document, gazetteer: &Gazetteer) -> Annotations {
-    let times = time::find(doc.text(), &doc.sentences, doc.meta.published);
-    let quantities = quantity::find(doc.text(), &doc.sentences, &spans(&times));
+    let mut times = time::find(doc.text(), &doc.sentences, doc.meta.published);
     let mentions = mentions::find(
         doc.text(),
         &doc.sentences,
@@ -42,6 +42,14 @@ pub fn annotate(doc: &Document, gazetteer: &Gazetteer) -> Annotations {
         doc.meta.published,
         gazetteer,
     );
+    // "Day 1 of the truce" is a date once the truce is named: found after the mentions,
+    // and before the quantities, whose "1" it is not.
+    let ordinal = ordinal_day::find(doc.text(), &mentions, &times, gazetteer);
+    if !ordinal.is_empty() {
+        times.extend(ordinal);
+        times.sort_by_key(|t| (t.span.start, t.span.end));
+    }
+    let quantities = quantity::find(doc.text(), &doc.sentences, &spans(&times));
     Annotations {
         times,
         quantities,

@@ -86,6 +86,12 @@ pub(super) fn check(
         for field in &p.same {
             let part = match field {
                 KeyField::Measure => measure.clone(),
+                // A frame named after its measure adds nothing to it: the key reads as before.
+                KeyField::Frame if item.claim.frame == *measure => {
+                    unnamed += 1;
+                    continue;
+                }
+                KeyField::Frame => item.claim.frame.clone(),
                 KeyField::Subject => subject_class(subject, &p.equivalent_subjects),
                 KeyField::SubjectActor => subject_actor.clone().unwrap_or_else(|| "-".into()),
                 // The counted word when it is not the subject's own name: "dams" apart from
@@ -144,6 +150,9 @@ pub(super) fn check(
             .entry(parts.join("/"))
             .or_default()
             .push((item, b, describe(*low, *high)));
+    }
+    if p.placeless_widest {
+        join_placeless(&mut by_key, g);
     }
     let voice = |i: &Item| match scope {
         Scope::Within(_) => None,
@@ -370,6 +379,56 @@ fn scale_bands<'a>(
         last = v;
     }
     bands
+}
+
+/// Moves each group of counts with no named place into the group of the widest place named
+/// for the same key, when there is exactly one (see `placeless_widest`). A key's place is its
+/// one `in PLACE` part.
+fn join_placeless<T>(by_key: &mut BTreeMap<String, Vec<T>>, g: &crate::rules::Gazetteer) {
+    let mut placed: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for key in by_key.keys() {
+        let mut place = None;
+        let mut rest = Vec::new();
+        for part in key.split('/') {
+            match part.strip_prefix("in ") {
+                Some(pl) => place = Some(pl.to_string()),
+                None => rest.push(part),
+            }
+        }
+        if let Some(pl) = place {
+            placed
+                .entry(rest.join("/"))
+                .or_default()
+                .push((pl, key.clone()));
+        }
+    }
+    for (base, places) in placed {
+        if !by_key.contains_key(&base) {
+            continue;
+        }
+        let widest: Vec<&(String, String)> = places
+            .iter()
+            .filter(|(pl, _)| !places.iter().any(|(o, _)| o != pl && lies_within(g, pl, o)))
+            .collect();
+        let [(_, key)] = widest[..] else {
+            continue; // no single whole: the count stays apart
+        };
+        let moved = by_key.remove(&base).unwrap_or_default();
+        by_key.entry(key.clone()).or_default().extend(moved);
+    }
+}
+
+/// Whether `place` lies within `outer` (through the gazetteer's `within`, at any depth).
+fn lies_within(g: &crate::rules::Gazetteer, place: &str, outer: &str) -> bool {
+    let mut current = place;
+    for _ in 0..16 {
+        match g.place(current).and_then(|p| p.within.as_deref()) {
+            Some(w) if w == outer => return true,
+            Some(w) => current = w,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The province a place lies in (or the place itself when it is one or has none).

@@ -1,8 +1,8 @@
 //! Count claims: a quantity, the group it counts, and the measure a nearby trigger names.
 
 use super::{Context, cover, modality};
-use crate::annotate::MentionClass;
 use crate::annotate::Qualifier;
+use crate::annotate::{Mention, MentionClass};
 use crate::claims::{Claim, ClaimKind};
 use crate::gated::GatedRegex;
 use crate::rules::frames::{CountFrame, Frames};
@@ -995,9 +995,15 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
 /// that one (the gazetteer's `within`) follows the count with no other number between
 /// ("floods in the east of the country killed 2,300 people in the city of X alone": X's
 /// dead, not the region's).
+///
+/// A place a thing moved from is not where it is counted ("200 carts entered from X",
+/// "fled from X to Y"): such an origin is passed over, so a count with only an origin has
+/// no place of its own.
 fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Option<String> {
     const REACH: usize = 30;
-    let nearest = ctx.nearest_mention(sentence, span, MentionClass::Place, REACH)?;
+    let text = ctx.text();
+    let whereabouts = |m: &Mention| !origin(text, sentence.start, m.span.start);
+    let nearest = ctx.nearest_mention(sentence, span, MentionClass::Place, REACH, &whereabouts)?;
     let g = &ctx.rules.gazetteer;
     let inside = |place: &str, outer: &str| {
         let mut current = place;
@@ -1021,8 +1027,74 @@ fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Opti
             )
             .is_empty()
         })
+        .filter(|m| whereabouts(m))
         .find(|m| m.entity != nearest.entity && inside(&m.entity, &nearest.entity));
     Some(narrower.unwrap_or(nearest).entity.clone())
+}
+
+/// Verbs of movement: after one, "from X" names where something came from.
+const MOVEMENT: &[&str] = &[
+    "enter",
+    "enters",
+    "entered",
+    "entering",
+    "cross",
+    "crosses",
+    "crossed",
+    "crossing",
+    "arrive",
+    "arrives",
+    "arrived",
+    "arriving",
+    "come",
+    "comes",
+    "came",
+    "coming",
+    "flee",
+    "flees",
+    "fled",
+    "fleeing",
+    "return",
+    "returns",
+    "returned",
+    "returning",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "dispatched",
+    "brought",
+    "moved",
+    "travelled",
+    "traveled",
+    "evacuated",
+    "escaped",
+    "departed",
+    "driven",
+    "flown",
+    "shipped",
+    "transported",
+    "delivered",
+    "headed",
+];
+
+/// Whether the place starting at `at` follows "from" (or "from the") in a clause with a verb
+/// of movement before it, among its last eight words: an origin, not a whereabouts.
+fn origin(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = text[sentence_start..at].trim_end().to_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    let Some(head) = before.strip_suffix("from") else {
+        return false;
+    };
+    if !(head.is_empty() || head.ends_with(char::is_whitespace)) {
+        return false;
+    }
+    let clause = &head[head.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1)..];
+    clause
+        .split_whitespace()
+        .rev()
+        .take(8)
+        .any(|w| MOVEMENT.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// The words of the sentence that belong to this count and no other number: from the end

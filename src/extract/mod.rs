@@ -141,16 +141,18 @@ impl<'a> Context<'a> {
             .filter(move |m| m.class == class && m.span.end <= range.end)
     }
 
-    /// The nearest mention of `class` within `sentence` to `span`, at most `max_words` away.
+    /// The nearest mention of `class` within `sentence` to `span`, at most `max_words` away,
+    /// among those `usable` accepts.
     pub fn nearest_mention(
         &self,
         sentence: &Range<usize>,
         span: &Range<usize>,
         class: MentionClass,
         max_words: usize,
+        usable: &dyn Fn(&Mention) -> bool,
     ) -> Option<&'a Mention> {
         self.mentions_in(sentence.clone(), class)
-            .filter(|m| self.words_between(&m.span, span) <= max_words)
+            .filter(|m| self.words_between(&m.span, span) <= max_words && usable(m))
             .min_by_key(|m| (self.words_between(&m.span, span), m.span.start))
     }
 

@@ -151,6 +151,9 @@ pub enum KeyField {
     /// The counted noun itself ("dams", "bridges"; "people" for a bare number or a generic
     /// word for people): finer than the subject class, for figures inside one article.
     Noun,
+    /// The frame that made the claim: one measure's stages ("200 trucks dispatched" and
+    /// "137 trucks entered" of one convoy) are different counts, kept apart by frame.
+    Frame,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -191,6 +194,11 @@ pub struct NumericParams {
     /// counted as it stands ("10,000 missing as of Thursday"), not one that only grows.
     #[serde(default)]
     pub stock: bool,
+    /// A count with no named place ("200 trucks entered from X") is the story's: it faces
+    /// the counts of the widest place the other reports name for the same key (the one no
+    /// other of their places lies within), when there is one such place, never a part of it.
+    #[serde(default)]
+    pub placeless_widest: bool,
     #[serde(default)]
     pub across: Across,
     #[serde(default)]
