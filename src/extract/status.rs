@@ -633,6 +633,18 @@ fn after_start(text: &str, trig: &Range<usize>) -> bool {
     AFTER.is_match(&text[trig.clone()])
 }
 
+/// Whether words before "after the signing" say the fighting stopped ("attacks ceased
+/// after the signing of the truce"): a calm, not a violation.
+fn stopped(words: &str) -> bool {
+    static STOPPED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:stop(?:ped|s)?|ceas(?:ed|es)|halt(?:ed|s)|end(?:ed|s)|subsid(?:ed|es)|eas(?:ed|es)|calm(?:ed|s)?|paus(?:ed|es)|dropp?(?:ed|s)|declin(?:ed|es)|fell|no longer)\b",
+        )
+        .expect("valid")
+    });
+    STOPPED.is_match(words)
+}
+
 /// Whether a status word of the frame's `since_start` is told of the subject before it, as
 /// done ("the truce which put an end to the fighting"), not as an aim ("agreed to put an
 /// end to the fighting", "will stop the shelling") nor with a later turn in the sentence.
@@ -785,6 +797,7 @@ fn status_words<'f>(
                 .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
                 .collect::<Vec<_>>()
         })
+        .filter(|(_, t)| !(after_start(text, t) && stopped(&text[t.clone()])))
         .collect();
     found
         .iter()
