@@ -433,6 +433,7 @@ fn fighting_after_the_signing_violates_the_truce_from_its_start() {
         "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the markets of Telsen reopened.",
         // Fighting that stopped after the signing is a calm.
         "Rebels said attacks on Telsen stopped after the signing of the ceasefire.",
+        "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the shelling of Telsen stopped.",
         // No fighting in the sentence before: "this" is the handshake.
         "Drones attacked a convoy near Telsen.\n\nThe two leaders shook hands. This happened after the signing of the ceasefire.",
     ] {

@@ -541,6 +541,7 @@ fn implicit(
                 continue;
             };
             if m.end > sentence.end
+                || calm_after_signing(text, &m, sentence.end)
                 || found
                     .iter()
                     .any(|(_, t, _)| t.start < m.end && m.start < t.end)
@@ -633,8 +634,15 @@ fn after_start(text: &str, trig: &Range<usize>) -> bool {
     AFTER.is_match(&text[trig.clone()])
 }
 
-/// Whether words before "after the signing" say the fighting stopped ("attacks ceased
-/// after the signing of the truce"): a calm, not a violation.
+/// Whether status words of fighting "after the signing" say it stopped, in them or in the
+/// three words after ("attacks ceased after the signing of the truce", "after the signing
+/// ceremony, shelling stopped"): a calm, not a violation.
+fn calm_after_signing(text: &str, trig: &Range<usize>, sentence_end: usize) -> bool {
+    after_start(text, trig)
+        && stopped(&text[trig.start..words_forward(text, trig.end, sentence_end, 3)])
+}
+
+/// Whether words say fighting stopped.
 fn stopped(words: &str) -> bool {
     static STOPPED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
@@ -797,7 +805,7 @@ fn status_words<'f>(
                 .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
                 .collect::<Vec<_>>()
         })
-        .filter(|(_, t)| !(after_start(text, t) && stopped(&text[t.clone()])))
+        .filter(|(_, t)| !calm_after_signing(text, t, sentence.end))
         .collect();
     found
         .iter()
