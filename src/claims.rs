@@ -56,7 +56,8 @@ pub struct Attribution {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeBasis {
-    /// A time expression in the same sentence.
+    /// A time expression in the same sentence, or the start of the agreement it names when
+    /// the claim covers every day since ("the truce put an end to the fighting").
     Text,
     /// A time expression in the same sentence that dates the report of the claim, not the
     /// event it tells of: "said on Tuesday it had captured the town". Compared as `Text`

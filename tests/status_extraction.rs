@@ -342,3 +342,105 @@ fn what_is_yet_to_happen_is_no_status() {
         vec!["violated"]
     );
 }
+
+/// The current agreement's statuses in an article of `day`, with the days each covers.
+fn dated_on(day: &str, text: &str) -> Vec<(String, String, String)> {
+    let day: jiff::civil::Date = day.parse().unwrap();
+    let meta = Meta {
+        outlet: "wire".into(),
+        published: DayRange { from: day, to: day },
+        title: None,
+        url: None,
+        author: None,
+        via: None,
+        published_basis: None,
+        language: "en".into(),
+        ignore: Vec::new(),
+    };
+    let doc = corpus::load_stdin(text.to_string(), Some(meta), None).unwrap();
+    let ann = annotate::annotate(&doc, &RULES.gazetteer);
+    extract::extract(&doc, &ann, &RULES)
+        .into_iter()
+        .filter_map(|c| match c.kind {
+            ClaimKind::Status { subject, status } if subject == CURRENT => {
+                Some((status, c.when.from.to_string(), c.when.to.to_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn dated(status: &str, from: &str, to: &str) -> (String, String, String) {
+    (status.into(), from.into(), to.into())
+}
+
+#[test]
+fn a_truce_that_put_an_end_to_the_fighting_held_since_it_began() {
+    for text in [
+        "The ceasefire, agreed by the two armies, put an end to the fighting around Varnok.",
+        "The truce stopped the shelling of Telsen, residents say.",
+    ] {
+        assert_eq!(
+            dated_on("2020-03-30", text),
+            vec![dated("holding", "2020-03-05", "2020-03-30")],
+            "{text}"
+        );
+    }
+    // An aim, or a failure, says nothing of the days since it began.
+    for text in [
+        "The envoys want the ceasefire to put an end to the fighting around Varnok.",
+        "The ceasefire did not put an end to the fighting around Varnok.",
+        "The truce stopped the shelling of Telsen, but clashes resumed on Friday.",
+    ] {
+        let found = dated_on("2020-03-30", text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, from, _)| from.as_str() > "2020-03-05"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn fighting_after_the_signing_violates_the_truce_from_its_start() {
+    // Published two days after the truce began: the week before it is left out.
+    assert_eq!(
+        dated_on(
+            "2020-03-07",
+            "Rebels said mortars hit Telsen after the signing of the ceasefire."
+        ),
+        vec![dated("violated", "2020-03-05", "2020-03-07")]
+    );
+    assert_eq!(
+        dated_on(
+            "2020-03-07",
+            "A militia leader said drones attacked a convoy near Telsen. This happened after the signing of the ceasefire, he added."
+        ),
+        vec![dated("violated", "2020-03-05", "2020-03-07")]
+    );
+    assert_eq!(
+        dated_on(
+            "2020-03-07",
+            "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the sound of artillery was heard over Telsen."
+        ),
+        vec![dated("violated", "2020-03-05", "2020-03-07")]
+    );
+    // What follows the signing is no violation unless it is fighting.
+    for text in [
+        "Aid reached Telsen after the signing of the ceasefire.",
+        "Aid convoys reached Telsen. This happened after the signing of the ceasefire.",
+        "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the markets of Telsen reopened.",
+        // Fighting that stopped after the signing is a calm.
+        "Rebels said attacks on Telsen stopped after the signing of the ceasefire.",
+        "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the shelling of Telsen stopped.",
+        // No fighting in the sentence before: "this" is the handshake.
+        "Drones attacked a convoy near Telsen.\n\nThe two leaders shook hands. This happened after the signing of the ceasefire.",
+    ] {
+        let found = dated_on("2020-03-07", text);
+        assert!(
+            found.iter().all(|(st, _, _)| st != "violated"),
+            "{text}: {found:?}"
+        );
+    }
+}

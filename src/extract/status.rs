@@ -233,6 +233,11 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 if not_current(ctx, frame, sentence, subject) {
                     continue;
                 }
+                // "This happened after the signing of the truce": the fighting is the
+                // previous sentence's, or nothing the truce could be broken by.
+                if points_back(text, &trig) && !fighting_before(ctx, frame, sentence) {
+                    continue;
+                }
                 if let Some(claim) = status_claim(ctx, frame, sentence, subject, status, &trig) {
                     out.push(claim);
                 }
@@ -536,6 +541,7 @@ fn implicit(
                 continue;
             };
             if m.end > sentence.end
+                || calm_after_signing(text, &m, sentence.end)
                 || found
                     .iter()
                     .any(|(_, t, _)| t.start < m.end && m.start < t.end)
@@ -594,6 +600,87 @@ fn implicit(
     }
 }
 
+/// A demonstrative opening the status words ("this happened after the signing of ..."):
+/// what they speak of is told in the sentence before.
+fn points_back(text: &str, trig: &Range<usize>) -> bool {
+    static DEMONSTRATIVE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)^(?:this|that|it)\b").expect("valid"));
+    DEMONSTRATIVE.is_match(&text[trig.clone()])
+}
+
+/// Whether the sentence before `sentence`, in the same paragraph, reports fighting (the
+/// frame's `attacks`).
+fn fighting_before(ctx: &Context, frame: &StatusFrame, sentence: &Range<usize>) -> bool {
+    let Some(attacks) = &frame.attacks else {
+        return false;
+    };
+    let text = ctx.text();
+    let Some(prev) = ctx
+        .sentence_index(sentence.start)
+        .and_then(|i| i.checked_sub(1))
+        .map(|i| ctx.doc.sentences[i].clone())
+    else {
+        return false;
+    };
+    !text[prev.end..sentence.start].contains("\n\n") && attacks.is_match(&text[prev])
+}
+
+/// Whether the status words tell of a time after the agreement began ("shelling after the
+/// signing of the truce"): the claim then speaks of no day before it.
+fn after_start(text: &str, trig: &Range<usize>) -> bool {
+    static AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\bafter\b.*\bsigning\b").expect("valid")
+    });
+    AFTER.is_match(&text[trig.clone()])
+}
+
+/// Whether status words of fighting "after the signing" say it stopped, in them or in the
+/// three words after ("attacks ceased after the signing of the truce", "after the signing
+/// ceremony, shelling stopped"): a calm, not a violation.
+fn calm_after_signing(text: &str, trig: &Range<usize>, sentence_end: usize) -> bool {
+    after_start(text, trig)
+        && stopped(&text[trig.start..words_forward(text, trig.end, sentence_end, 3)])
+}
+
+/// Whether words say fighting stopped.
+fn stopped(words: &str) -> bool {
+    static STOPPED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:stop(?:ped|s)?|ceas(?:ed|es)|halt(?:ed|s)|end(?:ed|s)|subsid(?:ed|es)|eas(?:ed|es)|calm(?:ed|s)?|paus(?:ed|es)|dropp?(?:ed|s)|declin(?:ed|es)|fell|no longer)\b",
+        )
+        .expect("valid")
+    });
+    STOPPED.is_match(words)
+}
+
+/// Whether a status word of the frame's `since_start` is told of the subject before it, as
+/// done ("the truce which put an end to the fighting"), not as an aim ("agreed to put an
+/// end to the fighting", "will stop the shelling") nor with a later turn in the sentence.
+fn since_start(
+    ctx: &Context,
+    frame: &StatusFrame,
+    sentence: &Range<usize>,
+    subject: &Mention,
+    trig: &Range<usize>,
+) -> bool {
+    static AIM: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:to|will|would|could|can|may|might|should|must|shall|do|does|did|not|never)\s+$",
+        )
+        .expect("valid")
+    });
+    let text = ctx.text();
+    let before = super::modality::words_back_any(text, sentence.start, trig.start, 1);
+    // "put an end to the fighting, but clashes resumed": the sentence tells where it stopped.
+    subject.span.end <= trig.start
+        && !LATER_CLAUSE.is_match(&text[trig.end..sentence.end])
+        && frame
+            .since_start
+            .as_ref()
+            .is_some_and(|re| re.is_match(&text[trig.clone()]))
+        && !AIM.is_match(&text[before..trig.start])
+}
+
 /// The claim that `subject` has `status`, said by the words at `trig` in `sentence`; none
 /// when a blocker takes the status word ("talks on a truce failed"), the status is negated
 /// with no counterpart, or it is only planned.
@@ -643,7 +730,8 @@ fn status_claim(
                 .as_ref()
                 .is_none_or(|k| t.span.end <= k.start || k.end <= t.span.start)
     };
-    let (mut when, basis) = ctx.when_with(sentence, &trig, frame.window_days, active_from, &usable);
+    let (mut when, mut basis) =
+        ctx.when_with(sentence, &trig, frame.window_days, active_from, &usable);
     // "the truce began on Friday night, and within hours it was broken": the date
     // is the earlier clause's; the status came on or after it, up to publication.
     if let Some(t) = ctx.nearest_time(sentence, &trig, &usable)
@@ -654,6 +742,23 @@ fn status_claim(
         let days = jiff::ToSpan::days(i32::try_from(frame.window_days).unwrap_or(0));
         if published > when.to && published.checked_sub(days).is_ok_and(|d| d <= when.from) {
             when.to = published;
+        }
+    }
+    if let Some(from) = active_from
+        && basis == crate::claims::TimeBasis::Publication
+    {
+        // "The truce put an end to the fighting": it has held every day since it began,
+        // a date the gazetteer gives.
+        if !negated && from <= when.to && since_start(ctx, frame, sentence, subject, &trig) {
+            when.from = when.from.min(from);
+            basis = crate::claims::TimeBasis::Text;
+        }
+        // "Shelling after the signing of the truce" tells of no day before it began.
+        if after_start(text, &trig) {
+            if when.to < from {
+                return None;
+            }
+            when.from = when.from.max(from);
         }
     }
     let mut modality = ctx.modality(sentence, &trig, &span);
@@ -700,6 +805,7 @@ fn status_words<'f>(
                 .map(move |m| (status, sentence.start + m.start..sentence.start + m.end))
                 .collect::<Vec<_>>()
         })
+        .filter(|(_, t)| !calm_after_signing(text, t, sentence.end))
         .collect();
     found
         .iter()

@@ -119,6 +119,15 @@ struct RawStatus {
     /// "previous truces": 0 for every earlier one): a status word near them is read of each.
     #[serde(default)]
     plurals: BTreeMap<u32, Vec<PatternSource>>,
+    /// Status words the agreement says of itself as a whole ("the truce put an end to the
+    /// fighting"): told of it, after it, they cover the days since it began.
+    #[serde(default)]
+    since_start: Vec<PatternSource>,
+    /// Words for fighting ("shelling", "strikes"): a status word that ties its sentence to
+    /// the one before ("this happened after the signing of the truce") is read only when
+    /// that one reports fighting.
+    #[serde(default)]
+    attacks: Vec<PatternSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -376,6 +385,10 @@ pub struct StatusFrame {
     pub anaphors: Option<GatedRegex>,
     /// Words for several agreements, by how many (0: every earlier one).
     pub plurals: Vec<(u32, GatedRegex)>,
+    /// Status words said of the agreement as a whole, covering the days since it began.
+    pub since_start: Option<GatedRegex>,
+    /// Words for fighting, asked of the sentence a demonstrative status word points back to.
+    pub attacks: Option<GatedRegex>,
     /// Where each of `statuses` may start in a sentence (see [`starts_of`]).
     pub status_starts: PrefixGate,
 }
@@ -605,6 +618,10 @@ impl Frames {
                     .collect();
                 let heads =
                     (!s.heads.is_empty()).then(|| compile(&s.heads, "heads", &s.id, &mut errors));
+                let since_start = (!s.since_start.is_empty())
+                    .then(|| compile(&s.since_start, "since_start", &s.id, &mut errors));
+                let attacks = (!s.attacks.is_empty())
+                    .then(|| compile(&s.attacks, "attacks", &s.id, &mut errors));
                 let implicit = s
                     .implicit
                     .iter()
@@ -664,6 +681,8 @@ impl Frames {
                     implicit,
                     anaphors,
                     plurals,
+                    since_start,
+                    attacks,
                 });
             }
             for (i, e) in raw.events.into_iter().enumerate() {
