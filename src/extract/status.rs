@@ -669,11 +669,20 @@ fn since_start(
         )
         .expect("valid")
     });
+    // "halted the fighting for weeks", "until the spring", "before it broke down": a calm
+    // that lasted a while, not one that still holds.
+    static BOUNDED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:for (?:a |several |some |many |a few |[a-z0-9]+ )?(?:days?|weeks?|months?|years?|time|while)|until|till|before)\b",
+        )
+        .expect("valid")
+    });
     let text = ctx.text();
     let before = super::modality::words_back_any(text, sentence.start, trig.start, 1);
     // "put an end to the fighting, but clashes resumed": the sentence tells where it stopped.
     subject.span.end <= trig.start
         && !LATER_CLAUSE.is_match(&text[trig.end..sentence.end])
+        && !BOUNDED.is_match(&text[trig.end..sentence.end])
         && frame
             .since_start
             .as_ref()
