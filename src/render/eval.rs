@@ -112,12 +112,17 @@ pub fn text(out: &mut dyn Write, r: &Report, summary: bool) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "unlabelled warnings and errors:")?;
         for u in &r.unlabelled {
+            // A rule's message usually opens with its key; a pack's may not.
+            let key = if u.message.starts_with(&u.key) {
+                String::new()
+            } else {
+                format!("{}: ", u.key)
+            };
             writeln!(
                 out,
-                "  {}[{}] {}: {}",
+                "  {}[{}] {key}{}",
                 u.severity.name(),
                 u.rule,
-                u.key,
                 u.message
             )?;
             for at in &u.at {
