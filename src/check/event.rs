@@ -130,11 +130,16 @@ fn compare(
     // The earliest end, plus the tolerance, splits the dates: those within it, and
     // those starting more than `tolerance_days` after it. Only one side is widened,
     // so "more than a day apart" means two days, not three.
-    let Some(h) = group
-        .iter()
-        .map(|i| widen(when(i), p.tolerance_days).to)
-        .min()
-    else {
+    // The tolerance is for texts that count days differently (a zone, a "yesterday" read
+    // from another day). An article that names two days for the event itself ("signed
+    // yesterday ... on May 21") gives the reader both: its days are compared as written.
+    let split = group.iter().any(|a| {
+        group
+            .iter()
+            .any(|b| a.doc == b.doc && !when(a).overlaps(&when(b)))
+    });
+    let tolerance = if split { 0 } else { p.tolerance_days };
+    let Some(h) = group.iter().map(|i| widen(when(i), tolerance).to).min() else {
         return;
     };
     let (early, late): (Vec<&Item>, Vec<&Item>) = group.iter().partition(|i| when(i).from <= h);
@@ -185,7 +190,7 @@ fn compare(
         .reduce(DayRange::hull)
         .expect("non-empty");
     let key = format!("{thing}/{event}");
-    let apart = match p.tolerance_days {
+    let apart = match tolerance {
         0 => "on different days".to_string(),
         1 => "more than 1 day apart".to_string(),
         n => format!("more than {n} days apart"),

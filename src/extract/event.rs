@@ -78,7 +78,6 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 else {
                     continue;
                 };
-                let span = super::cover(&super::cover(&thing.span, &trig), &time.span);
                 // "agreed to extend the truce", "announced the truce extension": the date is
                 // the extension's, not the thing's signing or announcement.
                 let event = if extension(text, sentence.start, &thing.span) {
@@ -86,30 +85,82 @@ pub(super) fn extract(ctx: &Context, out: &mut Vec<Claim>) {
                 } else {
                     frame.event.clone()
                 };
-                out.push(Claim {
-                    kind: ClaimKind::EventDate {
-                        thing: thing.entity.clone(),
-                        event,
-                        instant: instant_of(time),
-                    },
-                    frame: frame.id.clone(),
-                    modality: ctx.modality(sentence, &trig, &span),
-                    span,
-                    sentence: sentence.clone(),
-                    when: match time.modifier {
-                        Some(_) => crate::calendar::DayRange {
-                            from: time.range.from,
-                            to: time.range.from,
+                // "signed yesterday a truce with the rebels on May 21, 2023": a calendar date
+                // later in the clause dates the same signing again; when it names another day,
+                // the text gives the reader two dates, and each is a claim.
+                let again = restated(ctx, sentence, &thing.span, &trig, time);
+                for time in std::iter::once(time).chain(again) {
+                    let span = super::cover(&super::cover(&thing.span, &trig), &time.span);
+                    out.push(Claim {
+                        kind: ClaimKind::EventDate {
+                            thing: thing.entity.clone(),
+                            event: event.clone(),
+                            instant: instant_of(time),
                         },
-                        None => time.range,
-                    },
-                    time_basis: TimeBasis::Text,
-                    place: None,
-                });
+                        frame: frame.id.clone(),
+                        modality: ctx.modality(sentence, &trig, &span),
+                        span,
+                        sentence: sentence.clone(),
+                        when: match time.modifier {
+                            Some(_) => crate::calendar::DayRange {
+                                from: time.range.from,
+                                to: time.range.from,
+                            },
+                            None => time.range,
+                        },
+                        time_basis: TimeBasis::Text,
+                        place: None,
+                    });
+                }
                 break;
             }
         }
     }
+}
+
+/// Most words between the thing and a calendar date that restates its event's day.
+const MAX_RESTATED_DISTANCE: usize = 12;
+
+/// A calendar date that dates the event a second time, later in its clause: "signed yesterday
+/// a truce with the rebels on May 21, 2023". Only after a date that depends on the day of
+/// writing ("yesterday", "Friday"), only a written calendar day ("on May 21") on another day
+/// than the first, and only when the words between continue the thing's own phrase: a
+/// clause of its own ("which takes effect on May 22"), a verb ("ending the fighting that
+/// began on"), or a bound ("until", "from") dates something else.
+fn restated<'t>(
+    ctx: &'t Context,
+    sentence: &std::ops::Range<usize>,
+    thing: &std::ops::Range<usize>,
+    trig: &std::ops::Range<usize>,
+    first: &crate::annotate::TimeExpr,
+) -> Option<&'t crate::annotate::TimeExpr> {
+    static BREAK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)[;()]|\b(?:which|that|who|whom|whose|when|where|while|whereas|and|but|or|to|will|would|shall|should|could|can|may|might|must|is|are|was|were|be|been|being|has|have|had|do|does|did|after|before|until|till|since|from|through|due|effective|valid|began|begun|begins|took|takes|came|comes|met|meets|said|says|held|holds|broke|fell|won|ended|\w+ed|\w+ing)\b",
+        )
+        .expect("valid")
+    });
+    static ON: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\bon\s*$").expect("valid"));
+    let text = ctx.text();
+    let written =
+        |t: &crate::annotate::TimeExpr| text[t.span.clone()].contains(|c: char| c.is_ascii_digit());
+    if written(first) {
+        return None;
+    }
+    let after = thing.end.max(trig.end).max(first.span.end);
+    ctx.ann
+        .times
+        .iter()
+        .filter(|t| after <= t.span.start && t.span.end <= sentence.end)
+        .filter(|t| !t.dateline && t.modifier.is_none() && t.range.is_single_day())
+        .filter(|t| written(t) && !t.range.overlaps(&first.range))
+        .find(|t| {
+            let gap = &text[after..t.span.start];
+            ctx.words_between(thing, &t.span) <= MAX_RESTATED_DISTANCE
+                && ON.is_match(gap)
+                && !BREAK.is_match(gap)
+        })
 }
 
 /// The UTC moment of a day said with a time of day and its zone; `None` without a zone.
