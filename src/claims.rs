@@ -88,6 +88,12 @@ pub enum ClaimKind {
         /// A count of the rest ("25 were killed elsewhere", "in other provinces"): a part
         /// whose whole its words do not name.
         remainder: bool,
+        /// A rate ("every 10 hostages", "for every additional ten"): not a count of any one
+        /// batch.
+        rate: bool,
+        /// Its verb is in the perfect ("have been freed", "said it had released"): news as
+        /// of the day it was reported, even with no date of its own.
+        perfect: bool,
     },
     Control {
         place: Option<String>,

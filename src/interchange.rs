@@ -453,6 +453,8 @@ fn claim(r: ClaimRecord) -> std::result::Result<(Claim, Located), String> {
             tolerance: r.tolerance.unwrap_or(0.0),
             cumulative: r.cumulative.unwrap_or(false),
             remainder: false,
+            rate: false,
+            perfect: false,
         },
         "control" => ClaimKind::Control {
             place: r.place.clone(),

@@ -318,6 +318,8 @@ fn key(claim: &Claim) -> Option<String> {
             subject_actor,
             cumulative: false,
             remainder: false,
+            rate: false,
+            perfect: false,
             ..
         } => {
             format!(

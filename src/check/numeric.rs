@@ -3,7 +3,7 @@
 
 use super::{Ctx, Item, Scope, clusters, widen, window_text};
 use crate::calendar::DayRange;
-use crate::claims::ClaimKind;
+use crate::claims::{ClaimKind, TimeBasis};
 use crate::findings::Finding;
 use crate::rules::Rule;
 use crate::rules::conflict::{KeyField, NumericParams, Tolerance};
@@ -65,7 +65,20 @@ pub(super) fn check(
             && !c.counts_increment()
             // Nor is a count of the rest ("25 were killed elsewhere"): a part of no named whole.
             && !matches!(c.kind, ClaimKind::Count { remainder: true, .. })
+            && (p.subjects.is_empty()
+                || matches!(&c.kind, ClaimKind::Count { subject, .. } if p.subjects.contains(subject)))
+            // A rate ("every 10 hostages") counts no one day's batch.
+            && (!p.one_day || (one_day(c) && !matches!(c.kind, ClaimKind::Count { rate: true, .. })))
     });
+    // The days a count speaks of: a one-day rule takes an undated count told in the perfect
+    // as of the day it was reported.
+    let when = |i: &Item| -> DayRange {
+        if p.one_day && i.claim.time_basis == TimeBasis::Publication {
+            DayRange::day(ctx.docs[i.doc].doc.meta.published.to)
+        } else {
+            i.claim.when
+        }
+    };
     let mut by_key: BTreeMap<String, Vec<(Item, Bounds, String)>> = BTreeMap::new();
     for item in items {
         let ClaimKind::Count {
@@ -167,14 +180,14 @@ pub(super) fn check(
     for (key, group) in by_key {
         let windows: Vec<(DayRange, (Item, Bounds, String))> = group
             .into_iter()
-            .map(|x| (widen(x.0.claim.when, p.window_days), x))
+            .map(|x| (widen(when(&x.0), p.window_days), x))
             .collect();
         let bands = clusters(windows)
             .into_iter()
             .flat_map(|(_, members)| scale_bands(members, p.scale_ratio));
         for band in bands {
             if p.rising {
-                rising_band(ctx, rule, p, &key, &band, &voice, &as_of, out);
+                rising_band(ctx, rule, p, &key, &band, &voice, &as_of, &when, out);
                 continue;
             }
             // The lowest upper bound splits the cluster: what reaches it, and what starts
@@ -206,7 +219,7 @@ pub(super) fn check(
                 // found once, not for each pair.
                 let dated = |side: &[&(Item, Bounds, String)]| -> Vec<DayRange> {
                     side.iter()
-                        .map(|m| widen(m.0.claim.when, p.window_days))
+                        .map(|m| widen(when(&m.0), p.window_days))
                         .collect()
                 };
                 let (low_at, high_at) = (dated(&low), dated(&high));
@@ -233,9 +246,18 @@ pub(super) fn check(
                 if ea.is_empty() || eb.is_empty() {
                     continue;
                 }
-                emit(ctx, rule, p, &key, &ea, &eb, out);
+                emit(ctx, rule, p, &key, &ea, &eb, &when, out);
             }
         }
+    }
+}
+
+/// Whether a count is one day's (see `one_day`): dated to a single day by its own words or
+/// its paragraph, or undated and told in the perfect, as news of the day it was reported.
+fn one_day(c: &crate::claims::Claim) -> bool {
+    match c.time_basis {
+        TimeBasis::Publication => matches!(c.kind, ClaimKind::Count { perfect: true, .. }),
+        _ => c.when.from == c.when.to,
     }
 }
 
@@ -257,6 +279,7 @@ fn rising_band<'a>(
     band: &'a [(Item<'a>, Bounds, String)],
     voice: &impl Fn(&Item) -> Option<usize>,
     as_of: &impl Fn(&Item) -> Date,
+    when: &impl Fn(&Item) -> DayRange,
     out: &mut Vec<Finding>,
 ) {
     let Some(h) = band.iter().filter_map(|m| m.1.hi).reduce(f64::min) else {
@@ -265,7 +288,7 @@ fn rising_band<'a>(
     let above: Vec<bool> = band.iter().map(|m| m.1.lo.is_some_and(|l| l > h)).collect();
     let at: Vec<(DayRange, Date)> = band
         .iter()
-        .map(|m| (widen(m.0.claim.when, p.window_days), as_of(&m.0)))
+        .map(|m| (widen(when(&m.0), p.window_days), as_of(&m.0)))
         .collect();
     let clash = |i: usize, j: usize| {
         let (lo, hi) = (&band[i], &band[j]);
@@ -306,10 +329,11 @@ fn rising_band<'a>(
     };
     let (ea, eb) = (side(&low), side(&high));
     let (ea, eb): (Vec<_>, Vec<_>) = (ea.iter().collect(), eb.iter().collect());
-    emit(ctx, rule, p, key, &ea, &eb, out);
+    emit(ctx, rule, p, key, &ea, &eb, when, out);
 }
 
 /// A finding that the figures on one side and those on the other cannot both be true.
+#[allow(clippy::too_many_arguments)]
 fn emit(
     ctx: &Ctx,
     rule: &Rule,
@@ -317,12 +341,13 @@ fn emit(
     key: &str,
     ea: &[&&(Item, Bounds, String)],
     eb: &[&&(Item, Bounds, String)],
+    when: &impl Fn(&Item) -> DayRange,
     out: &mut Vec<Finding>,
 ) {
     let window = ea
         .iter()
         .chain(eb)
-        .map(|m| m.0.claim.when)
+        .map(|m| when(&m.0))
         .reduce(DayRange::hull)
         .expect("non-empty");
     let names = |e: &[&&(Item, Bounds, String)]| {

@@ -217,6 +217,40 @@ pub fn toll_now(text: &str, before: Range<usize>, after: Range<usize>) -> bool {
     (has(&NOW, text, before) || NOW.is_match(&rest[verb])) && !has(&INCIDENT, text, after)
 }
 
+/// A verb in the perfect: "have been freed", "had released", "has already handed over".
+/// "has agreed to release" is a plan, not a release: a perfect followed by "to" is left out.
+static PERFECT: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::built_in(
+        r"(?i)\b(?:has|have|had)\s+(?:(?:now|already|just)\s+)?(?:been\s+)?[a-z]+(?:ed|en)\b",
+    )
+    .from_prefixes()
+});
+
+/// Whether the count's own clause tells it in the perfect (`PERFECT`): what has happened by
+/// the time of the report, so the report's day is its day when the words give none.
+pub fn perfect(text: &str, clause: Range<usize>) -> bool {
+    let Some(words) = text.get(clause) else {
+        return false;
+    };
+    PERFECT.find_iter(words).any(|m| {
+        !words[m.end..]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("to ")
+    })
+}
+
+/// Whether the two words before `pos` (within `floor..pos`) make the count a rate: "every
+/// 10 hostages", "for every additional ten", "each 5 trucks".
+pub fn rate(text: &str, floor: usize, pos: usize) -> bool {
+    text.get(floor..pos).is_some_and(|t| {
+        t.split_whitespace()
+            .rev()
+            .take(2)
+            .any(|w| ["every", "each"].contains(&w.to_lowercase().as_str()))
+    })
+}
+
 /// Start of the `n` words before `pos`, not crossing `floor`, across clause breaks.
 pub fn words_back_any(text: &str, floor: usize, pos: usize, n: usize) -> usize {
     text[floor..pos]
@@ -369,6 +403,45 @@ mod tests {
 
     fn whole(s: &str) -> Range<usize> {
         0..s.len()
+    }
+
+    #[test]
+    fn a_count_told_in_the_perfect_is_news_of_its_report() {
+        for yes in [
+            "The rebels said they had released 20 hostages.",
+            "Twelve captives have been freed at the crossing.",
+            "The militia has already handed over nine detainees.",
+        ] {
+            assert!(perfect(yes, whole(yes)), "{yes}");
+        }
+        for no in [
+            "The rebels freed 20 hostages.",
+            "The rebels have agreed to release 50 hostages.",
+            "The rebels have two hundred captives.",
+            "Twelve captives will be freed.",
+        ] {
+            assert!(!perfect(no, whole(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn every_or_each_before_a_number_makes_a_rate() {
+        for (text, number) in [
+            ("a day for every 10 hostages freed", "10"),
+            ("for every additional ten hostages", "ten"),
+            ("30 prisoners for each 10 hostages", "10 hostages"),
+        ] {
+            let at = text.find(number).unwrap();
+            assert!(rate(text, 0, at), "{text}");
+        }
+        for (text, number) in [
+            ("every day the rebels freed 10 hostages", "10"),
+            ("another 11 hostages were freed", "11"),
+            ("an additional 10 hostages were freed", "10"),
+        ] {
+            let at = text.find(number).unwrap();
+            assert!(!rate(text, 0, at), "{text}");
+        }
     }
 
     /// `toll_now` for the count `count` of `s`, its own words being the whole sentence.

@@ -164,6 +164,16 @@ pub struct NumericParams {
     pub measures: Vec<String>,
     #[serde(default = "default_same")]
     pub same: Vec<KeyField>,
+    /// Only counts of these subjects (all when empty): a batch of whole groups is not
+    /// set against its breakdowns ("nine women", "13 women and children").
+    #[serde(default)]
+    pub subjects: Vec<String>,
+    /// Only counts of one day: dated to a single day by their own words or their paragraph,
+    /// or undated and told in the perfect ("have been freed"), as of the day reported.
+    /// People released in batches are counted per day; a count over more days may be a
+    /// running one.
+    #[serde(default)]
+    pub one_day: bool,
     /// Subjects that count the same group ("people" and "civilians" fleeing).
     #[serde(default)]
     pub equivalent_subjects: Vec<Vec<String>>,
