@@ -110,6 +110,12 @@ struct ClaimRecord {
     qualifier: Option<crate::annotate::Qualifier>,
     tolerance: Option<f64>,
     cumulative: Option<bool>,
+    #[serde(default)]
+    remainder: Option<bool>,
+    #[serde(default)]
+    rate: Option<bool>,
+    #[serde(default)]
+    perfect: Option<bool>,
     place: Option<String>,
     place_text: Option<String>,
     controller: Option<String>,
@@ -452,9 +458,9 @@ fn claim(r: ClaimRecord) -> std::result::Result<(Claim, Located), String> {
             qualifier: r.qualifier.ok_or("missing field `qualifier`")?,
             tolerance: r.tolerance.unwrap_or(0.0),
             cumulative: r.cumulative.unwrap_or(false),
-            remainder: false,
-            rate: false,
-            perfect: false,
+            remainder: r.remainder.unwrap_or(false),
+            rate: r.rate.unwrap_or(false),
+            perfect: r.perfect.unwrap_or(false),
         },
         "control" => ClaimKind::Control {
             place: r.place.clone(),

@@ -41,6 +41,9 @@ enum Fields<'a> {
         qualifier: Qualifier,
         tolerance: f64,
         cumulative: bool,
+        remainder: bool,
+        rate: bool,
+        perfect: bool,
         place: Option<&'a str>,
     },
     Control {
@@ -110,7 +113,9 @@ fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
             qualifier,
             tolerance,
             cumulative,
-            ..
+            remainder,
+            rate,
+            perfect,
         } => Fields::Count {
             measure,
             subject,
@@ -122,6 +127,9 @@ fn record<'a>(doc: &Document, c: &'a Claim) -> Record<'a> {
             qualifier: *qualifier,
             tolerance: *tolerance,
             cumulative: *cumulative,
+            remainder: *remainder,
+            rate: *rate,
+            perfect: *perfect,
             place: c.place.as_deref(),
         },
         ClaimKind::Control {
