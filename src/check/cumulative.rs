@@ -151,10 +151,13 @@ pub(super) fn check(
             }
     };
     // A part's count faces only a running total of a place it lies within, from above: a
-    // part above its whole cannot be right, a part below it is only a part.
+    // part above its whole cannot be right, a part below it is only a part. A total counted
+    // from a day its words name ("since April") leaves out those displaced before, whom a
+    // part's count as it stands may hold: the two are not compared.
     let part_of = |a: &Total, b: &Total| {
         a.part
             && !b.part
+            && b.start.is_none()
             && match (a.place, b.place) {
                 (Some(x), Some(w)) => x != w && g.place_within(x, w),
                 _ => false,
