@@ -1,7 +1,8 @@
 //! Running totals that cannot both be right: a cumulative count ("since December", "so far",
 //! "the overall death toll") reported later that is lower than an earlier report's lower
 //! bound for the same series, or two totals of one series as of the same day whose figures
-//! do not meet.
+//! do not meet. A part's count (a region within the total's place) above its whole's running
+//! total cannot be right either.
 
 use super::numeric::{describe, subject_class};
 use super::{Ctx, Item, Scope};
@@ -32,6 +33,9 @@ struct Total<'a> {
     top: f64,
     /// Whether the total is a floor ("at least", "more than").
     floor: bool,
+    /// Whether this is a part's count that is no running total (`parts`): it only faces a
+    /// whole's running total from above.
+    part: bool,
     text: String,
 }
 
@@ -65,10 +69,18 @@ pub(super) fn check(
     out: &mut Vec<Finding>,
 ) {
     let g = &ctx.rules.gazetteer;
+    // A part's count that is no running total takes part when `parts` is set: a count of a
+    // named place as it stands (no period of its own, no increment, no count of the rest).
     let items = ctx.items(scope, &p.modality, |c| {
-        matches!(&c.kind, ClaimKind::Count { measure, cumulative: true, qualifier, .. }
+        matches!(&c.kind, ClaimKind::Count { measure, cumulative, qualifier, remainder, .. }
             if (p.measures.is_empty() || p.measures.contains(measure))
-                && *qualifier != crate::annotate::Qualifier::Vague)
+                && *qualifier != crate::annotate::Qualifier::Vague
+                && (*cumulative
+                    || (p.parts
+                        && c.place.is_some()
+                        && !*remainder
+                        && !c.counts_increment()
+                        && !c.counts_period())))
     });
     let mut totals: BTreeMap<String, Vec<Total>> = BTreeMap::new();
     for item in items {
@@ -79,11 +91,13 @@ pub(super) fn check(
             low,
             high,
             tolerance,
+            cumulative,
             ..
         } = &item.claim.kind
         else {
             continue;
         };
+        let part = !*cumulative;
         let (lo, top) = span(*low, *high, *tolerance, &p.tolerance);
         // Whose losses are part of the series: one army's dead are not the other's.
         let whose = subject_actor
@@ -97,8 +111,8 @@ pub(super) fn check(
         let c = item.claim;
         // A total's start is told by a dated "since": its window then reaches back further
         // than one incident's. "So far" or "the overall toll" start with the story.
-        let start =
-            (c.time_basis != TimeBasis::Publication && c.when.days() > 2).then_some(c.when.from);
+        let start = (!part && c.time_basis != TimeBasis::Publication && c.when.days() > 2)
+            .then_some(c.when.from);
         let published = ctx.docs[item.doc].doc.meta.published.to;
         totals.entry(series.clone()).or_default().push(Total {
             item,
@@ -107,13 +121,17 @@ pub(super) fn check(
             start,
             // A total dated by its words ("on Friday put the toll at 600") is as of that day;
             // one with no date of its own, as of the day it was reported.
-            as_of: match c.time_basis {
-                TimeBasis::Publication => c.when.to.max(published),
-                _ => c.when.to,
+            // A part's count as it stands is as of the day it was reported, like any count
+            // that is no running total.
+            as_of: if part || c.time_basis == TimeBasis::Publication {
+                c.when.to.max(published)
+            } else {
+                c.when.to
             },
             lo,
             top,
             floor: high.is_none(),
+            part,
             text: describe(*low, *high),
         });
     }
@@ -132,6 +150,19 @@ pub(super) fn check(
                 (None, None) => true,
             }
     };
+    // A part's count faces only a running total of a place it lies within, from above: a
+    // part above its whole cannot be right, a part below it is only a part. A total counted
+    // from a day its words name ("since April") leaves out those displaced before, whom a
+    // part's count as it stands may hold: the two are not compared.
+    let part_of = |a: &Total, b: &Total| {
+        a.part
+            && !b.part
+            && b.start.is_none()
+            && match (a.place, b.place) {
+                (Some(x), Some(w)) => x != w && g.place_within(x, w),
+                _ => false,
+            }
+    };
     let same_start = |a: Option<Date>, b: Option<Date>| match (a, b) {
         (Some(a), Some(b)) => (a.year(), a.month()) == (b.year(), b.month()),
         _ => true,
@@ -145,8 +176,10 @@ pub(super) fn check(
         let mut found: BTreeMap<&str, Sides> = BTreeMap::new();
         for (i, a) in group.iter().enumerate() {
             for (j, b) in group.iter().enumerate() {
+                let parts = a.part || b.part;
                 if i == j
-                    || !same_place(a.place, b.place)
+                    || (parts && !part_of(a, b))
+                    || (!parts && !same_place(a.place, b.place))
                     || !same_start(a.start, b.start)
                     || !ctx.independent(scope, &a.item, &b.item)
                 {
@@ -166,7 +199,10 @@ pub(super) fn check(
                 } else {
                     continue;
                 };
-                let place = if p.same_place {
+                // A part's clash is its whole's: the finding is keyed by the whole's place.
+                let place = if parts {
+                    b.place.unwrap_or("-")
+                } else if p.same_place {
                     a.place.or(b.place).unwrap_or("-")
                 } else {
                     "-"

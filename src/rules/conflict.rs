@@ -332,6 +332,11 @@ pub struct CumulativeParams {
     /// figure, not a count.
     #[serde(default)]
     pub tally: bool,
+    /// Whether a count of a part (a place the gazetteer puts within the total's place) faces
+    /// the whole's running total from above, even when the part's count is not a running
+    /// total itself: no more people are displaced in a region than ever were in its country.
+    #[serde(default)]
+    pub parts: bool,
     #[serde(default)]
     pub equivalent_subjects: Vec<Vec<String>>,
     #[serde(default)]
