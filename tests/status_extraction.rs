@@ -422,7 +422,7 @@ fn fighting_after_the_signing_violates_the_truce_from_its_start() {
     assert_eq!(
         dated_on(
             "2020-03-07",
-            "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the sound of artillery was heard over Telsen."
+            "Envoys hailed the ceasefire agreed by the two armies.\n\nHours after the signing in Orvel, howitzers and artillery opened up on Telsen."
         ),
         vec![dated("violated", "2020-03-05", "2020-03-07")]
     );
@@ -430,10 +430,10 @@ fn fighting_after_the_signing_violates_the_truce_from_its_start() {
     for text in [
         "Aid reached Telsen after the signing of the ceasefire.",
         "Aid convoys reached Telsen. This happened after the signing of the ceasefire.",
-        "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the markets of Telsen reopened.",
+        "Envoys hailed the ceasefire agreed by the two armies.\n\nHours after the signing in Orvel, the markets of Telsen reopened.",
         // Fighting that stopped after the signing is a calm.
         "Rebels said attacks on Telsen stopped after the signing of the ceasefire.",
-        "Envoys hailed the ceasefire agreed by the two armies.\n\nA day after the signing ceremony in Orvel, the shelling of Telsen stopped.",
+        "Envoys hailed the ceasefire agreed by the two armies.\n\nHours after the signing in Orvel, the shelling of Telsen stopped.",
         // No fighting in the sentence before: "this" is the handshake.
         "Drones attacked a convoy near Telsen.\n\nThe two leaders shook hands. This happened after the signing of the ceasefire.",
     ] {

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// "day 3 of the", "the third day of its", "the 40th day of": the ordinal, then what may
 /// stand between "of" and the thing's name (a determiner, a possessive, a few modifiers:
-/// "the war's first truce", "the temporary humanitarian ceasefire").
+/// "the army's second offensive", "the new five-day pause").
 static ORDINAL_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:on\s+)?(?:day\s+(?P<n>\d{1,3})|the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,3}(?:st|nd|rd|th))\s+day)\s+of\s+(?P<lead>(?:[\w'’-]+\s+){0,3}?)$",
@@ -168,9 +168,9 @@ things:
             [("Day 1 of the truce".into(), "2031-05-04".into())]
         );
         assert_eq!(
-            days("On the third day of the temporary ceasefire, the market opened."),
+            days("By the third day of the Varnok ceasefire the market had opened."),
             [(
-                "the third day of the temporary ceasefire".into(),
+                "the third day of the Varnok ceasefire".into(),
                 "2031-05-06".into()
             )]
         );

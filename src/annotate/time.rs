@@ -2676,7 +2676,7 @@ mod tests {
         );
         // Counted back from now, not a day ahead.
         for back in [
-            "Guns fell silent for the first time in seven weeks.",
+            "The mill ran for the first time in six weeks.",
             "It was the heaviest shelling in two years.",
             "Nurses have not been paid in three months.",
         ] {

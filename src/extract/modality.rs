@@ -437,7 +437,7 @@ mod tests {
         for (text, number) in [
             ("every day the rebels freed 10 hostages", "10"),
             ("another 11 hostages were freed", "11"),
-            ("an additional 10 hostages were freed", "10"),
+            ("an additional 10 detainees walked free", "10"),
         ] {
             let at = text.find(number).unwrap();
             assert!(!rate(text, 0, at), "{text}");
@@ -483,7 +483,7 @@ mod tests {
 
     #[test]
     fn a_toll_risen_to_its_figure_may_name_a_long_cause_first() {
-        let s = "The death toll from the storm that swept the northern coast overnight and flooded its towns has risen to 300.";
+        let s = "The death toll from the cyclone that battered the coast overnight and flooded its towns has risen to 300.";
         let i = s.find("300").expect("in sentence");
         assert!(toll(s, 0..i));
         // Past the next sentence mark the toll is another clause's.
