@@ -19,7 +19,12 @@ static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
 const CURRENT: &str = "moscow-protocol-2020";
 
 fn claims(text: &str) -> Vec<Claim> {
-    let day: jiff::civil::Date = "2020-03-12".parse().unwrap();
+    claims_on("2020-03-12", text)
+}
+
+/// The claims of one article published on `day`.
+fn claims_on(day: &str, text: &str) -> Vec<Claim> {
+    let day: jiff::civil::Date = day.parse().unwrap();
     let meta = Meta {
         outlet: "wire".into(),
         published: DayRange { from: day, to: day },
@@ -345,21 +350,7 @@ fn what_is_yet_to_happen_is_no_status() {
 
 /// The current agreement's statuses in an article of `day`, with the days each covers.
 fn dated_on(day: &str, text: &str) -> Vec<(String, String, String)> {
-    let day: jiff::civil::Date = day.parse().unwrap();
-    let meta = Meta {
-        outlet: "wire".into(),
-        published: DayRange { from: day, to: day },
-        title: None,
-        url: None,
-        author: None,
-        via: None,
-        published_basis: None,
-        language: "en".into(),
-        ignore: Vec::new(),
-    };
-    let doc = corpus::load_stdin(text.to_string(), Some(meta), None).unwrap();
-    let ann = annotate::annotate(&doc, &RULES.gazetteer);
-    extract::extract(&doc, &ann, &RULES)
+    claims_on(day, text)
         .into_iter()
         .filter_map(|c| match c.kind {
             ClaimKind::Status { subject, status } if subject == CURRENT => {

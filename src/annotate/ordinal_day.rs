@@ -4,14 +4,12 @@
 //! knows only the English shape around them.
 
 use super::mentions::{Mention, MentionClass};
-use super::time::{Grain, TimeExpr};
-use crate::calendar::DayRange;
+use super::time::TimeExpr;
 use crate::rules::Gazetteer;
 use crate::rules::gazetteer::EntityRef;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 /// "day 3 of the", "the third day of its", "the 40th day of": the ordinal, then what may
@@ -80,7 +78,7 @@ pub fn find(
         let Some(day) = start.checked_add((n - 1).days()).ok() else {
             continue;
         };
-        out.push(day_expr(span, day));
+        out.push(super::time::day(span, day));
     }
     out
 }
@@ -113,18 +111,6 @@ fn floor_char(text: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-fn day_expr(span: Range<usize>, d: Date) -> TimeExpr {
-    TimeExpr {
-        span,
-        value: d.to_string(),
-        grain: Grain::Day,
-        range: DayRange::day(d),
-        modifier: None,
-        dateline: false,
-        time: None,
-    }
 }
 
 #[cfg(test)]

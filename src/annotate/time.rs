@@ -1677,7 +1677,12 @@ fn part(word: &str) -> TimeMod {
 }
 
 fn day_expr(span: Range<usize>, d: Date) -> Option<TimeExpr> {
-    Some(TimeExpr {
+    Some(day(span, d))
+}
+
+/// A plain day, said at `span`.
+pub(super) fn day(span: Range<usize>, d: Date) -> TimeExpr {
+    TimeExpr {
         span,
         value: d.to_string(),
         grain: Grain::Day,
@@ -1685,7 +1690,7 @@ fn day_expr(span: Range<usize>, d: Date) -> Option<TimeExpr> {
         modifier: None,
         dateline: false,
         time: None,
-    })
+    }
 }
 
 /// The days `from` to `to` as a range.

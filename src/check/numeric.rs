@@ -433,7 +433,7 @@ fn join_placeless<T>(by_key: &mut BTreeMap<String, Vec<T>>, g: &crate::rules::Ga
         }
         let widest: Vec<&(String, String)> = places
             .iter()
-            .filter(|(pl, _)| !places.iter().any(|(o, _)| o != pl && lies_within(g, pl, o)))
+            .filter(|(pl, _)| !places.iter().any(|(o, _)| o != pl && g.place_within(pl, o)))
             .collect();
         let [(_, key)] = widest[..] else {
             continue; // no single whole: the count stays apart
@@ -441,19 +441,6 @@ fn join_placeless<T>(by_key: &mut BTreeMap<String, Vec<T>>, g: &crate::rules::Ga
         let moved = by_key.remove(&base).unwrap_or_default();
         by_key.entry(key.clone()).or_default().extend(moved);
     }
-}
-
-/// Whether `place` lies within `outer` (through the gazetteer's `within`, at any depth).
-fn lies_within(g: &crate::rules::Gazetteer, place: &str, outer: &str) -> bool {
-    let mut current = place;
-    for _ in 0..16 {
-        match g.place(current).and_then(|p| p.within.as_deref()) {
-            Some(w) if w == outer => return true,
-            Some(w) => current = w,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// The province a place lies in (or the place itself when it is one or has none).

@@ -1007,17 +1007,6 @@ fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Opti
     let whereabouts = |m: &Mention| !origin(text, sentence.start, m.span.start);
     let nearest = ctx.nearest_mention(sentence, span, MentionClass::Place, REACH, &whereabouts)?;
     let g = &ctx.rules.gazetteer;
-    let inside = |place: &str, outer: &str| {
-        let mut current = place;
-        for _ in 0..16 {
-            match g.place(current).and_then(|p| p.within.as_deref()) {
-                Some(w) if w == outer => return true,
-                Some(w) => current = w,
-                None => return false,
-            }
-        }
-        false
-    };
     let narrower = ctx
         .mentions_in(span.end..sentence.end, MentionClass::Place)
         .filter(|m| ctx.words_between(&m.span, span) <= REACH)
@@ -1030,7 +1019,7 @@ fn place_of(ctx: &Context, sentence: &Range<usize>, span: &Range<usize>) -> Opti
             .is_empty()
         })
         .filter(|m| whereabouts(m))
-        .find(|m| m.entity != nearest.entity && inside(&m.entity, &nearest.entity));
+        .find(|m| m.entity != nearest.entity && g.place_within(&m.entity, &nearest.entity));
     Some(narrower.unwrap_or(nearest).entity.clone())
 }
 
