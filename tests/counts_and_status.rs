@@ -1133,3 +1133,31 @@ fn one_national_is_a_person_counted() {
     let got = counts("Twelve Jordanian soldiers were killed on Friday.");
     assert!(got.contains(&count("killed", "soldiers", 12.0)), "{got:?}");
 }
+
+#[test]
+fn a_running_total_with_no_date_of_its_own_counts_up_to_its_report() {
+    let when = |text: &str| -> Vec<(bool, String, String)> {
+        claims(text, "2020-03-12")
+            .into_iter()
+            .filter_map(|c| match c.kind {
+                ClaimKind::Count { cumulative, .. } => {
+                    Some((cumulative, c.when.from.to_string(), c.when.to.to_string()))
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    // The sentence before names the day the storm came, not the day of the running total.
+    let got = when(
+        "The storm reached Varnok on March 2. So far 300 bodies have been recovered in the town.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0, "{got:?}");
+    assert_eq!(got[0].2, "2020-03-12", "{got:?}");
+    // A count of one day's events still takes its paragraph's day.
+    let got = when("The storm reached Varnok on March 2. Twelve people drowned in the town.");
+    assert_eq!(
+        got,
+        vec![(false, "2020-03-02".to_string(), "2020-03-02".to_string())]
+    );
+}

@@ -959,7 +959,16 @@ fn push(ctx: &Context, out: &mut Vec<Claim>, f: Found) {
         || modality::toll_now(text, clause.start..span.start, span.end..clause.end);
     let (when, basis) = match since {
         Some(t) => (t.range, crate::claims::TimeBasis::Text),
-        None => ctx.when(&sentence, &span, frame.window_days, None),
+        None => match ctx.when(&sentence, &span, frame.window_days, None) {
+            // "The flood struck on 10 September. Since the start of the crisis 3,600 bodies
+            // have been recovered": a running total with no date of its own counts up to its
+            // report, not to the day the sentence before names.
+            (_, crate::claims::TimeBasis::Context) if cumulative => (
+                ctx.publication_window(frame.window_days, None),
+                crate::claims::TimeBasis::Publication,
+            ),
+            found => found,
+        },
     };
     let place = place_of(ctx, &sentence, &span);
     let mut modality = ctx.modality(&sentence, &trigger, &span);

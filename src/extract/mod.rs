@@ -221,6 +221,19 @@ impl<'a> Context<'a> {
         if let Some(t) = self.context_time(sentence) {
             return (t.range, TimeBasis::Context);
         }
+        (
+            self.publication_window(window_days, not_before),
+            TimeBasis::Publication,
+        )
+    }
+
+    /// The `window_days` before publication, through publication, not before `not_before`:
+    /// the days a claim with no date of its own may speak of.
+    pub fn publication_window(
+        &self,
+        window_days: u32,
+        not_before: Option<jiff::civil::Date>,
+    ) -> DayRange {
         let published = self.doc.meta.published;
         let mut from = published
             .from
@@ -229,13 +242,10 @@ impl<'a> Context<'a> {
         if let Some(floor) = not_before {
             from = from.max(floor).min(published.to);
         }
-        (
-            DayRange {
-                from,
-                to: published.to,
-            },
-            TimeBasis::Publication,
-        )
+        DayRange {
+            from,
+            to: published.to,
+        }
     }
 
     /// The last precise date of the previous sentence, when it is in the same paragraph.
