@@ -23,7 +23,7 @@ static NEGATION: LazyLock<GatedRegex> = LazyLock::new(|| {
 
 static FUTURE: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::built_in(
-        r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|is to be|are to be)\b",
+        r"(?i)\b(?:will|shall|'ll|going to|set to|scheduled to|due to|expected to|plans? to|planned|intends? to|is to|are to)\b",
     )
 });
 
@@ -156,10 +156,11 @@ pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> b
     let Some(t) = text.get(start..trigger.end) else {
         return false;
     };
-    // "due to begin" is a plan; "due to the other side's violations", "due to the shelling" a cause.
+    // "due to begin" is a plan; "due to the other side's violations", "due to the shelling" a
+    // cause. "Is to release" is a plan; "is to the north", "is to blame" are not.
     FUTURE.find_iter(t).any(|m| {
         let word = t[m.clone()].to_ascii_lowercase();
-        if word != "due to" {
+        if !matches!(word.as_str(), "due to" | "is to" | "are to") {
             return true;
         }
         // A plan goes on with a verb ("due to begin", "due to release"); a cause with a
@@ -170,7 +171,10 @@ pub fn planned(text: &str, sentence: &Range<usize>, trigger: &Range<usize>) -> b
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric());
         let lex = &crate::clause::lexicon::ENGLISH;
-        !next.starts_with(char::is_uppercase) && lex.is_verb(next) && lex.lemma(next).0 == next
+        !next.starts_with(char::is_uppercase)
+            && next != "blame"
+            && lex.is_verb(next)
+            && lex.lemma(next).0 == next
     })
 }
 
@@ -574,6 +578,18 @@ mod tests {
         let s = "The highway will be controlled by Marrowvale.";
         let t = s.find("controlled").unwrap();
         assert!(planned(s, &whole(s), &(t..t + 10)));
+        // "Is to" with a verb is a plan; with "blame" or a place it is not.
+        let at = |s: &str, w: &str| {
+            let t = s.find(w).unwrap();
+            planned(s, &whole(s), &(t..t + w.len()))
+        };
+        assert!(at(
+            "Under the deal the militia is to release 40 captives.",
+            "release"
+        ));
+        assert!(at("Forty captives are to be freed on Friday.", "freed"));
+        assert!(!at("The militia is to blame.", "blame"));
+        assert!(!at("The depot is to the north.", "north"));
         let s = "Karsk said that if the accord is violated, it would respond.";
         let t = s.find("violated").unwrap();
         assert!(conditional(s, &whole(s), &(t..t + 8)));
