@@ -461,6 +461,25 @@ fn parse_unknown_key(message: &str) -> Option<(String, Vec<String>)> {
     Some((key, expected))
 }
 
+/// A YAML scalar for `v`: plain when it reads back as itself, JSON-quoted otherwise (what
+/// `import` writes into front matter and `suggest` into gazetteer entries).
+pub fn scalar(v: &str) -> String {
+    let plain = v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && !v.contains(": ")
+        && !v.contains(" #")
+        && !v.ends_with(':')
+        && !v.chars().any(|c| c.is_control())
+        && !matches!(
+            v.to_ascii_lowercase().as_str(),
+            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "~"
+        );
+    if plain {
+        v.to_string()
+    } else {
+        serde_json::to_string(v).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -506,6 +525,29 @@ mod tests {
         assert!(from_str::<serde_json::Value>(&nested).is_ok());
     }
     use super::*;
+
+    #[test]
+    fn scalars_are_quoted_when_yaml_would_misread_them() {
+        assert_eq!(scalar("Plain title"), "Plain title");
+        assert_eq!(scalar("Syria: talks"), "\"Syria: talks\"");
+        assert_eq!(scalar("\"Quoted\""), "\"\\\"Quoted\\\"\"");
+        assert_eq!(scalar("yes"), "\"yes\"");
+        assert_eq!(scalar("Varno"), "Varno");
+        assert_eq!(scalar("al-Marun"), "al-Marun");
+        assert_eq!(scalar("No"), "\"No\"");
+        // Whatever the form, the scalar reads back as the text, in a flow mapping too.
+        for v in [
+            "Karsk's Front",
+            "No",
+            "Syria: talks",
+            "al-Marun",
+            "\"Quoted\"",
+        ] {
+            let m: std::collections::BTreeMap<String, String> =
+                from_str(&format!("{{name: {}}}", scalar(v))).unwrap();
+            assert_eq!(m["name"], v);
+        }
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

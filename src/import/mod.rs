@@ -212,7 +212,7 @@ fn plan(
     let mut fm = String::from("---\n");
     let mut field = |key: &str, value: Option<&str>| {
         if let Some(v) = value.map(str::trim).filter(|v| !v.is_empty()) {
-            fm.push_str(&format!("{key}: {}\n", quote(v)));
+            fm.push_str(&format!("{key}: {}\n", crate::yaml::scalar(v)));
         }
     };
     field("outlet", Some(&outlet));
@@ -242,24 +242,6 @@ fn plan(
     field("dateline", dateline(&text));
     fm.push_str("---\n");
     Ok((into.join(name), fm + &text + "\n"))
-}
-
-/// A YAML scalar for `v`: plain when it reads back as itself, JSON-quoted otherwise.
-fn quote(v: &str) -> String {
-    let plain = v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
-        && !v.contains(": ")
-        && !v.contains(" #")
-        && !v.ends_with(':')
-        && !v.chars().any(|c| c.is_control())
-        && !matches!(
-            v.to_ascii_lowercase().as_str(),
-            "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "~"
-        );
-    if plain {
-        v.to_string()
-    } else {
-        serde_json::to_string(v).unwrap_or_default()
-    }
 }
 
 /// Text with its lines trimmed, runs of blank lines cut to one, paragraphs kept.
@@ -331,7 +313,7 @@ fn outlet_entry(domain: &str, site_name: Option<&str>) -> String {
     let name = site_name.map_or_else(|| domain.to_string(), str::to_string);
     format!(
         "  - id: {id}\n    name: {}\n    domains: [{domain}]\n",
-        quote(&name)
+        crate::yaml::scalar(&name)
     )
 }
 
@@ -420,13 +402,5 @@ mod tests {
             Some("news.example.org")
         );
         assert_eq!(domain_of("not a url"), None);
-    }
-
-    #[test]
-    fn scalars_are_quoted_when_yaml_would_misread_them() {
-        assert_eq!(quote("Plain title"), "Plain title");
-        assert_eq!(quote("Syria: talks"), "\"Syria: talks\"");
-        assert_eq!(quote("\"Quoted\""), "\"\\\"Quoted\\\"\"");
-        assert_eq!(quote("yes"), "\"yes\"");
     }
 }

@@ -45,7 +45,7 @@ pub fn render(out: &mut dyn Write, found: &[Suggestion], articles: usize) -> io:
             let aliases = if s.aliases.is_empty() {
                 String::new()
             } else {
-                let names: Vec<String> = s.aliases.iter().map(|a| yaml_scalar(a)).collect();
+                let names: Vec<String> = s.aliases.iter().map(|a| crate::yaml::scalar(a)).collect();
                 format!(", aliases: [{}]", names.join(", "))
             };
             let (path, line, column) = &s.first;
@@ -53,7 +53,7 @@ pub fn render(out: &mut dyn Write, found: &[Suggestion], articles: usize) -> io:
                 out,
                 "{lead}  - {{id: {}, name: {}{kind}{aliases}}}  # {} use{} in {} article{}, first {}:{line}:{column}",
                 s.id,
-                yaml_scalar(&s.name),
+                crate::yaml::scalar(&s.name),
                 s.uses,
                 if s.uses == 1 { "" } else { "s" },
                 s.articles,
@@ -63,34 +63,4 @@ pub fn render(out: &mut dyn Write, found: &[Suggestion], articles: usize) -> io:
         }
     }
     Ok(())
-}
-
-/// A name as a plain YAML scalar, quoted when it would not read back as itself.
-fn yaml_scalar(name: &str) -> String {
-    let plain = name
-        .chars()
-        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.'))
-        && !name.starts_with(['-', '.', ' '])
-        && !matches!(
-            name.to_lowercase().as_str(),
-            "yes" | "no" | "true" | "false" | "on" | "off" | "null"
-        );
-    if plain {
-        name.to_string()
-    } else {
-        format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_that_yaml_would_misread_are_quoted() {
-        assert_eq!(yaml_scalar("Varno"), "Varno");
-        assert_eq!(yaml_scalar("al-Marun"), "al-Marun");
-        assert_eq!(yaml_scalar("No"), "\"No\"");
-        assert_eq!(yaml_scalar("Karsk's Front"), "\"Karsk's Front\"");
-    }
 }
